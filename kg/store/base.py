@@ -1,0 +1,84 @@
+"""The one small interface every store backend implements.
+
+Graph building never knows which store it feeds, and queries never know which
+store answers them: ``oxigraph`` (embedded, on disk, the default), ``memory``
+(rdflib) and ``sparql`` (any SPARQL 1.1 endpoint) all sit behind :class:`Store`.
+One named graph per source list, so a list is rebuilt or removed alone.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from rdflib.term import Identifier, URIRef
+
+__all__ = ["Quad", "Row", "Store", "StoreError"]
+
+Quad = tuple[Identifier, Identifier, Identifier, URIRef]
+"""(subject, predicate, object, named graph) as rdflib terms."""
+
+Row = dict[str, Identifier | None]
+"""One SPARQL solution: variable name (without ``?``) → rdflib term or None."""
+
+
+class StoreError(RuntimeError):
+    """A store could not be opened, written or queried; the message says which and why."""
+
+
+class Store(ABC):
+    """A quad store with named graphs, SPARQL and export.
+
+    Capabilities are class attributes (as rdflib's ``Store`` declares them), so a
+    caller can ask before trying.
+    """
+
+    name: str = ""
+    persistent: bool = False
+    supports_update: bool = True
+
+    @abstractmethod
+    def replace_graph(self, graph: URIRef, quads: Iterable[Quad]) -> int:
+        """Atomically replace the named graph ``graph`` with ``quads``; return the count.
+
+        Readers see either the old graph or the new one, never half of it.
+        """
+
+    def add(self, quads: Iterable[Quad], graph: URIRef) -> int:
+        """Add quads to a named graph (the DESIGN name for :meth:`replace_graph`'s sibling)."""
+        raise NotImplementedError(f"{type(self).__name__}.add")
+
+    @abstractmethod
+    def remove(self, graph: URIRef) -> bool:
+        """Drop a named graph; return False when it was not there."""
+
+    @abstractmethod
+    def graphs(self) -> list[URIRef]:
+        """The named graphs in the store, sorted."""
+
+    @abstractmethod
+    def query(self, sparql: str, bindings: Mapping[str, Identifier] | None = None) -> list[Row]:
+        """Run a SELECT (or ASK, as one row ``{"ask": Literal(bool)}``) with bound values.
+
+        ``bindings`` are rdflib terms substituted as values, never formatted into
+        the query text.
+        """
+
+    @abstractmethod
+    def export(self, fmt: str, path: Path) -> int:
+        """Write the whole store to ``path`` in ``fmt`` (nq, trig, nt, ttl …); return triples."""
+
+    @abstractmethod
+    def __len__(self) -> int:
+        """The number of quads in all named graphs."""
+
+    def close(self) -> None:  # noqa: B027 - optional hook, nothing to release by default
+        """Release files and connections."""
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
