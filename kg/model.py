@@ -10,12 +10,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 __all__ = [
+    "TEXT_COLUMNS",
     "Agency",
     "PowerCode",
     "PowerItem",
     "PowerList",
     "Repair",
-    "TEXT_COLUMNS",
 ]
 
 TEXT_COLUMNS: tuple[str, ...] = ("basis", "duties", "accountability")

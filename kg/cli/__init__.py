@@ -21,8 +21,8 @@ app = typer.Typer(
         "that answers: which powers, in which agencies, rest on this article?\n\n"
         "例如 / for example:\n\n"
         "  kg ingest 天水市医保局权责清单.txt\n\n"
-        "  kg extract \"《中华人民共和国社会保险法》第八十七条\"\n\n"
-        "  kg trace \"社会保险法第五十八条\""
+        '  kg extract "《中华人民共和国社会保险法》第八十七条"\n\n'
+        '  kg trace "社会保险法第五十八条"'
     ),
     no_args_is_help=True,
     rich_markup_mode="markdown",
@@ -30,15 +30,12 @@ app = typer.Typer(
 )
 
 
-
 @app.callback()
 def _root() -> None:
     """Keep ``kg`` a group of commands even while only one is registered."""
 
 
-COMMAND_MODULES: tuple[str, ...] = (
-    "ingest",
-)
+COMMAND_MODULES: tuple[str, ...] = ("ingest",)
 """Sub-modules of ``kg.cli`` that add commands, in the order ``kg --help`` lists them."""
 
 for _module in COMMAND_MODULES:

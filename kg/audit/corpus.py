@@ -1,0 +1,143 @@
+"""The audit's view of its input: power items with the citations found in their cells.
+
+Checks compare across lists (one title cited two ways in two lists), so they see
+the whole corpus; but what is kept per item is only the record and its
+citations, read once from a stream of (item, citations) pairs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import PurePath
+
+from extractors.models import Citation, Instrument
+from kg.audit.model import InstrumentRef, ItemRef, Location
+from kg.model import TEXT_COLUMNS, PowerItem, PowerList, Repair
+
+__all__ = [
+    "DEFAULT_HEADERS",
+    "CitedItem",
+    "Corpus",
+    "ItemKey",
+    "Occurrence",
+    "instrument_ref",
+    "item_key",
+]
+
+ItemKey = tuple[str, int]
+"""(file, line): unique per row even when a list repeats a 序号."""
+
+DEFAULT_HEADERS: dict[str, str] = {
+    "basis": "实施依据",
+    "duties": "责任事项",
+    "accountability": "追责情形",
+}
+"""Chinese header of each text field when the file's own header is not known."""
+
+
+def item_key(item: PowerItem) -> ItemKey:
+    """The key of ``citations_by_item`` for ``item``."""
+    return (item.file, item.line)
+
+
+def instrument_ref(instrument: Instrument) -> InstrumentRef:
+    """The plain reference a finding keeps for an extracted instrument."""
+    return InstrumentRef(title=instrument.title or instrument.raw_title, doc_number=instrument.doc_number)
+
+
+@dataclass(frozen=True, slots=True)
+class CitedItem:
+    """One power item and the citations found in each of its text fields."""
+
+    item: PowerItem
+    citations: Mapping[str, tuple[Citation, ...]]
+
+    @property
+    def ref(self) -> ItemRef:
+        code = self.item.code_info
+        return ItemRef(
+            file=self.item.file,
+            seq=self.item.seq,
+            name=self.item.name,
+            code=self.item.code if code is not None and code.valid else None,
+            list_title=self.item.list_title,
+        )
+
+    @property
+    def agency(self) -> str:
+        """Who exercises the power: the agency, or the list when the row does not say."""
+        return self.item.agency or self.item.list_title or PurePath(self.item.file).name
+
+    def header(self, column: str) -> str:
+        """The column's header as written in the file, else its usual Chinese name."""
+        return self.item.columns.get(column) or DEFAULT_HEADERS.get(column, column)
+
+    def text(self, column: str) -> str:
+        return str(getattr(self.item, column, "") or "")
+
+    def location(self, column: str | None = None, raw: str | None = None) -> Location:
+        return Location(
+            file=self.item.file,
+            line=self.item.line,
+            seq=self.item.seq,
+            column=self.header(column) if column else None,
+            raw=raw,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Occurrence:
+    """One citation in one cell of one item."""
+
+    cited: CitedItem
+    column: str
+    citation: Citation
+
+    @property
+    def instrument(self) -> Instrument:
+        return self.citation.instrument
+
+    def raw_text(self) -> str:
+        """The citation as written in the cell (its span)."""
+        start, end = self.citation.span
+        return self.cited.text(self.column)[start:end]
+
+    def location(self, raw: str | None = None) -> Location:
+        return self.cited.location(self.column, raw if raw is not None else self.raw_text())
+
+
+@dataclass(slots=True)
+class Corpus:
+    """Everything one audit run looks at."""
+
+    items: list[CitedItem] = field(default_factory=list)
+    repairs: list[Repair] = field(default_factory=list)
+    lists: list[PowerList] = field(default_factory=list)
+
+    def add(self, item: PowerItem, citations: Mapping[str, Sequence[Citation]]) -> None:
+        """Add one item with its citations, keyed by text field (basis, duties, accountability)."""
+        self.items.append(
+            CitedItem(item, {col: tuple(citations.get(col, ())) for col in TEXT_COLUMNS})
+        )
+
+    def occurrences(self) -> Iterator[Occurrence]:
+        """Every citation of every item, in list order and column order."""
+        for cited in self.items:
+            for column in TEXT_COLUMNS:
+                for citation in cited.citations.get(column, ()):
+                    yield Occurrence(cited, column, citation)
+
+    @classmethod
+    def build(
+        cls,
+        items: Iterable[PowerItem],
+        citations_by_item: Mapping[ItemKey, Mapping[str, Sequence[Citation]]],
+        repairs: Iterable[Repair] = (),
+        lists: Iterable[PowerList] = (),
+    ) -> Corpus:
+        """A corpus from items and their citations (items without an entry have none)."""
+        corpus = cls(repairs=list(repairs), lists=list(lists))
+        for item in items:
+            corpus.add(item, citations_by_item.get(item_key(item), {}))
+        return corpus

@@ -1,0 +1,184 @@
+"""What the audit reports: findings with their evidence, as frozen plain values.
+
+A finding must stand on its own in front of a lawyer: which files and rows, the
+raw text as written, what was expected instead and why. The values here carry
+only plain data (no IRIs, no RDF), so checks stay testable alone; the RDF and
+HTML views mint IRIs from :class:`ItemRef` and :class:`InstrumentRef` later.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import PurePath
+from typing import Any, Literal
+
+__all__ = [
+    "SEVERITY_ORDER",
+    "Evidence",
+    "Finding",
+    "InstrumentRef",
+    "ItemRef",
+    "Location",
+    "Severity",
+]
+
+Severity = Literal["error", "warning", "info"]
+"""``error``: certainly wrong as written; ``warning``: probably wrong, a person must
+look; ``info``: what the tool merged or repaired, so nothing happens silently."""
+
+SEVERITY_ORDER: dict[str, int] = {"error": 0, "warning": 1, "info": 2}
+"""Sort key: errors first."""
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """One place in one list: file, line, 序号 and column, with the text found there."""
+
+    file: str
+    line: int | None = None
+    seq: str | None = None
+    column: str | None = None
+    raw: str | None = None
+
+    @property
+    def file_name(self) -> str:
+        """The file name without directories (evidence must not depend on where files sit)."""
+        return PurePath(self.file).name
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "file": self.file_name,
+            "line": self.line,
+            "seq": self.seq,
+            "column": self.column,
+            "raw": self.raw,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class ItemRef:
+    """A power item a finding concerns, enough to mint its IRI and name its page."""
+
+    file: str
+    seq: str
+    name: str = ""
+    code: str | None = None
+    list_title: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "file": PurePath(self.file).name,
+            "seq": self.seq,
+            "name": self.name,
+            "code": self.code,
+            "list": self.list_title,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class InstrumentRef:
+    """An instrument a finding concerns: its canonical title and normalised number."""
+
+    title: str | None
+    doc_number: str | None = None
+
+    @property
+    def key(self) -> str:
+        """The identity the graph uses: document number when there is one, else title."""
+        return self.doc_number or self.title or ""
+
+    @property
+    def label(self) -> str:
+        """《title》（number） for messages."""
+        parts = [f"《{self.title}》" if self.title else ""]
+        if self.doc_number:
+            parts.append(f"（{self.doc_number}）")
+        return "".join(parts)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"title": self.title, "doc_number": self.doc_number}
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """Where a finding was seen, what was written and what was expected.
+
+    ``locations`` are the places the finding is about; ``related`` are places
+    that support it (e.g. the list where the same title is cited correctly).
+    """
+
+    locations: tuple[Location, ...]
+    raw: tuple[str, ...] = ()
+    expected: str | None = None
+    related: tuple[Location, ...] = ()
+
+    @property
+    def files(self) -> tuple[str, ...]:
+        """Distinct file names, in order of first appearance."""
+        return tuple(dict.fromkeys(loc.file_name for loc in self.locations))
+
+    @property
+    def lines(self) -> tuple[int, ...]:
+        return tuple(dict.fromkeys(loc.line for loc in self.locations if loc.line is not None))
+
+    @property
+    def seqs(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(loc.seq for loc in self.locations if loc.seq is not None))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "files": list(self.files),
+            "lines": list(self.lines),
+            "seqs": list(self.seqs),
+            "raw": list(self.raw),
+            "expected": self.expected,
+            "locations": [loc.to_dict() for loc in self.locations],
+            "related": [loc.to_dict() for loc in self.related],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One problem (or one merge worth knowing about) in the lists.
+
+    ``message`` says what is wrong in Chinese with a short English gloss;
+    ``suggestion`` is the correction when there is one.
+    """
+
+    kind: str
+    severity: Severity
+    message: str
+    evidence: Evidence
+    suggestion: str | None = None
+    items: tuple[ItemRef, ...] = ()
+    instruments: tuple[InstrumentRef, ...] = ()
+
+    @property
+    def id(self) -> str:
+        """A stable id: the same finding on the same input gets the same id on every run."""
+        payload = json.dumps(
+            [self.kind, self.evidence.to_dict(), [i.to_dict() for i in self.instruments]],
+            ensure_ascii=False,
+            sort_keys=True,
+        )
+        return hashlib.sha1(payload.encode("utf-8")).hexdigest()[:16]
+
+    def sort_key(self) -> tuple[Any, ...]:
+        """Errors first, then by kind, then by where (file, line)."""
+        first = self.evidence.locations[0] if self.evidence.locations else Location("")
+        return (SEVERITY_ORDER[self.severity], self.kind, first.file_name, first.line or 0, self.id)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The ``kg audit --json`` line."""
+        return {
+            "id": self.id,
+            "kind": self.kind,
+            "severity": self.severity,
+            "message": self.message,
+            "evidence": self.evidence.to_dict(),
+            "suggestion": self.suggestion,
+            "items": [i.to_dict() for i in self.items],
+            "instruments": [i.to_dict() for i in self.instruments],
+        }

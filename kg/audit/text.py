@@ -1,0 +1,125 @@
+"""Text keys and similarity measures shared by the checks.
+
+Lists write one title many ways (《》 or not, 中华人民共和国 or not, full- or
+half-width brackets); quotes differ in punctuation and small copy edits. These
+helpers compare what matters and ignore the rest, so a check never fires on a
+difference a lawyer would not call a difference.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from difflib import SequenceMatcher
+from functools import cache
+from importlib import resources
+
+import regex
+
+__all__ = [
+    "char_bigrams",
+    "coverage",
+    "dice",
+    "expand_abbreviations",
+    "quote_key",
+    "title_key",
+]
+
+_TITLE_NOISE = regex.compile(r"[\s《》〈〉<>“”\"'‘’「」]+")
+_STATE_PREFIX = "中华人民共和国"
+_NOT_WORD = regex.compile(r"[^\p{Han}\p{L}\p{N}]+")
+
+MIN_BLOCK = 3
+"""Shortest common run (characters) that counts when aligning two quotes: shorter
+runs (社会, 保险) occur in any two texts on the same subject and prove nothing."""
+
+
+def title_key(title: str | None) -> str:
+    """The key two spellings of one title share.
+
+    Examples:
+        >>> title_key("《中华人民共和国社会保险法》")
+        '社会保险法'
+        >>> title_key("办法(试行)") == title_key("办法（试行）")
+        True
+    """
+    if not title:
+        return ""
+    text = unicodedata.normalize("NFKC", title)
+    text = _TITLE_NOISE.sub("", text)
+    return text.removeprefix(_STATE_PREFIX)
+
+
+def quote_key(text: str | None) -> str:
+    """Quoted provision text with punctuation and spaces removed (they never decide a match).
+
+    Examples:
+        >>> quote_key("第一，“应当”； 执行。")
+        '第一应当执行'
+    """
+    if not text:
+        return ""
+    return _NOT_WORD.sub("", unicodedata.normalize("NFKC", text))
+
+
+def coverage(a: str, b: str) -> float:
+    """How much of the shorter text appears, in order, in the longer one (0–1).
+
+    A quote cut short, or one quoting a whole article where the other quotes one
+    paragraph, still covers close to 1; two different texts cover little.
+
+    Examples:
+        >>> coverage("甲乙丙丁戊己庚", "前言甲乙丙丁戊己庚后记")
+        1.0
+        >>> coverage("甲乙丙丁", "子丑寅卯")
+        0.0
+    """
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    if not short:
+        return 0.0
+    matcher = SequenceMatcher(None, short, long_, autojunk=False)
+    matched = sum(block.size for block in matcher.get_matching_blocks() if block.size >= MIN_BLOCK)
+    return matched / len(short)
+
+
+@cache
+def _abbreviations() -> tuple[tuple[str, str], ...]:
+    """Short forms → long forms (``data/abbreviations.csv``), longest first."""
+    text = resources.files("kg.audit").joinpath("data/abbreviations.csv").read_text("utf-8")
+    pairs = []
+    for line in text.splitlines()[1:]:
+        if line.strip() and not line.startswith("#"):
+            short, long_ = line.split(",")[:2]
+            pairs.append((short.strip(), long_.strip()))
+    return tuple(sorted(pairs, key=lambda p: -len(p[0])))
+
+
+def expand_abbreviations(text: str) -> str:
+    """Write 医保/社保 out, so item names that abbreviate compare with those that do not.
+
+    Examples:
+        >>> expand_abbreviations("医保基金")
+        '医疗保险基金'
+    """
+    for short, long_ in _abbreviations():
+        text = text.replace(short, long_)
+    return text
+
+
+def char_bigrams(text: str) -> frozenset[str]:
+    """Character bigrams of the words in ``text`` (punctuation dropped)."""
+    clean = quote_key(text)
+    return frozenset(clean[i : i + 2] for i in range(len(clean) - 1))
+
+
+def dice(a: str, b: str) -> float:
+    """Dice coefficient of character bigrams, after expanding abbreviations.
+
+    Examples:
+        >>> dice("医疗救助对象救助金给付", "医疗救助对象救助金给付")
+        1.0
+    """
+    x = char_bigrams(expand_abbreviations(a))
+    y = char_bigrams(expand_abbreviations(b))
+    if not x or not y:
+        return 0.0
+    return 2 * len(x & y) / (len(x) + len(y))

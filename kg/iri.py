@@ -1,0 +1,169 @@
+"""Every IRI of the graph is minted here, and nowhere else.
+
+IRIs are readable (Chinese stays Chinese, as IRIs allow) and deterministic: they
+depend only on the thing named, never on which other lists happen to be loaded,
+so building one list alone or together with a thousand others gives the same
+nodes. Characters that may not stand in an IRI path segment are percent-encoded.
+
+Examples:
+    >>> str(instrument_iri("国务院令第649号"))
+    'https://w3id.org/qzqd-kg/id/instrument/国务院令第649号'
+    >>> str(provision_iri(instrument_iri("中华人民共和国社会保险法"), (("art", 77), ("para", 1))))
+    'https://w3id.org/qzqd-kg/id/instrument/中华人民共和国社会保险法/art_77__para_1'
+    >>> segment("a b/c")
+    'a%20b%2Fc'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rdflib import URIRef
+
+__all__ = [
+    "BASE",
+    "ONTOLOGY",
+    "agency_iri",
+    "citation_iri",
+    "graph_iri",
+    "instrument_iri",
+    "instrument_kind_iri",
+    "list_iri",
+    "org_unit_iri",
+    "power_item_iri",
+    "power_type_iri",
+    "provision_iri",
+    "scheme_iri",
+    "segment",
+]
+
+BASE = "https://w3id.org/qzqd-kg/id/"
+"""Namespace of every node the graph mints."""
+
+ONTOLOGY = "https://w3id.org/qzqd-kg/ontology#"
+"""Namespace of the ontology terms (``kg:``)."""
+
+_UNRESERVED_ASCII = frozenset(
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~()"
+)
+# Unicode ranges RFC 3987 allows unescaped in an IRI (ucschar); everything else is encoded.
+_UCSCHAR_RANGES: tuple[tuple[int, int], ...] = (
+    (0xA0, 0xD7FF),
+    (0xF900, 0xFDCF),
+    (0xFDF0, 0xFFEF),
+    (0x10000, 0xEFFFD),
+)
+
+
+def _allowed(char: str) -> bool:
+    code = ord(char)
+    if code < 0x80:
+        return char in _UNRESERVED_ASCII
+    return any(low <= code <= high for low, high in _UCSCHAR_RANGES)
+
+
+def segment(text: str) -> str:
+    """Make ``text`` one IRI path segment: whitespace trimmed, the rest percent-encoded.
+
+    Args:
+        text: a name, title, document number or code.
+
+    Returns:
+        The segment, with every character an IRI path segment cannot hold
+        (``/``, ``#``, ``?``, spaces …) percent-encoded as UTF-8.
+
+    Raises:
+        ValueError: when ``text`` is empty, since an empty segment would merge nodes.
+    """
+    text = text.strip()
+    if not text:
+        raise ValueError("cannot mint an IRI segment from empty text")
+    out: list[str] = []
+    for char in text:
+        if _allowed(char):
+            out.append(char)
+        else:
+            out.extend(f"%{byte:02X}" for byte in char.encode("utf-8"))
+    return "".join(out)
+
+
+def _mint(*parts: str) -> URIRef:
+    return URIRef(BASE + "/".join(segment(part) for part in parts))
+
+
+def instrument_iri(key: str) -> URIRef:
+    """An instrument, keyed by its normalised document number or canonical title.
+
+    Choosing the key is :mod:`kg.resolve`'s job; this only mints.
+    """
+    return _mint("instrument", key)
+
+
+def provision_iri(instrument: URIRef, path: Sequence[tuple[str, int]]) -> URIRef:
+    """A provision: the instrument's IRI + an Akoma-Ntoso-like path (``art_77__para_1``).
+
+    Args:
+        instrument: the IRI of the instrument the provision belongs to.
+        path: the levels from the top down, as :meth:`Provision.path` gives them.
+
+    Raises:
+        ValueError: for an empty path (that would be the instrument itself).
+    """
+    if not path:
+        raise ValueError("a provision needs at least one level (art, para, chp …)")
+    local = "__".join(f"{segment(name)}_{int(number)}" for name, number in path)
+    return URIRef(f"{instrument}/{local}")
+
+
+def power_item_iri(*, code: str | None, list_key: str, seq: str) -> URIRef:
+    """A power item: by its valid power code, else by list + 序号."""
+    if code:
+        return _mint("power", code)
+    return _mint("list", list_key, "item", seq)
+
+
+def agency_iri(*, credit_code: str | None, name: str) -> URIRef:
+    """An agency: by unified social credit code when known, else by full name."""
+    if credit_code:
+        return _mint("agency", credit_code)
+    return _mint("agency", name)
+
+
+def org_unit_iri(agency: URIRef, unit: str) -> URIRef:
+    """An internal unit (承办机构) of an agency."""
+    return URIRef(f"{agency}/unit/{segment(unit)}")
+
+
+def list_iri(list_key: str) -> URIRef:
+    """A power list as a document (the PROV entity items derive from)."""
+    return _mint("list", list_key)
+
+
+def graph_iri(list_key: str) -> URIRef:
+    """The named graph that holds everything read from one list."""
+    return _mint("graph", list_key)
+
+
+def citation_iri(*, list_key: str, seq: str, column: str, span: tuple[int, int], n: int) -> URIRef:
+    """One reified citation: list, 序号, column, span and the provision's index in it.
+
+    The list is part of the IRI (not the power code) because one code may appear
+    in two lists, and each list's citations must stay in, and go with, its own graph.
+    """
+    local = f"{segment(column)}_{span[0]}-{span[1]}_{n}"
+    return URIRef(f"{BASE}citation/{segment(list_key)}/{segment(seq)}/{local}")
+
+
+def scheme_iri(scheme: str) -> URIRef:
+    """A SKOS concept scheme (``power-type``, ``instrument-kind``)."""
+    return _mint("scheme", scheme)
+
+
+def power_type_iri(label: str) -> URIRef:
+    """A concept of the power-type scheme (行政处罚 …)."""
+    return _mint("scheme", "power-type", label)
+
+
+def instrument_kind_iri(label: str) -> URIRef:
+    """A concept of the instrument-kind scheme (法律, 行政法规 …)."""
+    return _mint("scheme", "instrument-kind", label)

@@ -1,0 +1,116 @@
+"""The data tables identity resolution reads: well-known instruments and the rules.
+
+Both are package data (``kg/resolve/data``) read once, lazily. The resolver takes
+them as arguments, so a test or a user can pass their own.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+__all__ = [
+    "InstrumentRecord",
+    "InstrumentTable",
+    "ResolveRules",
+    "default_rules",
+    "default_table",
+    "parse_instrument_table",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class InstrumentRecord:
+    """One row of ``instruments.csv``: an instrument whose identity is known."""
+
+    title: str
+    doc_number: str | None = None
+    kind: str | None = None
+    issuer: str | None = None
+    date: str | None = None
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class InstrumentTable:
+    """Lookups built from :class:`InstrumentRecord` rows.
+
+    ``by_title`` maps the canonical title and every alias to its record;
+    ``by_number`` maps a document number to its record.
+    """
+
+    by_title: dict[str, InstrumentRecord] = field(default_factory=dict)
+    by_number: dict[str, InstrumentRecord] = field(default_factory=dict)
+
+    @classmethod
+    def from_records(cls, records: list[InstrumentRecord]) -> InstrumentTable:
+        """Index ``records``; a later row wins over an earlier one for the same key."""
+        by_title: dict[str, InstrumentRecord] = {}
+        by_number: dict[str, InstrumentRecord] = {}
+        for record in records:
+            for name in (record.title, *record.aliases):
+                by_title[name] = record
+            if record.doc_number:
+                by_number[record.doc_number] = record
+        return cls(by_title=by_title, by_number=by_number)
+
+
+@dataclass(frozen=True, slots=True)
+class ResolveRules:
+    """The knobs of ``rules.toml`` (see the comments there for why each exists)."""
+
+    ambiguous_number_prefixes: tuple[str, ...] = ()
+    law_prefix: str = "中华人民共和国"
+    law_suffix: str = "法"
+    not_law_suffixes: tuple[str, ...] = ()
+    not_law_markers: tuple[str, ...] = ()
+    strip_chars: str = "《》"
+
+
+def parse_instrument_table(text: str) -> InstrumentTable:
+    """Parse the CSV text of an instrument table (header: title,doc_number,kind,…).
+
+    Raises:
+        ValueError: when a row has no title, naming the row.
+    """
+    records: list[InstrumentRecord] = []
+    for number, row in enumerate(csv.DictReader(io.StringIO(text)), start=2):
+        title = (row.get("title") or "").strip()
+        if not title:
+            raise ValueError(f"instruments.csv row {number}: the title column is empty")
+        records.append(
+            InstrumentRecord(
+                title=title,
+                doc_number=(row.get("doc_number") or "").strip() or None,
+                kind=(row.get("kind") or "").strip() or None,
+                issuer=(row.get("issuer") or "").strip() or None,
+                date=(row.get("date") or "").strip() or None,
+                aliases=tuple(a.strip() for a in (row.get("aliases") or "").split("|") if a.strip()),
+            )
+        )
+    return InstrumentTable.from_records(records)
+
+
+@cache
+def default_table() -> InstrumentTable:
+    """The bundled table of well-known instruments (``data/instruments.csv``)."""
+    text = resources.files("kg.resolve").joinpath("data/instruments.csv").read_text("utf-8")
+    return parse_instrument_table(text)
+
+
+@cache
+def default_rules() -> ResolveRules:
+    """The bundled rules (``data/rules.toml``)."""
+    raw = tomllib.loads(resources.files("kg.resolve").joinpath("data/rules.toml").read_text("utf-8"))
+    return ResolveRules(
+        ambiguous_number_prefixes=tuple(raw.get("ambiguous_number_prefixes", ())),
+        law_prefix=raw.get("law_prefix", "中华人民共和国"),
+        law_suffix=raw.get("law_suffix", "法"),
+        not_law_suffixes=tuple(raw.get("not_law_suffixes", ())),
+        not_law_markers=tuple(raw.get("not_law_markers", ())),
+        strip_chars=raw.get("strip_chars", "《》"),
+    )

@@ -1,0 +1,347 @@
+"""What the pages show, read from the store through the canned ``site_*`` queries.
+
+The site never writes SPARQL of its own: :func:`load_site_data` runs the
+``kg/queries/site_*.rq`` files (a handful of bulk SELECTs, so a build costs a
+few queries, not a few per page) and turns their rows into plain records with
+the indexes the pages need (item → provisions, provision → parts, …).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from rdflib.term import Identifier, Literal
+
+if TYPE_CHECKING:
+    from kg.store.base import Row, Store
+
+__all__ = [
+    "Agency",
+    "CitationRecord",
+    "Instrument",
+    "Item",
+    "Provision",
+    "QueryRunner",
+    "SiteData",
+    "load_site_data",
+]
+
+QueryRunner = Callable[..., list[dict[str, Any]]]
+"""``run_query(store, name, **bindings)`` from :mod:`kg.queries` (injectable for tests)."""
+
+SITE_QUERIES: tuple[str, ...] = (
+    "site_instruments",
+    "site_provisions",
+    "site_agencies",
+    "site_items",
+    "site_citations",
+    "site_rests_on",
+)
+"""The canned queries a build runs, each once."""
+
+
+@dataclass(frozen=True, slots=True)
+class Instrument:
+    """A cited law, regulation or document."""
+
+    iri: str
+    title: str
+    short_title: str = ""
+    doc_number: str = ""
+    kind: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Provision:
+    """A subdivision of an instrument (article, paragraph, item, part …)."""
+
+    iri: str
+    instrument: str
+    label: str
+    parent: str | None = None
+    local_id: str = ""
+    text: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Agency:
+    """An agency that exercises powers."""
+
+    iri: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One power item (one row of a list) with its full record."""
+
+    iri: str
+    seq: str
+    name: str
+    list_title: str = ""
+    sub_name: str = ""
+    type: str = ""
+    code: str = ""
+    agency: str | None = None
+    level: str = ""
+    basis: str = ""
+    duties: str = ""
+    accountability: str = ""
+    remark: str = ""
+    source_file: str = ""
+    line: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class CitationRecord:
+    """One citation in one cell: where it stands and what it points to."""
+
+    iri: str
+    item: str
+    targets: tuple[str, ...]
+    role: str = "cites"
+    column: str = ""
+    start: int | None = None
+    end: int | None = None
+    text: str = ""
+    quote: str = ""
+
+
+@dataclass(slots=True)
+class SiteData:
+    """Every record a build needs, with the indexes pages navigate by."""
+
+    instruments: dict[str, Instrument] = field(default_factory=dict)
+    provisions: dict[str, Provision] = field(default_factory=dict)
+    agencies: dict[str, Agency] = field(default_factory=dict)
+    items: dict[str, Item] = field(default_factory=dict)
+    citations: list[CitationRecord] = field(default_factory=list)
+    rests_on: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    """item → provisions and instruments it rests on (the ``restsOn`` shortcut)."""
+    children: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    """provision or instrument → its direct parts."""
+    resting: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    """provision or instrument → items resting directly on it."""
+    citation_pos: dict[str, int] = field(default_factory=dict)
+    """citation IRI → its index in :attr:`citations` (one row per target arrives per citation)."""
+
+    def finish(self) -> SiteData:
+        """Build the reverse indexes once the records are in."""
+        for prov in self.provisions.values():
+            self.children[prov.parent or prov.instrument].append(prov.iri)
+        for kids in self.children.values():
+            kids.sort(key=lambda iri: _provision_order(self.provisions.get(iri)))
+        for item, targets in self.rests_on.items():
+            for target in targets:
+                self.resting[target].add(item)
+        return self
+
+    def descendants(self, iri: str) -> list[str]:
+        """``iri`` and all its parts, depth first."""
+        out, stack = [], [iri]
+        while stack:
+            node = stack.pop()
+            out.append(node)
+            stack.extend(reversed(self.children.get(node, [])))
+        return out
+
+    def items_on(self, iri: str) -> set[str]:
+        """Items resting on ``iri`` or on any of its parts."""
+        found: set[str] = set()
+        for node in self.descendants(iri):
+            found |= self.resting.get(node, set())
+        return found
+
+    def instrument_of(self, iri: str) -> str | None:
+        """The instrument a provision belongs to, or ``iri`` itself for an instrument."""
+        if iri in self.instruments:
+            return iri
+        prov = self.provisions.get(iri)
+        return prov.instrument if prov else None
+
+    def items_of_agency(self, agency: str) -> list[str]:
+        """Items exercised by ``agency``, in list order."""
+        return sorted(
+            (i.iri for i in self.items.values() if i.agency == agency),
+            key=lambda iri: self.item_order(iri),
+        )
+
+    def item_order(self, iri: str) -> tuple[str, int, str]:
+        """Sort key: list title, then 序号 as a number where it is one."""
+        item = self.items[iri]
+        seq = item.seq.strip()
+        return (item.list_title, int(seq) if seq.isdigit() else 1 << 30, seq)
+
+    def citations_of(self, item: str) -> list[CitationRecord]:
+        """The citations found in ``item``'s cells, in column and text order."""
+        rows = [c for c in self.citations if c.item == item]
+        return sorted(rows, key=lambda c: (c.column, c.start if c.start is not None else -1))
+
+    def cited_provisions(self, instrument: str) -> list[str]:
+        """Parts of ``instrument`` that some item rests on (directly or through a part)."""
+        return [p for p in self.descendants(instrument)[1:] if self.items_on(p)]
+
+    def provision_title(self, iri: str) -> str:
+        """``中华人民共和国社会保险法 第五十八条`` — instrument title and provision label."""
+        prov = self.provisions.get(iri)
+        if prov is None:
+            inst = self.instruments.get(iri)
+            return inst.title if inst else iri
+        inst = self.instruments.get(prov.instrument)
+        return f"{inst.title if inst else ''} {prov.label}".strip()
+
+    def short_title(self, iri: str) -> str:
+        """The short title of an instrument when it has one, else its title."""
+        inst = self.instruments.get(iri)
+        if inst is None:
+            return iri
+        return inst.short_title or inst.title
+
+
+def _provision_order(prov: Provision | None) -> tuple[int, ...]:
+    """Order parts by the numbers in their local id (``art_9`` before ``art_10``)."""
+    if prov is None:
+        return (1 << 30,)
+    numbers = [int(tok) for tok in prov.local_id.replace("__", "_").split("_") if tok.isdigit()]
+    return (*numbers, 1 << 30) if numbers else (1 << 30,)
+
+
+def _text(row: Mapping[str, Identifier | None], key: str) -> str:
+    value = row.get(key)
+    return "" if value is None else str(value)
+
+
+def _int(row: Mapping[str, Identifier | None], key: str) -> int | None:
+    value = row.get(key)
+    if value is None:
+        return None
+    raw = value.toPython() if isinstance(value, Literal) else str(value)
+    try:
+        return int(raw)
+    except (TypeError, ValueError):
+        return None
+
+
+def _fill(data: SiteData, name: str, rows: Iterable[Row]) -> None:
+    """Turn the rows of one site query into records."""
+    builders: dict[str, Callable[[SiteData, Mapping[str, Identifier | None]], None]] = {
+        "site_instruments": _add_instrument,
+        "site_provisions": _add_provision,
+        "site_agencies": _add_agency,
+        "site_items": _add_item,
+        "site_citations": _add_citation,
+        "site_rests_on": _add_rests_on,
+    }
+    build = builders[name]
+    for row in rows:
+        build(data, row)
+
+
+def _add_instrument(data: SiteData, row: Mapping[str, Identifier | None]) -> None:
+    iri = _text(row, "instrument")
+    if iri in data.instruments:
+        return
+    data.instruments[iri] = Instrument(
+        iri=iri,
+        title=_text(row, "title") or _text(row, "doc_number") or iri,
+        short_title=_text(row, "short_title"),
+        doc_number=_text(row, "doc_number"),
+        kind=_text(row, "kind"),
+    )
+
+
+def _add_provision(data: SiteData, row: Mapping[str, Identifier | None]) -> None:
+    iri = _text(row, "provision")
+    if iri in data.provisions:
+        return
+    parent = _text(row, "parent") or None
+    instrument = _text(row, "instrument")
+    data.provisions[iri] = Provision(
+        iri=iri,
+        instrument=instrument,
+        label=_text(row, "label") or _text(row, "local_id") or iri,
+        parent=None if parent == instrument else parent,
+        local_id=_text(row, "local_id"),
+        text=_text(row, "text"),
+    )
+
+
+def _add_agency(data: SiteData, row: Mapping[str, Identifier | None]) -> None:
+    iri = _text(row, "agency")
+    data.agencies.setdefault(iri, Agency(iri=iri, name=_text(row, "name") or iri))
+
+
+def _add_item(data: SiteData, row: Mapping[str, Identifier | None]) -> None:
+    iri = _text(row, "item")
+    if iri in data.items:
+        return
+    fields = ("seq", "name", "list_title", "sub_name", "type", "code", "level", "basis")
+    more = ("duties", "accountability", "remark", "source_file", "line")
+    values = {key: _text(row, key) for key in (*fields, *more)}
+    data.items[iri] = Item(iri=iri, agency=_text(row, "agency") or None, **values)
+
+
+def _add_citation(data: SiteData, row: Mapping[str, Identifier | None]) -> None:
+    iri = _text(row, "citation")
+    target = _text(row, "target")
+    pos = data.citation_pos.get(iri)
+    if pos is not None:
+        known = data.citations[pos]
+        if target and target not in known.targets:
+            data.citations[pos] = _with_target(known, target)
+        return
+    data.citation_pos[iri] = len(data.citations)
+    data.citations.append(
+        CitationRecord(
+            iri=iri,
+            item=_text(row, "item"),
+            targets=(target,) if target else (),
+            role=_text(row, "role") or "cites",
+            column=_text(row, "column"),
+            start=_int(row, "start"),
+            end=_int(row, "end"),
+            text=_text(row, "text"),
+            quote=_text(row, "quote"),
+        )
+    )
+
+
+def _with_target(rec: CitationRecord, target: str) -> CitationRecord:
+    return CitationRecord(
+        rec.iri,
+        rec.item,
+        (*rec.targets, target),
+        rec.role,
+        rec.column,
+        rec.start,
+        rec.end,
+        rec.text,
+        rec.quote,
+    )
+
+
+def _add_rests_on(data: SiteData, row: Mapping[str, Identifier | None]) -> None:
+    data.rests_on[_text(row, "item")].add(_text(row, "target"))
+
+
+def load_site_data(store: Store, run_query: QueryRunner | None = None) -> SiteData:
+    """Run the site queries against ``store`` and index their rows.
+
+    Args:
+        store: any :class:`~kg.store.base.Store`.
+        run_query: the query runner; defaults to :func:`kg.queries.run_query`.
+
+    Returns:
+        The records and indexes every page builder reads.
+    """
+    if run_query is None:
+        from kg.queries import run_query as default_runner
+
+        run_query = default_runner
+    data = SiteData()
+    for name in SITE_QUERIES:
+        _fill(data, name, run_query(store, name))
+    return data.finish()

@@ -1,0 +1,199 @@
+/* qzqd-kg site: offline search and network drawing.
+ *
+ * Everything here builds the DOM with textContent / createElement, never
+ * innerHTML, so text from a power list is always shown as text.
+ */
+(function () {
+  "use strict";
+
+  var MAX_RESULTS = 60;
+  var KIND_NAMES = {
+    instrument: "法律法规文件",
+    provision: "条款",
+    agency: "实施主体",
+    item: "权责事项",
+  };
+  var KIND_RANK = { instrument: 0, provision: 1, agency: 2, item: 3 };
+
+  function normalise(text) {
+    return String(text || "")
+      .toLowerCase()
+      .replace(/[\s《》〈〉<>“”"'‘’()（）]/g, "")
+      .replace(/[[\]]/g, "");
+  }
+
+  function el(tag, cls, text) {
+    var node = document.createElement(tag);
+    if (cls) node.className = cls;
+    if (text !== undefined && text !== null) node.textContent = String(text);
+    return node;
+  }
+
+  /* ---------------------------------------------------------------- search */
+
+  function rootPrefix() {
+    var body = document.body;
+    return (body && body.getAttribute("data-root")) || "";
+  }
+
+  function searchEntries() {
+    var raw = window.KG_SEARCH_INDEX || [];
+    if (!raw._prepared) {
+      raw.forEach(function (e) {
+        e._keys = normalise(e.k + " " + e.l + " " + (e.s || ""));
+        e._label = normalise(e.l);
+      });
+      raw._prepared = true;
+    }
+    return raw;
+  }
+
+  function search(query) {
+    var q = normalise(query);
+    if (!q) return [];
+    var hits = [];
+    searchEntries().forEach(function (e) {
+      var pos = e._keys.indexOf(q);
+      if (pos < 0) return;
+      var score = e._label === q ? 0 : e._label.indexOf(q) === 0 ? 1 : e._label.indexOf(q) >= 0 ? 2 : 3;
+      hits.push({ e: e, score: score });
+    });
+    hits.sort(function (a, b) {
+      return (
+        a.score - b.score ||
+        KIND_RANK[a.e.t] - KIND_RANK[b.e.t] ||
+        a.e.l.length - b.e.l.length ||
+        (a.e.l < b.e.l ? -1 : a.e.l > b.e.l ? 1 : 0)
+      );
+    });
+    return hits.map(function (h) {
+      return h.e;
+    });
+  }
+
+  function renderResults(box, list, query) {
+    while (list.firstChild) list.removeChild(list.firstChild);
+    var hits = search(query);
+    var status = box.querySelector(".search-status");
+    if (status) {
+      status.textContent = query.trim()
+        ? hits.length + " 条结果 results" + (hits.length > MAX_RESULTS ? "（显示前 " + MAX_RESULTS + " 条）" : "")
+        : "";
+    }
+    hits.slice(0, MAX_RESULTS).forEach(function (e) {
+      var li = el("li", "hit hit-" + e.t);
+      var a = el("a", null, e.l);
+      a.href = rootPrefix() + e.u;
+      li.appendChild(el("span", "hit-kind", KIND_NAMES[e.t] || e.t));
+      li.appendChild(a);
+      if (e.s) li.appendChild(el("span", "hit-sub", e.s));
+      list.appendChild(li);
+    });
+  }
+
+  function initSearch() {
+    Array.prototype.forEach.call(document.querySelectorAll(".search"), function (box) {
+      var input = box.querySelector("input");
+      var list = box.querySelector(".search-results");
+      if (!input || !list) return;
+      var update = function () {
+        renderResults(box, list, input.value);
+      };
+      input.addEventListener("input", update);
+      box.addEventListener("submit", function (ev) {
+        ev.preventDefault();
+        var first = list.querySelector("a");
+        if (first) window.location.href = first.href;
+      });
+      if (input.value) update();
+    });
+  }
+
+  /* ---------------------------------------------------------------- graphs */
+
+  function tooltip(lines) {
+    var box = el("div", "kg-tip");
+    (lines || []).forEach(function (line, i) {
+      box.appendChild(el("div", i === 0 ? "kg-tip-head" : "kg-tip-line", line));
+    });
+    return box;
+  }
+
+  function drawGraph(container) {
+    var source = document.getElementById(container.getAttribute("data-graph"));
+    if (!source || typeof vis === "undefined") return null;
+    var data = JSON.parse(source.textContent);
+    var root = rootPrefix();
+    var nodes = new vis.DataSet(
+      data.nodes.map(function (n) {
+        var copy = {};
+        Object.keys(n).forEach(function (k) {
+          if (k !== "tip") copy[k] = n[k];
+        });
+        copy.title = tooltip(n.tip);
+        return copy;
+      })
+    );
+    var edges = new vis.DataSet(
+      data.edges.map(function (e, i) {
+        return { id: i, from: e.from, to: e.to, title: e.title, arrows: "to" };
+      })
+    );
+    var started = Date.now();
+    var options = {
+      autoResize: true,
+      interaction: { hover: true, tooltipDelay: 120, navigationButtons: false, keyboard: false },
+      nodes: {
+        font: { face: "WenQuanYi Micro Hei, Noto Sans CJK SC, Microsoft YaHei, PingFang SC, SimHei, sans-serif", size: 14, multi: false },
+        widthConstraint: { maximum: 180 },
+        borderWidth: 1,
+      },
+      edges: { color: { color: "#9aa5b1", highlight: "#333333" }, smooth: false, width: 1 },
+      layout: { improvedLayout: data.nodes.length <= 150, randomSeed: 7 },
+      physics: {
+        solver: "forceAtlas2Based",
+        forceAtlas2Based: { gravitationalConstant: -60, springLength: 110, springConstant: 0.08, avoidOverlap: 0.4 },
+        maxVelocity: 60,
+        minVelocity: 1.5,
+        timestep: 0.5,
+        stabilization: { enabled: true, iterations: 180, updateInterval: 30, fit: true },
+      },
+    };
+    var network = new vis.Network(container, { nodes: nodes, edges: edges }, options);
+    network.once("stabilizationIterationsDone", function () {
+      network.setOptions({ physics: false });
+      container.setAttribute("data-settled-ms", String(Date.now() - started));
+      container.classList.add("settled");
+    });
+    network.on("click", function (params) {
+      if (!params.nodes.length) return;
+      var node = nodes.get(params.nodes[0]);
+      if (node && node.url) window.location.href = root + node.url;
+    });
+    network.on("hoverNode", function (params) {
+      var node = nodes.get(params.node);
+      container.style.cursor = node && node.url ? "pointer" : "default";
+    });
+    network.on("blurNode", function () {
+      container.style.cursor = "default";
+    });
+    return { network: network, nodes: nodes, edges: edges };
+  }
+
+  function initGraphs() {
+    window.kgNetworks = [];
+    Array.prototype.forEach.call(document.querySelectorAll(".kg-graph"), function (container) {
+      var drawn = drawGraph(container);
+      if (drawn) window.kgNetworks.push(drawn);
+    });
+    if (window.kgNetworks.length) window.kgNetwork = window.kgNetworks[0];
+  }
+
+  function init() {
+    initSearch();
+    initGraphs();
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();

@@ -1,0 +1,351 @@
+"""The ``sparql`` backend: any SPARQL 1.1 server (Virtuoso, Fuseki, GraphDB …) as a store.
+
+When the national corpus outgrows a laptop, the same build and the same canned
+queries run against a server. Loading uses the SPARQL 1.1 Graph Store HTTP
+Protocol (``PUT``/``POST``/``DELETE`` on ``?graph=``) when a graph-store URL is
+given, and SPARQL 1.1 Update (``INSERT DATA`` / ``DROP``) otherwise or when the
+server turns the Graph Store protocol down. Data goes in batches, so memory does
+not grow with a list's size.
+
+A rebuilt list must never be seen half-loaded: a graph that fits in one batch is
+replaced by one request; a larger one is loaded into a staging graph first and
+then moved over the old one with ``MOVE`` (if loading fails, the staging graph is
+dropped and the old graph stays as it was).
+
+Query values cannot travel as bindings to a remote server, so they are written
+into a ``VALUES`` block as escaped terms (:func:`kg.store.sparql_syntax.bind_values`),
+never as raw text.
+
+Settings not given as arguments are read from the environment, so ``kg build
+--store sparql --endpoint URL`` needs nothing else on the command line:
+``KG_SPARQL_UPDATE_ENDPOINT``, ``KG_SPARQL_GRAPH_STORE``, ``KG_SPARQL_USER``,
+``KG_SPARQL_PASSWORD`` (a password never belongs in shell history).
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.resources
+import os
+import uuid
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+
+from rdflib import Dataset
+from rdflib.term import BNode, Identifier, Literal, URIRef
+
+from kg.atomic import atomic_write
+from kg.store.base import Quad, Row, Store, StoreError
+from kg.store.sparql_http import RESULTS_JSON, Endpoint, parse_results
+from kg.store.sparql_syntax import (
+    SparqlSyntaxError,
+    bind_values,
+    ntriples_line,
+    query_form,
+    term_to_sparql,
+)
+
+__all__ = ["SparqlStore"]
+
+DEFAULT_TIMEOUT = 60.0
+"""Seconds to wait for one HTTP request; a big batch on a busy server can take a while."""
+DEFAULT_BATCH = 5000
+"""Triples per Graph Store request: about 1 MB of N-Triples, which every server accepts."""
+UPDATE_BATCH = 1000
+"""Triples per ``INSERT DATA``: servers parse update text slower and cap its length lower."""
+EXPORT_PAGE = 10000
+"""Rows per export page; Virtuoso's default ``ResultSetMaxRows`` is 10000."""
+STAGING = "urn:kg:staging:"
+"""Prefix of the temporary graphs a large replacement loads into before ``MOVE``."""
+NTRIPLES = "application/n-triples; charset=utf-8"
+# Statuses meaning "this server does not speak the Graph Store protocol here".
+GSP_UNSUPPORTED = frozenset({404, 405, 415, 501})
+
+EXPORT_FORMATS = {
+    "nq": "nquads",
+    "nquads": "nquads",
+    "trig": "trig",
+    "nt": "nt",
+    "ttl": "turtle",
+    "turtle": "turtle",
+    "jsonld": "json-ld",
+    "json-ld": "json-ld",
+    "xml": "xml",
+}
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
+@functools.cache
+def system_graphs() -> tuple[str, ...]:
+    """IRI prefixes of graphs servers keep for themselves (Virtuoso's schema graphs …).
+
+    Read from ``kg/store/data/sparql_system_graphs.csv`` so a new server's
+    internals are a line of data, not a code change.
+    """
+    text = (
+        importlib.resources.files("kg.store")
+        .joinpath("data/sparql_system_graphs.csv")
+        .read_text(encoding="utf-8")
+    )
+    rows = [line.split(",", 1)[0].strip() for line in text.splitlines()[1:]]
+    return tuple(row for row in rows if row)
+
+
+class SparqlStore(Store):
+    """A store on a remote SPARQL 1.1 endpoint.
+
+    Args:
+        endpoint: the query URL, e.g. ``http://127.0.0.1:8890/sparql``.
+        update_endpoint: the SPARQL Update URL (Virtuoso: ``…/sparql-auth``);
+            defaults to ``$KG_SPARQL_UPDATE_ENDPOINT``, else ``endpoint``.
+        graph_store: the Graph Store protocol URL (Virtuoso:
+            ``…/sparql-graph-crud-auth``, Fuseki: ``…/ds/data``); defaults to
+            ``$KG_SPARQL_GRAPH_STORE``; without one, loading uses SPARQL Update.
+        user: user for the write endpoints (digest or basic auth); ``$KG_SPARQL_USER``.
+        password: its password; ``$KG_SPARQL_PASSWORD``.
+        timeout: seconds per HTTP request.
+        batch_size: triples per Graph Store request.
+        graph_prefix: only graphs whose IRI starts with this count as the store's
+            (for :meth:`graphs`, ``len`` and :meth:`export`) — useful on a shared server.
+    """
+
+    name = "sparql"
+    persistent = True
+    supports_update = True
+
+    def __init__(
+        self,
+        endpoint: str,
+        *,
+        update_endpoint: str | None = None,
+        graph_store: str | None = None,
+        user: str | None = None,
+        password: str | None = None,
+        timeout: float = DEFAULT_TIMEOUT,
+        batch_size: int = DEFAULT_BATCH,
+        graph_prefix: str | None = None,
+    ) -> None:
+        if not endpoint:
+            raise StoreError("the sparql store needs --endpoint URL (e.g. http://127.0.0.1:8890/sparql)")
+        if batch_size < 1:
+            raise StoreError(f"batch_size must be at least 1, got {batch_size}")
+        env = os.environ.get
+        user = user if user is not None else env("KG_SPARQL_USER")
+        password = password if password is not None else env("KG_SPARQL_PASSWORD")
+        update_url = update_endpoint or env("KG_SPARQL_UPDATE_ENDPOINT") or endpoint
+        gsp_url = graph_store or env("KG_SPARQL_GRAPH_STORE")
+        self.endpoint = endpoint
+        self._query = Endpoint(endpoint, timeout)
+        self._update = Endpoint(update_url, timeout, user, password)
+        self._gsp = Endpoint(gsp_url, timeout, user, password) if gsp_url else None
+        self.batch_size = batch_size
+        self.graph_prefix = graph_prefix
+
+    def __repr__(self) -> str:
+        return f"SparqlStore({self.endpoint!r})"
+
+    # -- reading -----------------------------------------------------------------------
+
+    def query(self, sparql: str, bindings: Mapping[str, Identifier] | None = None) -> list[Row]:
+        """Run a SELECT or ASK on the endpoint with ``bindings`` as escaped ``VALUES``.
+
+        Raises:
+            StoreError: for updates (this method never writes), CONSTRUCT/DESCRIBE
+                (they give triples, not rows), bad bindings, or endpoint errors.
+        """
+        try:
+            form = query_form(sparql)
+            if form not in ("SELECT", "ASK"):
+                raise StoreError(f"Store.query runs SELECT and ASK only, not {form}")
+            text = bind_values(sparql, bindings)
+        except SparqlSyntaxError as error:
+            raise StoreError(f"query for {self.endpoint}: {error}") from error
+        answer = self._query.request(
+            "POST",
+            body=_form({"query": text}),
+            headers={
+                "Content-Type": "application/x-www-form-urlencoded; charset=utf-8",
+                "Accept": RESULTS_JSON,
+            },
+        )
+        rows = parse_results(answer.body, self.endpoint)
+        return [{name: _normal(term) for name, term in row.items()} for row in rows]
+
+    def graphs(self) -> list[URIRef]:
+        """The store's non-empty named graphs (server-internal ones left out), sorted."""
+        rows = self.query(f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {self._filter()} }}")
+        return sorted(URIRef(str(row["g"])) for row in rows if row.get("g") is not None)
+
+    def __len__(self) -> int:
+        rows = self.query(
+            f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {self._filter()} }}"
+        )
+        return int(rows[0]["n"].toPython()) if rows and rows[0].get("n") is not None else 0
+
+    def _filter(self) -> str:
+        """FILTERs that keep ``?g`` to this store's graphs."""
+        parts = [f'!STRSTARTS(STR(?g), {term_to_sparql(Literal(p))})' for p in system_graphs()]
+        parts.append(f"!STRSTARTS(STR(?g), {term_to_sparql(Literal(STAGING))})")
+        if self.graph_prefix:
+            parts.append(f"STRSTARTS(STR(?g), {term_to_sparql(Literal(self.graph_prefix))})")
+        return f"FILTER({' && '.join(parts)})"
+
+    def export(self, fmt: str, path: Path) -> int:
+        """Write every graph of the store to ``path`` (temp file, then rename); return triples."""
+        rdf_format = EXPORT_FORMATS.get(fmt.lower())
+        if rdf_format is None:
+            raise StoreError(f"cannot export as {fmt!r}; choose one of {', '.join(EXPORT_FORMATS)}")
+        dataset = Dataset()
+        count = 0
+        for graph in self.graphs():
+            context = dataset.graph(graph)
+            for s, p, o in self._triples(graph):
+                context.add((s, p, o))
+                count += 1
+        data = dataset.serialize(format=rdf_format, encoding="utf-8")
+        with atomic_write(path, "wb") as handle:
+            handle.write(data)
+        return count
+
+    def _triples(self, graph: URIRef) -> Iterator[tuple[Identifier, Identifier, Identifier]]:
+        """All triples of one graph, page by page in a stable order."""
+        offset = 0
+        while True:
+            rows = self.query(
+                "SELECT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } ORDER BY ?s ?p ?o "
+                f"LIMIT {EXPORT_PAGE} OFFSET {offset}",
+                {"g": graph},
+            )
+            for row in rows:
+                yield row["s"], row["p"], row["o"]  # type: ignore[misc]
+            if len(rows) < EXPORT_PAGE:
+                return
+            offset += EXPORT_PAGE
+
+    # -- writing -----------------------------------------------------------------------
+
+    def replace_graph(self, graph: URIRef, quads: Iterable[Quad]) -> int:
+        """Replace ``graph`` with ``quads``: one request if they fit, else stage and ``MOVE``."""
+        batches = self._batches(quads)
+        first = next(batches, None)
+        if first is None:
+            self.remove(graph)
+            return 0
+        second = next(batches, None)
+        if second is None:
+            self._put(graph, *first)
+            return first[1]
+        staging = URIRef(f"{STAGING}{uuid.uuid4().hex}")
+        try:
+            self._put(staging, *first)
+            count = first[1] + self._post(staging, second)
+            for batch in batches:
+                count += self._post(staging, batch)
+            self._update_text(f"MOVE SILENT GRAPH {_iri(staging)} TO GRAPH {_iri(graph)}")
+        except BaseException:
+            self._drop_quietly(staging)
+            raise
+        return count
+
+    def add(self, quads: Iterable[Quad], graph: URIRef) -> int:
+        """Add quads to ``graph`` batch by batch (not atomic; use :meth:`replace_graph`)."""
+        return sum(self._post(graph, batch) for batch in self._batches(quads))
+
+    def remove(self, graph: URIRef) -> bool:
+        """Drop ``graph``; False when the server had no such graph."""
+        existed = bool(self.query(f"ASK {{ GRAPH {_iri(graph)} {{ ?s ?p ?o }} }}")[0]["ask"])
+        if existed:
+            self._update_text(f"DROP SILENT GRAPH {_iri(graph)}")
+        return existed
+
+    def _batches(self, quads: Iterable[Quad]) -> Iterator[tuple[bytes, int]]:
+        """N-Triples documents of at most ``batch_size`` triples, read in one pass.
+
+        Triples with blank nodes are held back and sent together last, because a
+        blank-node label only means the same node within one request.
+        """
+        size = self.batch_size if self._gsp is not None else min(self.batch_size, UPDATE_BATCH)
+        lines: list[str] = []
+        with_bnodes: list[str] = []
+        for quad in quads:
+            s, p, o = quad[0], quad[1], quad[2]
+            try:
+                line = ntriples_line(s, p, o)
+            except SparqlSyntaxError as error:
+                raise StoreError(f"cannot send {quad!r} to {self.endpoint}: {error}") from error
+            if isinstance(s, BNode) or isinstance(o, BNode):
+                with_bnodes.append(line)
+                continue
+            lines.append(line)
+            if len(lines) >= size:
+                yield "".join(lines).encode("utf-8"), len(lines)
+                lines = []
+        if lines:
+            yield "".join(lines).encode("utf-8"), len(lines)
+        if with_bnodes:
+            yield "".join(with_bnodes).encode("utf-8"), len(with_bnodes)
+
+    def _put(self, graph: URIRef, data: bytes, count: int) -> None:
+        """Make ``graph`` hold exactly ``data`` in one request."""
+        if self._gsp is not None and self._graph_store("PUT", graph, data):
+            return
+        self._update_text(
+            f"DROP SILENT GRAPH {_iri(graph)} ;\n"
+            f"INSERT DATA {{ GRAPH {_iri(graph)} {{\n{data.decode('utf-8')}}} }}"
+        )
+
+    def _post(self, graph: URIRef, batch: tuple[bytes, int]) -> int:
+        """Append one batch to ``graph``; return its triple count."""
+        data, count = batch
+        if self._gsp is None or not self._graph_store("POST", graph, data):
+            self._update_text(f"INSERT DATA {{ GRAPH {_iri(graph)} {{\n{data.decode('utf-8')}}} }}")
+        return count
+
+    def _graph_store(self, method: str, graph: URIRef, data: bytes) -> bool:
+        """One Graph Store request; False (and Update from now on) if the server lacks it."""
+        assert self._gsp is not None
+        answer = self._gsp.request(
+            method,
+            params={"graph": str(graph)},
+            body=data,
+            headers={"Content-Type": NTRIPLES},
+            accept_status=GSP_UNSUPPORTED,
+        )
+        if answer.status in GSP_UNSUPPORTED:
+            self._gsp = None
+            return False
+        return True
+
+    def _update_text(self, update: str) -> None:
+        self._update.request(
+            "POST",
+            body=_form({"update": update}),
+            headers={"Content-Type": "application/x-www-form-urlencoded; charset=utf-8"},
+        )
+
+    def _drop_quietly(self, graph: URIRef) -> None:
+        """Best-effort cleanup of a staging graph after a failed load."""
+        try:
+            self._update_text(f"DROP SILENT GRAPH {_iri(graph)}")
+        except StoreError:
+            pass  # the original error matters more; a stray staging graph is filtered out
+
+
+def _iri(term: URIRef) -> str:
+    try:
+        return term_to_sparql(URIRef(term))
+    except SparqlSyntaxError as error:
+        raise StoreError(str(error)) from error
+
+
+def _form(fields: Mapping[str, str]) -> bytes:
+    from urllib.parse import urlencode
+
+    return urlencode(fields).encode("ascii")
+
+
+def _normal(term: Identifier | None) -> Identifier | None:
+    """Drop an explicit ``xsd:string`` so literals compare equal to other stores' plain ones."""
+    if isinstance(term, Literal) and term.datatype is not None and str(term.datatype) == _XSD_STRING:
+        return Literal(str(term))
+    return term
