@@ -127,7 +127,9 @@ def resolve_agency(raw: str, owner: ListOwner) -> str:
     if not name:
         return owner.agency or ""
     jurisdiction = owner.jurisdiction or ""
-    if jurisdiction and name.startswith(jurisdiction):
+    if not jurisdiction:
+        return expand_abbreviation(name)
+    if name.startswith(jurisdiction):
         return jurisdiction + expand_abbreviation(name[len(jurisdiction) :])
     bare = LEVEL_WORDS.sub("", name)
     expanded = expand_abbreviation(bare)

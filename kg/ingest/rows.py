@@ -25,6 +25,9 @@ from kg.model import Agency, PowerItem, PowerList, Repair
 
 __all__ = ["RawRow", "ReadResult", "assemble"]
 
+HAN = regex.compile(r"\p{Han}")
+"""A file name with Chinese in it (某县生态环境局权责清单.csv) may stand for the list title."""
+
 RULE_CELL = regex.compile(r"^\s*:?-{2,}:?\s*$|^\s*[=＝]{3,}\s*$|^\s*$")
 """A markdown table rule cell (``----``, ``:--:``) or an empty one."""
 
@@ -307,6 +310,8 @@ def assemble(rows: Iterable[RawRow], source: Path, *, title_hint: str | None = N
     Raises:
         NotAPowerList: no header row was found, or the header is followed by no item.
     """
+    if title_hint is None and HAN.search(source.stem):
+        title_hint = source.stem
     assembler = _Assembler(source, title_hint)
     for row in rows:
         assembler.feed(row)

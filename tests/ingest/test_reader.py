@@ -171,3 +171,22 @@ def test_bad_xlsx(tmp_path: Path) -> None:
     path.write_bytes(b"PK\x03\x04 not really a zip")
     with pytest.raises(NotAPowerList, match=r"broken\.xlsx"):
         read_list(path)
+
+
+LISTS = Path(__file__).parents[1] / "data" / "lists"
+
+
+@pytest.mark.parametrize(
+    ("name", "count", "agency"),
+    [
+        pytest.param("某市市场监督管理局权责清单.txt", 12, "某市市场监督管理局", id="market-txt"),
+        pytest.param(
+            "某县生态环境局权责清单.csv", 10, "某县生态环境局", id="ecology-csv-title-from-file-name"
+        ),
+    ],
+)
+def test_lists_from_other_fields(name: str, count: int, agency: str) -> None:
+    result = read_list(LISTS / name)
+    assert len(result.items) == count
+    assert {item.agency for item in result.items} == {agency}
+    assert result.repairs == []
