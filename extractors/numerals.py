@@ -17,6 +17,8 @@ Examples:
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 __all__ = ["CHINESE_DIGITS", "parse_numeral", "parse_numeral_flagged"]
 
 CHINESE_DIGITS: dict[str, int] = {
@@ -28,6 +30,7 @@ CHINESE_DIGITS: dict[str, int] = {
     "二": 2,
     "贰": 2,
     "两": 2,
+    "兩": 2,
     "三": 3,
     "叁": 3,
     "四": 4,
@@ -94,6 +97,7 @@ def _digitwise(text: str) -> int | None:
     return int("".join(out)) if out else None
 
 
+@lru_cache(maxsize=4096)
 def parse_numeral_flagged(text: str) -> tuple[int | None, tuple[str, ...]]:
     """Parse a numeral and say what was unusual about it.
 

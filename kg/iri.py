@@ -43,9 +43,7 @@ BASE = "https://w3id.org/qzqd-kg/id/"
 ONTOLOGY = "https://w3id.org/qzqd-kg/ontology#"
 """Namespace of the ontology terms (``kg:``)."""
 
-_UNRESERVED_ASCII = frozenset(
-    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~()"
-)
+_UNRESERVED_ASCII = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~()")
 # Unicode ranges RFC 3987 allows unescaped in an IRI (ucschar); everything else is encoded.
 _UCSCHAR_RANGES: tuple[tuple[int, int], ...] = (
     (0xA0, 0xD7FF),

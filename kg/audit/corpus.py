@@ -23,6 +23,7 @@ __all__ = [
     "Occurrence",
     "instrument_ref",
     "item_key",
+    "where",
 ]
 
 ItemKey = tuple[str, int]
@@ -32,8 +33,23 @@ DEFAULT_HEADERS: dict[str, str] = {
     "basis": "实施依据",
     "duties": "责任事项",
     "accountability": "追责情形",
+    "code": "地方权力编码",
 }
 """Chinese header of each text field when the file's own header is not known."""
+
+
+def where(items: Iterable[CitedItem]) -> str:
+    """Where, in words a reviewer knows: 天水市医保局权责清单 序号4160；瓜州县… 序号1、8.
+
+    Lists are named by their title (file names are hashes); 序号 keep their order.
+    """
+    by_list: dict[str, list[str]] = {}
+    for cited in items:
+        name = cited.item.list_title or PurePath(cited.item.file).name
+        seqs = by_list.setdefault(name, [])
+        if cited.item.seq not in seqs:
+            seqs.append(cited.item.seq)
+    return "；".join(f"{name} 序号{'、'.join(seqs)}" for name, seqs in by_list.items())
 
 
 def item_key(item: PowerItem) -> ItemKey:
@@ -60,7 +76,7 @@ class CitedItem:
             file=self.item.file,
             seq=self.item.seq,
             name=self.item.name,
-            code=self.item.code if code is not None and code.valid else None,
+            code=code.raw if code is not None and code.valid else None,
             list_title=self.item.list_title,
         )
 
@@ -117,9 +133,7 @@ class Corpus:
 
     def add(self, item: PowerItem, citations: Mapping[str, Sequence[Citation]]) -> None:
         """Add one item with its citations, keyed by text field (basis, duties, accountability)."""
-        self.items.append(
-            CitedItem(item, {col: tuple(citations.get(col, ())) for col in TEXT_COLUMNS})
-        )
+        self.items.append(CitedItem(item, {col: tuple(citations.get(col, ())) for col in TEXT_COLUMNS}))
 
     def occurrences(self) -> Iterator[Occurrence]:
         """Every citation of every item, in list order and column order."""

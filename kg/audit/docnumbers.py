@@ -12,21 +12,25 @@ from __future__ import annotations
 import csv
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
 import regex
 
-from kg.audit.corpus import Corpus, Occurrence, instrument_ref
-from kg.audit.model import Evidence, Finding, Location
+from extractors.models import Instrument
+from kg.audit.corpus import Corpus, Occurrence, instrument_ref, where
+from kg.audit.model import Evidence, Finding
 from kg.audit.text import coverage, title_key
 
 __all__ = [
     "DocNumber",
+    "as_written",
     "doc_number_conflicts",
     "doc_number_problems",
+    "instrument_problems",
+    "is_problem",
     "malformed_doc_numbers",
     "parse_doc_number",
 ]
@@ -89,7 +93,7 @@ def doc_number_problems(raw: str, this_year: int | None = None) -> tuple[str, ..
         >>> doc_number_problems("国务院令第六49号")
         ('mixed_numerals',)
         >>> doc_number_problems("酒政发2015 119号")
-        ('missing_brackets',)
+        ('missing_year_brackets',)
         >>> doc_number_problems("中华人民共和国主席令第九十二")
         ('missing_hao',)
         >>> doc_number_problems("人社部[2016]120号")
@@ -102,7 +106,7 @@ def doc_number_problems(raw: str, this_year: int | None = None) -> tuple[str, ..
         if len(digits) != 4 or not FIRST_YEAR <= int(digits) <= this_year:
             problems.append("impossible_year")
     if BARE_YEAR.match(raw.strip()):
-        problems.append("missing_brackets")
+        problems.append("missing_year_brackets")
     tail = SERIAL_TAIL.search(raw)
     if tail:
         serial = tail[1]
@@ -115,23 +119,66 @@ def doc_number_problems(raw: str, this_year: int | None = None) -> tuple[str, ..
 
 
 @cache
+def _flag_table() -> dict[str, dict[str, str]]:
+    text = resources.files("kg.audit").joinpath("data/doc_number_problems.csv").read_text("utf-8")
+    return {row["flag"]: row for row in csv.DictReader(text.splitlines())}
+
+
 def problem_labels() -> dict[str, str]:
     """Flag → "中文 / English" (``data/doc_number_problems.csv``)."""
-    text = resources.files("kg.audit").joinpath("data/doc_number_problems.csv").read_text("utf-8")
-    return {row["flag"]: f"{row['zh']} / {row['en']}" for row in csv.DictReader(text.splitlines())}
+    return {flag: f"{row['zh']} / {row['en']}" for flag, row in _flag_table().items()}
+
+
+def is_problem(flag: str) -> bool:
+    """Whether an extractor flag says the number was malformed (unknown flags do).
+
+    ``corrected_from_table`` only says how the number was corrected.
+    """
+    row = _flag_table().get(flag)
+    return row is None or row["problem"] == "yes"
+
+
+def instrument_problems(inst: Instrument) -> tuple[str, ...]:
+    """What is wrong with a cited number: the extractor's flags and our own reading, together."""
+    raw = inst.raw_doc_number
+    own = doc_number_problems(raw) if raw else ()
+    return tuple(dict.fromkeys(f for f in (*inst.doc_number_flags, *own) if is_problem(f)))
 
 
 def _problems(occ: Occurrence) -> tuple[str, ...]:
-    """The extractor's flags and our own reading of the raw number, together."""
-    inst = occ.instrument
-    raw = inst.raw_doc_number
-    own = doc_number_problems(raw) if raw else ()
-    return tuple(dict.fromkeys((*inst.doc_number_flags, *own)))
+    return instrument_problems(occ.instrument)
 
 
 def _well_formed(occ: Occurrence) -> bool:
     inst = occ.instrument
     return bool(inst.doc_number) and not _problems(occ) and parse_doc_number(inst.doc_number) is not None
+
+
+# （国务院令第六49号，自2014年5月1日起施行）: the bracket a number stands in, and its parts.
+_BRACKETED = regex.compile(r"[（(]([^（()）]*)[）)]")
+_PARTS = regex.compile(r"[，,；;、]")
+
+AS_WRITTEN_SLACK = 10
+"""Most characters the number as written may have beyond the extractor's raw number
+(中华人民共和国主席令第九十二 around 主席令第九十二)."""
+
+
+def as_written(occ: Occurrence, raw: str) -> str:
+    """The number exactly as the cell writes it: the part of its bracket that holds ``raw``.
+
+    The extractor may drop words before the issuer code; evidence shows the list's
+    own text.
+    """
+    if not raw:
+        return raw
+    text = occ.cited.text(occ.column)
+    start, end = occ.citation.span
+    for bracket in _BRACKETED.finditer(text, max(0, start - 1), end + 1):
+        for part in _PARTS.split(bracket[1]):
+            part = part.strip()
+            if raw in part and len(part) <= len(raw) + AS_WRITTEN_SLACK:
+                return part
+    return raw
 
 
 def malformed_doc_numbers(corpus: Corpus) -> list[Finding]:
@@ -142,7 +189,7 @@ def malformed_doc_numbers(corpus: Corpus) -> list[Finding]:
         inst = occ.instrument
         problems = _problems(occ)
         if problems:
-            raw = inst.raw_doc_number or inst.doc_number or ""
+            raw = as_written(occ, inst.raw_doc_number or inst.doc_number or "")
             bad[(title_key(inst.title or inst.raw_title), raw)].append((occ, problems))
         elif _well_formed(occ):
             good[title_key(inst.title or inst.raw_title)][inst.doc_number or ""].append(occ)
@@ -161,8 +208,8 @@ def _malformed_finding(
     if len(elsewhere) == 1:
         expected, occs = next(iter(elsewhere.items()))
         related = tuple(o.location() for o in occs)
-        where = "、".join(sorted({f"{loc.file_name} 序号{loc.seq}" for loc in related}))
-        source = f"（同一文件在 {where} 写作“{expected}” / cited so elsewhere）"
+        cited_there = where(o.cited for o in occs)
+        source = f"（同一文件在 {cited_there} 写作“{expected}” / cited so elsewhere）"
     elif first.instrument.doc_number and first.instrument.doc_number != raw:
         candidate = first.instrument.doc_number
         if not doc_number_problems(candidate) and parse_doc_number(candidate):
@@ -192,8 +239,26 @@ def doc_number_conflicts(corpus: Corpus) -> list[Finding]:
             inst = occ.instrument
             entries[(title_key(inst.title or inst.raw_title), inst.doc_number or "")].append(occ)
     keys = sorted(entries)
-    groups = _cluster(keys, _same_document)
+    groups = _cluster(keys, _candidate_pairs(keys), _same_document)
     return [_conflict_finding(group, entries) for group in groups if len(group) > 1]
+
+
+Entry = tuple[str, str]
+"""(title key, normalised number) of a well-formed citation."""
+
+
+def _candidate_pairs(keys: list[Entry]) -> Iterator[tuple[Entry, Entry]]:
+    """Only entries that share a title or a (year, serial) can conflict: compare within those blocks."""
+    blocks: dict[tuple[object, ...], list[Entry]] = defaultdict(list)
+    for key in keys:
+        blocks[("title", key[0])].append(key)
+        parsed = parse_doc_number(key[1])
+        if parsed is not None and parsed.year is not None:
+            blocks[("number", parsed.year, parsed.serial)].append(key)
+    for block in blocks.values():
+        for i, a in enumerate(block):
+            for b in block[i + 1 :]:
+                yield a, b
 
 
 def _same_document(a: tuple[str, str], b: tuple[str, str]) -> str | None:
@@ -211,21 +276,22 @@ def _same_document(a: tuple[str, str], b: tuple[str, str]) -> str | None:
     return None
 
 
-def _cluster(keys: list[tuple[str, str]], link: object) -> list[list[tuple[str, str]]]:
-    """Connected groups of keys under the ``link`` relation (small n: pairwise)."""
+def _cluster(
+    keys: list[Entry], pairs: Iterable[tuple[Entry, Entry]], link: Callable[[Entry, Entry], object]
+) -> list[list[Entry]]:
+    """Connected groups of keys under the ``link`` relation, tried on ``pairs`` only."""
     parent = {k: k for k in keys}
 
-    def root(k: tuple[str, str]) -> tuple[str, str]:
+    def root(k: Entry) -> Entry:
         while parent[k] != k:
             parent[k] = parent[parent[k]]
             k = parent[k]
         return k
 
-    for i, a in enumerate(keys):
-        for b in keys[i + 1 :]:
-            if link(a, b):  # type: ignore[operator]
-                parent[root(b)] = root(a)
-    groups: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
+    for a, b in pairs:
+        if link(a, b):
+            parent[root(b)] = root(a)
+    groups: dict[Entry, list[Entry]] = defaultdict(list)
     for k in keys:
         groups[root(k)].append(k)
     return [g for g in groups.values() if len({num for _, num in g}) > 1]
@@ -241,13 +307,13 @@ def _conflict_finding(
     same_title = len({k[0] for k in group}) == 1
     parts = []
     for number, occs in sorted(by_number.items()):
-        where = "、".join(dict.fromkeys(f"{o.cited.location().file_name} 序号{o.cited.item.seq}" for o in occs))
-        parts.append(f"“{number}”（{where}）")
+        shown = "" if same_title else f"《{occs[0].instrument.title or occs[0].instrument.raw_title}》"
+        parts.append(f"{shown}“{number}”（{where(o.cited for o in occs)}）")
     if same_title:
         message = f"同一文件《{titles[0]}》被引用为不同文号：" + "；".join(parts)
         message += " / one title, different document numbers"
     else:
-        message = "标题几乎相同、年份和序号相同但发文机关代字不同，应为同一文件：" + "；".join(parts)
+        message = "标题几乎相同、年份和序号相同而发文机关代字不同，很可能是同一文件：" + "；".join(parts)
         message += " / near-identical titles, same year and serial, different issuer codes"
     counts = sorted(((len(v), k) for k, v in by_number.items()), reverse=True)
     suggestion = "核对原件，统一文号"
@@ -266,7 +332,3 @@ def _conflict_finding(
         items=tuple(dict.fromkeys(o.cited.ref for o in occs)),
         instruments=tuple(dict.fromkeys(instrument_ref(o.instrument) for o in occs)),
     )
-
-
-def _locations(occs: Iterable[Occurrence]) -> tuple[Location, ...]:
-    return tuple(o.location() for o in occs)

@@ -67,6 +67,11 @@ class ItemRef:
     code: str | None = None
     list_title: str = ""
 
+    @property
+    def list_key(self) -> str:
+        """The key the graph mints the list's IRIs from: its title, else its file name."""
+        return self.list_title.strip() or PurePath(self.file).name
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "file": PurePath(self.file).name,
@@ -83,11 +88,13 @@ class InstrumentRef:
 
     title: str | None
     doc_number: str | None = None
+    key: str | None = None
+    """The identity the graph mints the instrument's IRI from (set by :mod:`kg.resolve`)."""
 
     @property
-    def key(self) -> str:
-        """The identity the graph uses: document number when there is one, else title."""
-        return self.doc_number or self.title or ""
+    def iri_key(self) -> str:
+        """The resolved key, else the document number, else the title."""
+        return self.key or self.doc_number or self.title or ""
 
     @property
     def label(self) -> str:
@@ -98,7 +105,7 @@ class InstrumentRef:
         return "".join(parts)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"title": self.title, "doc_number": self.doc_number}
+        return {"title": self.title, "doc_number": self.doc_number, "key": self.iri_key}
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,6 +161,9 @@ class Finding:
     suggestion: str | None = None
     items: tuple[ItemRef, ...] = ()
     instruments: tuple[InstrumentRef, ...] = ()
+    links: tuple[tuple[str, str], ...] = ()
+    """(IRI, label) of nodes the finding concerns, known only by IRI (findings read back
+    from a store); ``items`` and ``instruments`` mint theirs."""
 
     @property
     def id(self) -> str:
@@ -181,4 +191,5 @@ class Finding:
             "suggestion": self.suggestion,
             "items": [i.to_dict() for i in self.items],
             "instruments": [i.to_dict() for i in self.instruments],
+            "links": [{"iri": iri, "label": label} for iri, label in self.links],
         }

@@ -9,8 +9,9 @@ difference a lawyer would not call a difference.
 from __future__ import annotations
 
 import unicodedata
+from collections import Counter
 from difflib import SequenceMatcher
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import regex
@@ -18,6 +19,7 @@ import regex
 __all__ = [
     "char_bigrams",
     "coverage",
+    "coverage_bound",
     "dice",
     "expand_abbreviations",
     "quote_key",
@@ -61,6 +63,34 @@ def quote_key(text: str | None) -> str:
     return _NOT_WORD.sub("", unicodedata.normalize("NFKC", text))
 
 
+@lru_cache(maxsize=65536)
+def _grams(text: str) -> Counter[str]:
+    return Counter(text[i : i + MIN_BLOCK] for i in range(len(text) - MIN_BLOCK + 1))
+
+
+def coverage_bound(a: str, b: str) -> float:
+    """A cheap upper bound of :func:`coverage`, from the runs of :data:`MIN_BLOCK`
+    characters the two texts share.
+
+    Every character a matching block covers lies in such a shared run, and each run
+    covers at most :data:`MIN_BLOCK` characters, so the bound is never below the
+    coverage; checks use it to skip the exact alignment when it decides nothing.
+
+    Examples:
+        >>> coverage_bound("甲乙丙丁", "子丑寅卯")
+        0.0
+        >>> coverage_bound("甲乙丙丁戊", "丁戊己甲乙丙") >= coverage("甲乙丙丁戊", "丁戊己甲乙丙")
+        True
+    """
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    if not short:
+        return 0.0
+    mine, theirs = _grams(short), _grams(long_)
+    shared = sum(mine[gram] for gram in mine.keys() & theirs.keys())
+    return min(1.0, MIN_BLOCK * shared / len(short))
+
+
+@lru_cache(maxsize=65536)
 def coverage(a: str, b: str) -> float:
     """How much of the shorter text appears, in order, in the longer one (0–1).
 

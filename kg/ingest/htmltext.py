@@ -25,6 +25,9 @@ BLOCK_TAGS: frozenset[str] = frozenset(
 )
 """Tags that start a new line in the text, as a browser would show them."""
 
+CONTROL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+"""Control characters no list means to show; some SPARQL servers (Virtuoso) drop NUL from literals."""
+
 SPACES = regex.compile(r"[ \t\u00a0\u3000]+")
 MANY_BREAKS = regex.compile(r"\n\s*\n+")
 
@@ -65,7 +68,7 @@ def cell_text(raw: str) -> str:
         '第一条\\n一\\n二'
         >>> cell_text("《关于&lt;规定&gt;的通知》")
         '《关于<规定>的通知》'
-        >>> cell_text("  no markup  ")
+        >>> cell_text("  no markup" + chr(0) + "  ")
         'no markup'
     """
     if not looks_like_html(raw):
@@ -90,6 +93,7 @@ def element_text(element: lxml_html.HtmlElement) -> str:
 
 
 def _tidy(text: str) -> str:
-    lines = [SPACES.sub(" ", line).strip() for line in text.replace("\r\n", "\n").split("\n")]
+    text = CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    lines = [SPACES.sub(" ", line).strip() for line in text.split("\n")]
     joined = "\n".join(lines)
     return MANY_BREAKS.sub("\n", joined).strip()

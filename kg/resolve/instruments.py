@@ -98,15 +98,25 @@ class Resolver:
         self.rules = rules if rules is not None else default_rules()
         self.learned = dict(learned or {})
 
-    def canonical_title(self, title: str | None) -> str | None:
-        """The canonical title for ``title`` (alias table first, then the law prefix rule)."""
-        if not title:
+    def canonical_title(self, title: str | None, raw_title: str | None = None) -> str | None:
+        """The canonical title: the table's entry for any form of it, else the law prefix rule.
+
+        Both the extractor's title and the raw title are looked up, with and without
+        the law prefix, so a short name only our table knows (社保法) still resolves.
+        """
+        if not title and not raw_title:
             return None
-        cleaned = clean_title(title, self.rules)
-        record = self.table.by_title.get(cleaned) or self.table.by_title.get(
-            title_key(cleaned, self.rules)
-        )
-        return record.title if record else title_key(cleaned, self.rules)
+        rules = self.rules
+        forms: list[str] = []
+        for text in (title, raw_title):
+            if text:
+                cleaned = clean_title(text, rules)
+                forms += [cleaned, title_key(cleaned, rules), cleaned.removeprefix(rules.law_prefix)]
+        for form in forms:
+            record = self.table.by_title.get(form)
+            if record:
+                return record.title
+        return title_key(clean_title(title or raw_title or "", rules), rules)
 
     def _number_for(self, title: str | None) -> str | None:
         if not title:
@@ -118,7 +128,7 @@ class Resolver:
 
     def resolve(self, instrument: Instrument) -> ResolvedInstrument | None:
         """The identity of ``instrument``, or None when it has neither title nor number."""
-        title = self.canonical_title(instrument.title or instrument.raw_title)
+        title = self.canonical_title(instrument.title, instrument.raw_title)
         number = instrument.doc_number or self._number_for(title)
         if not title and number and number in self.table.by_number:
             title = self.table.by_number[number].title

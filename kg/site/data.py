@@ -8,7 +8,7 @@ the indexes the pages need (item → provisions, provision → parts, …).
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -27,6 +27,7 @@ __all__ = [
     "QueryRunner",
     "SiteData",
     "load_site_data",
+    "provision_order",
 ]
 
 QueryRunner = Callable[..., list[dict[str, Any]]]
@@ -52,6 +53,8 @@ class Instrument:
     short_title: str = ""
     doc_number: str = ""
     kind: str = ""
+    labels: tuple[str, ...] = ()
+    """Every name the graph knows it by (full title, short titles, aliases)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,19 +128,52 @@ class SiteData:
     """provision or instrument → its direct parts."""
     resting: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     """provision or instrument → items resting directly on it."""
+    quotes: dict[str, str] = field(default_factory=dict)
+    """provision or instrument → the text lists quote from it most often."""
     citation_pos: dict[str, int] = field(default_factory=dict)
     """citation IRI → its index in :attr:`citations` (one row per target arrives per citation)."""
+    by_item: dict[str, list[CitationRecord]] = field(default_factory=lambda: defaultdict(list))
+    """item → its citations in column and text order."""
+    by_agency: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    """agency → its items in list order."""
+    deep: dict[str, frozenset[str]] = field(default_factory=dict)
+    """Memo of :meth:`items_on` (the data no longer changes once :meth:`finish` ran)."""
 
     def finish(self) -> SiteData:
         """Build the reverse indexes once the records are in."""
         for prov in self.provisions.values():
             self.children[prov.parent or prov.instrument].append(prov.iri)
         for kids in self.children.values():
-            kids.sort(key=lambda iri: _provision_order(self.provisions.get(iri)))
+            kids.sort(key=lambda iri: provision_order(self.provisions.get(iri)))
         for item, targets in self.rests_on.items():
             for target in targets:
                 self.resting[target].add(item)
+        for target, texts in self.quoted_texts().items():
+            self.quotes[target] = texts[0][0]
+        for cit in sorted(self.citations, key=_citation_order):
+            self.by_item[cit.item].append(cit)
+        for iri in sorted(self.items, key=self.item_order):
+            if self.items[iri].agency:
+                self.by_agency[self.items[iri].agency].append(iri)
         return self
+
+    def quoted_texts(self) -> dict[str, list[tuple[str, int]]]:
+        """target → (quoted text, how many citations quote it), most quoted first."""
+        counts: dict[str, Counter[str]] = defaultdict(Counter)
+        for cit in self.citations:
+            if cit.quote and cit.role == "cites":
+                for target in cit.targets:
+                    counts[target][cit.quote] += 1
+        return {
+            target: sorted(texts.items(), key=lambda tc: (-tc[1], tc[0])) for target, texts in counts.items()
+        }
+
+    def quote_of(self, iri: str) -> str:
+        """The text of a provision: as the graph has it, else as a list quoted it."""
+        prov = self.provisions.get(iri)
+        if prov is not None and prov.text:
+            return prov.text
+        return self.quotes.get(iri, "")
 
     def descendants(self, iri: str) -> list[str]:
         """``iri`` and all its parts, depth first."""
@@ -148,12 +184,15 @@ class SiteData:
             stack.extend(reversed(self.children.get(node, [])))
         return out
 
-    def items_on(self, iri: str) -> set[str]:
+    def items_on(self, iri: str) -> frozenset[str]:
         """Items resting on ``iri`` or on any of its parts."""
-        found: set[str] = set()
-        for node in self.descendants(iri):
-            found |= self.resting.get(node, set())
-        return found
+        known = self.deep.get(iri)
+        if known is None:
+            found = set(self.resting.get(iri, ()))
+            for part in self.children.get(iri, ()):
+                found |= self.items_on(part)
+            known = self.deep[iri] = frozenset(found)
+        return known
 
     def instrument_of(self, iri: str) -> str | None:
         """The instrument a provision belongs to, or ``iri`` itself for an instrument."""
@@ -164,10 +203,7 @@ class SiteData:
 
     def items_of_agency(self, agency: str) -> list[str]:
         """Items exercised by ``agency``, in list order."""
-        return sorted(
-            (i.iri for i in self.items.values() if i.agency == agency),
-            key=lambda iri: self.item_order(iri),
-        )
+        return self.by_agency.get(agency, [])
 
     def item_order(self, iri: str) -> tuple[str, int, str]:
         """Sort key: list title, then 序号 as a number where it is one."""
@@ -177,8 +213,7 @@ class SiteData:
 
     def citations_of(self, item: str) -> list[CitationRecord]:
         """The citations found in ``item``'s cells, in column and text order."""
-        rows = [c for c in self.citations if c.item == item]
-        return sorted(rows, key=lambda c: (c.column, c.start if c.start is not None else -1))
+        return self.by_item.get(item, [])
 
     def cited_provisions(self, instrument: str) -> list[str]:
         """Parts of ``instrument`` that some item rests on (directly or through a part)."""
@@ -201,12 +236,16 @@ class SiteData:
         return inst.short_title or inst.title
 
 
-def _provision_order(prov: Provision | None) -> tuple[int, ...]:
-    """Order parts by the numbers in their local id (``art_9`` before ``art_10``)."""
+def _citation_order(cit: CitationRecord) -> tuple[str, str, int, str]:
+    return (cit.item, cit.column, cit.start if cit.start is not None else -1, cit.iri)
+
+
+def provision_order(prov: Provision | None) -> tuple[int, ...]:
+    """Sort key of a provision: the numbers in its local id (``art_9`` before ``art_10``)."""
     if prov is None:
         return (1 << 30,)
     numbers = [int(tok) for tok in prov.local_id.replace("__", "_").split("_") if tok.isdigit()]
-    return (*numbers, 1 << 30) if numbers else (1 << 30,)
+    return (*numbers, -1) if numbers else (1 << 30,)
 
 
 def _text(row: Mapping[str, Identifier | None], key: str) -> str:
@@ -244,12 +283,16 @@ def _add_instrument(data: SiteData, row: Mapping[str, Identifier | None]) -> Non
     iri = _text(row, "instrument")
     if iri in data.instruments:
         return
+    labels = tuple(sorted({v.strip() for v in _text(row, "labels").split(" | ") if v.strip()}))
+    title = _text(row, "title") or (max(labels, key=len) if labels else "")
+    shorter = sorted((v for v in labels if len(v) < len(title)), key=lambda v: (len(v), v))
     data.instruments[iri] = Instrument(
         iri=iri,
-        title=_text(row, "title") or _text(row, "doc_number") or iri,
-        short_title=_text(row, "short_title"),
+        title=title or _text(row, "doc_number") or iri,
+        short_title=_text(row, "short_title") or (shorter[0] if shorter else ""),
         doc_number=_text(row, "doc_number"),
         kind=_text(row, "kind"),
+        labels=labels,
     )
 
 
@@ -264,7 +307,7 @@ def _add_provision(data: SiteData, row: Mapping[str, Identifier | None]) -> None
         instrument=instrument,
         label=_text(row, "label") or _text(row, "local_id") or iri,
         parent=None if parent == instrument else parent,
-        local_id=_text(row, "local_id"),
+        local_id=_text(row, "local_id") or iri.rsplit("/", 1)[-1],
         text=_text(row, "text"),
     )
 
@@ -293,6 +336,7 @@ def _add_citation(data: SiteData, row: Mapping[str, Identifier | None]) -> None:
         if target and target not in known.targets:
             data.citations[pos] = _with_target(known, target)
         return
+        return
     data.citation_pos[iri] = len(data.citations)
     data.citations.append(
         CitationRecord(
@@ -313,7 +357,7 @@ def _with_target(rec: CitationRecord, target: str) -> CitationRecord:
     return CitationRecord(
         rec.iri,
         rec.item,
-        (*rec.targets, target),
+        tuple(sorted((*rec.targets, target))),
         rec.role,
         rec.column,
         rec.start,

@@ -178,7 +178,7 @@ def aggregate_items(
     Nothing changes while the graph has at most ``max_nodes`` nodes. Otherwise,
     per agency, the first ``keep`` items stay; the others collapse into a node
     that takes over their edges and links to the agency page (``more_url``).
-    Provisions left without any edge are dropped too.
+    Provisions and instruments only the aggregated items lead to are dropped too.
 
     Args:
         spec: the full graph.
@@ -216,8 +216,32 @@ def aggregate_items(
         src2, dst2 = merged.get(src, src), merged.get(dst, dst)
         if src2 != dst2 and (src2, dst2) not in out.edges:
             out.edges[(src2, dst2)] = {**edge, "from": src2, "to": dst2}
+    _drop_unanchored(out)
     _drop_isolated(out)
     return out
+
+
+LEGAL_KINDS = frozenset({"provision", "instrument"})
+
+
+def _drop_unanchored(spec: GraphSpec) -> None:
+    """Drop provisions and instruments only aggregated items lead to.
+
+    Kept: the focus, whatever a drawn item rests on, and the parents of those.
+    The rest is one click away, on the agency page the "+N" node opens.
+    """
+    kinds = {node_id: node["kind"] for node_id, node in spec.nodes.items()}
+    anchored = {spec.focus} | {d for s, d in spec.edges if kinds.get(s) == "item"}
+    grew = True
+    while grew:
+        more = {d for s, d in spec.edges if s in anchored and kinds.get(d) in LEGAL_KINDS}
+        grew = not more <= anchored
+        anchored |= more
+    dropped = {n for n, kind in kinds.items() if kind in LEGAL_KINDS and n not in anchored}
+    for node_id in dropped:
+        del spec.nodes[node_id]
+    for key in [k for k in spec.edges if k[0] in dropped or k[1] in dropped]:
+        del spec.edges[key]
 
 
 def _drop_isolated(spec: GraphSpec) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from functools import cache
 
 from kg.site.data import SiteData
-from kg.site.html import Markup, h
+from kg.site.markup import Markup, h
 from kg.site.slugs import page_name
 
 __all__ = ["KIND_DIRS", "Linker"]

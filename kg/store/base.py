@@ -39,6 +39,18 @@ class Store(ABC):
     persistent: bool = False
     supports_update: bool = True
 
+    @classmethod
+    def from_options(
+        cls, *, db: Path | None = None, endpoint: str | None = None, read_only: bool = False
+    ) -> Store:
+        """Open the store the shared ``--db``/``--endpoint`` options name.
+
+        :func:`kg.store.registry.open_store` calls this, so every command opens
+        every backend the same way. The default passes ``endpoint`` when given,
+        else ``db``, to the constructor; backends with other needs override it.
+        """
+        return cls(endpoint) if endpoint is not None else cls(db)  # type: ignore[call-arg]
+
     @abstractmethod
     def replace_graph(self, graph: URIRef, quads: Iterable[Quad]) -> int:
         """Atomically replace the named graph ``graph`` with ``quads``; return the count.

@@ -9,8 +9,12 @@ not grow with a list's size.
 
 A rebuilt list must never be seen half-loaded: a graph that fits in one batch is
 replaced by one request; a larger one is loaded into a staging graph first and
-then moved over the old one with ``MOVE`` (if loading fails, the staging graph is
-dropped and the old graph stays as it was).
+then swapped in by one ``DROP`` + ``MOVE`` request (if loading fails, the staging
+graph is dropped and the old graph stays as it was).
+
+Queries see the union of the store's named graphs as their default graph, as in
+the embedded store: each request names them (``default-graph-uri``), so a
+server's own graphs never leak into answers.
 
 Query values cannot travel as bindings to a remote server, so they are written
 into a ``VALUES`` block as escaped terms (:func:`kg.store.sparql_syntax.bind_values`),
@@ -19,22 +23,26 @@ never as raw text.
 Settings not given as arguments are read from the environment, so ``kg build
 --store sparql --endpoint URL`` needs nothing else on the command line:
 ``KG_SPARQL_UPDATE_ENDPOINT``, ``KG_SPARQL_GRAPH_STORE``, ``KG_SPARQL_USER``,
-``KG_SPARQL_PASSWORD`` (a password never belongs in shell history).
+``KG_SPARQL_PASSWORD`` (a password never belongs in shell history),
+``KG_SPARQL_GRAPH_PREFIX`` and ``KG_SPARQL_SERVER_DATASET``. See ``docs/virtuoso.md``.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import importlib.resources
 import os
+import urllib.parse
 import uuid
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
-from rdflib import Dataset
+from rdflib import Dataset, Graph
 from rdflib.term import BNode, Identifier, Literal, URIRef
 
 from kg.atomic import atomic_write
+from kg.prefixes import PREFIXES
 from kg.store.base import Quad, Row, Store, StoreError
 from kg.store.sparql_http import RESULTS_JSON, Endpoint, parse_results
 from kg.store.sparql_syntax import (
@@ -53,25 +61,30 @@ DEFAULT_BATCH = 5000
 """Triples per Graph Store request: about 1 MB of N-Triples, which every server accepts."""
 UPDATE_BATCH = 1000
 """Triples per ``INSERT DATA``: servers parse update text slower and cap its length lower."""
-EXPORT_PAGE = 10000
-"""Rows per export page; Virtuoso's default ``ResultSetMaxRows`` is 10000."""
+EXPORT_PAGE = 5000
+"""Rows per export page: well under Virtuoso's default ``ResultSetMaxRows`` (10000)."""
+MAX_ROWS_HEADER = "x-sparql-maxrows"
+"""Virtuoso's sign that a result reached its ``ResultSetMaxRows`` cap and may be cut."""
 STAGING = "urn:kg:staging:"
 """Prefix of the temporary graphs a large replacement loads into before ``MOVE``."""
+EMPTY_DATASET = "urn:kg:no-graphs"
+"""The one default graph named when the store has none, so a query sees nothing, not the server's own."""
 NTRIPLES = "application/n-triples; charset=utf-8"
 # Statuses meaning "this server does not speak the Graph Store protocol here".
 GSP_UNSUPPORTED = frozenset({404, 405, 415, 501})
 
-EXPORT_FORMATS = {
-    "nq": "nquads",
-    "nquads": "nquads",
-    "trig": "trig",
-    "nt": "nt",
-    "ttl": "turtle",
-    "turtle": "turtle",
-    "jsonld": "json-ld",
-    "json-ld": "json-ld",
-    "xml": "xml",
+EXPORT_FORMATS: dict[str, tuple[str, bool]] = {
+    "nq": ("nquads", True),
+    "nquads": ("nquads", True),
+    "trig": ("trig", True),
+    "nt": ("nt", False),
+    "ttl": ("turtle", False),
+    "turtle": ("turtle", False),
+    "jsonld": ("json-ld", True),
+    "json-ld": ("json-ld", True),
+    "xml": ("xml", False),
 }
+"""Format name → (rdflib serialiser, keeps named graphs); the same names as the embedded store."""
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 
@@ -106,7 +119,13 @@ class SparqlStore(Store):
         timeout: seconds per HTTP request.
         batch_size: triples per Graph Store request.
         graph_prefix: only graphs whose IRI starts with this count as the store's
-            (for :meth:`graphs`, ``len`` and :meth:`export`) — useful on a shared server.
+            (for :meth:`graphs`, ``len`` and :meth:`export`) — useful on a shared server;
+            ``$KG_SPARQL_GRAPH_PREFIX``.
+        read_only: refuse every write (for ``kg serve``, ``kg query`` …).
+        server_dataset: query the server's own default dataset instead of naming
+            the store's graphs in each request; faster with thousands of lists, but
+            servers differ (Virtuoso's includes its system graphs);
+            ``$KG_SPARQL_SERVER_DATASET=1``.
     """
 
     name = "sparql"
@@ -124,6 +143,8 @@ class SparqlStore(Store):
         timeout: float = DEFAULT_TIMEOUT,
         batch_size: int = DEFAULT_BATCH,
         graph_prefix: str | None = None,
+        read_only: bool = False,
+        server_dataset: bool | None = None,
     ) -> None:
         if not endpoint:
             raise StoreError("the sparql store needs --endpoint URL (e.g. http://127.0.0.1:8890/sparql)")
@@ -139,7 +160,18 @@ class SparqlStore(Store):
         self._update = Endpoint(update_url, timeout, user, password)
         self._gsp = Endpoint(gsp_url, timeout, user, password) if gsp_url else None
         self.batch_size = batch_size
-        self.graph_prefix = graph_prefix
+        self.graph_prefix = graph_prefix or env("KG_SPARQL_GRAPH_PREFIX")
+        self.read_only = read_only
+        if server_dataset is None:
+            server_dataset = env("KG_SPARQL_SERVER_DATASET", "") not in ("", "0", "false", "no")
+        self.server_dataset = server_dataset
+
+    @classmethod
+    def from_options(
+        cls, *, db: Path | None = None, endpoint: str | None = None, read_only: bool = False
+    ) -> SparqlStore:
+        """Open the endpoint ``--endpoint`` names (``db`` is for the embedded backends)."""
+        return cls(endpoint or "", read_only=read_only)
 
     def __repr__(self) -> str:
         return f"SparqlStore({self.endpoint!r})"
@@ -147,12 +179,30 @@ class SparqlStore(Store):
     # -- reading -----------------------------------------------------------------------
 
     def query(self, sparql: str, bindings: Mapping[str, Identifier] | None = None) -> list[Row]:
-        """Run a SELECT or ASK on the endpoint with ``bindings`` as escaped ``VALUES``.
+        """Run a SELECT or ASK over the store's graphs, ``bindings`` as escaped ``VALUES``.
+
+        As in the embedded store, the default graph is the union of the store's
+        named graphs (sent as ``default-graph-uri``/``named-graph-uri``), so a
+        server's own graphs never show up in an answer.
 
         Raises:
             StoreError: for updates (this method never writes), CONSTRUCT/DESCRIBE
                 (they give triples, not rows), bad bindings, or endpoint errors.
         """
+        if self.server_dataset:
+            return self._select(sparql, bindings)
+        graphs = self.graphs() or [URIRef(EMPTY_DATASET)]
+        dataset = [("default-graph-uri", str(g)) for g in graphs]
+        dataset += [("named-graph-uri", str(g)) for g in graphs]
+        return self._select(sparql, bindings, dataset)
+
+    def _select(
+        self,
+        sparql: str,
+        bindings: Mapping[str, Identifier] | None = None,
+        dataset: list[tuple[str, str]] | None = None,
+    ) -> list[Row]:
+        """One SELECT/ASK request; without ``dataset`` it sees the server's whole store."""
         try:
             form = query_form(sparql)
             if form not in ("SELECT", "ASK"):
@@ -162,47 +212,58 @@ class SparqlStore(Store):
             raise StoreError(f"query for {self.endpoint}: {error}") from error
         answer = self._query.request(
             "POST",
-            body=_form({"query": text}),
+            body=_form([("query", text), *(dataset or [])]),
             headers={
                 "Content-Type": "application/x-www-form-urlencoded; charset=utf-8",
                 "Accept": RESULTS_JSON,
             },
         )
+        if MAX_ROWS_HEADER in answer.headers:
+            raise StoreError(
+                f"SPARQL endpoint {self.endpoint} cut the result at {answer.headers[MAX_ROWS_HEADER]} "
+                "rows (its result limit, e.g. Virtuoso's ResultSetMaxRows); raise that limit "
+                "or narrow the query — a silently shortened answer would be wrong"
+            )
         rows = parse_results(answer.body, self.endpoint)
         return [{name: _normal(term) for name, term in row.items()} for row in rows]
 
     def graphs(self) -> list[URIRef]:
         """The store's non-empty named graphs (server-internal ones left out), sorted."""
-        rows = self.query(f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {self._filter()} }}")
+        rows = self._select(f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {self._filter()} }}")
         return sorted(URIRef(str(row["g"])) for row in rows if row.get("g") is not None)
 
     def __len__(self) -> int:
-        rows = self.query(
-            f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {self._filter()} }}"
-        )
+        rows = self._select(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {self._filter()} }}")
         return int(rows[0]["n"].toPython()) if rows and rows[0].get("n") is not None else 0
 
     def _filter(self) -> str:
         """FILTERs that keep ``?g`` to this store's graphs."""
-        parts = [f'!STRSTARTS(STR(?g), {term_to_sparql(Literal(p))})' for p in system_graphs()]
+        parts = [f"!STRSTARTS(STR(?g), {term_to_sparql(Literal(p))})" for p in system_graphs()]
         parts.append(f"!STRSTARTS(STR(?g), {term_to_sparql(Literal(STAGING))})")
         if self.graph_prefix:
             parts.append(f"STRSTARTS(STR(?g), {term_to_sparql(Literal(self.graph_prefix))})")
         return f"FILTER({' && '.join(parts)})"
 
     def export(self, fmt: str, path: Path) -> int:
-        """Write every graph of the store to ``path`` (temp file, then rename); return triples."""
-        rdf_format = EXPORT_FORMATS.get(fmt.lower())
-        if rdf_format is None:
+        """Write the store to ``path`` (temp file, then rename); return quads or triples written.
+
+        Quad formats (nq, trig, jsonld) keep one graph per list; triple formats
+        (nt, ttl, xml) write the union, each triple once — as the embedded store does.
+        """
+        if fmt.lower() not in EXPORT_FORMATS:
             raise StoreError(f"cannot export as {fmt!r}; choose one of {', '.join(EXPORT_FORMATS)}")
+        rdf_format, keeps_graphs = EXPORT_FORMATS[fmt.lower()]
         dataset = Dataset()
-        count = 0
+        union = Graph()
         for graph in self.graphs():
-            context = dataset.graph(graph)
-            for s, p, o in self._triples(graph):
-                context.add((s, p, o))
-                count += 1
-        data = dataset.serialize(format=rdf_format, encoding="utf-8")
+            context = dataset.graph(graph) if keeps_graphs else union
+            for triple in self._triples(graph):
+                context.add(triple)
+        target = dataset if keeps_graphs else union
+        for prefix, namespace in PREFIXES.items():
+            target.bind(prefix, namespace)
+        count = len(dataset) if keeps_graphs else len(union)
+        data = target.serialize(format=rdf_format, encoding="utf-8")
         with atomic_write(path, "wb") as handle:
             handle.write(data)
         return count
@@ -211,7 +272,7 @@ class SparqlStore(Store):
         """All triples of one graph, page by page in a stable order."""
         offset = 0
         while True:
-            rows = self.query(
+            rows = self._select(
                 "SELECT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } ORDER BY ?s ?p ?o "
                 f"LIMIT {EXPORT_PAGE} OFFSET {offset}",
                 {"g": graph},
@@ -225,7 +286,13 @@ class SparqlStore(Store):
     # -- writing -----------------------------------------------------------------------
 
     def replace_graph(self, graph: URIRef, quads: Iterable[Quad]) -> int:
-        """Replace ``graph`` with ``quads``: one request if they fit, else stage and ``MOVE``."""
+        """Replace ``graph`` with ``quads``: one request if they fit, else stage and ``MOVE``.
+
+        Returns:
+            The number of distinct triples the graph now holds.
+        """
+        self._writable()
+        target = _iri(graph)  # refuse a malformed graph IRI before sending anything
         batches = self._batches(quads)
         first = next(batches, None)
         if first is None:
@@ -234,29 +301,49 @@ class SparqlStore(Store):
         second = next(batches, None)
         if second is None:
             self._put(graph, *first)
-            return first[1]
+            return self._count(graph)
         staging = URIRef(f"{STAGING}{uuid.uuid4().hex}")
         try:
-            self._put(staging, *first)
-            count = first[1] + self._post(staging, second)
+            # POST even the first batch: the staging graph is new, and after a Graph Store
+            # PUT Virtuoso 7.2 takes ten times longer over the MOVE below
+            self._post(staging, first)
+            self._post(staging, second)
             for batch in batches:
-                count += self._post(staging, batch)
-            self._update_text(f"MOVE SILENT GRAPH {_iri(staging)} TO GRAPH {_iri(graph)}")
+                self._post(staging, batch)
+            # DROP first, in the same request (one transaction): Virtuoso 7.2 moves onto
+            # a non-empty graph row by row and times out; onto an empty one it takes 1 s.
+            self._update_text(
+                f"DROP SILENT GRAPH {target} ;\nMOVE SILENT GRAPH {_iri(staging)} TO GRAPH {target}"
+            )
         except BaseException:
             self._drop_quietly(staging)
             raise
-        return count
+        return self._count(graph)
+
+    def _count(self, graph: URIRef) -> int:
+        """Distinct triples now in ``graph`` (what the server kept, duplicates merged)."""
+        rows = self._select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }", {"g": graph})
+        return int(rows[0]["n"].toPython()) if rows and rows[0].get("n") is not None else 0
+
+    def _writable(self) -> None:
+        if self.read_only:
+            raise StoreError(f"{self!r} is open read-only")
 
     def add(self, quads: Iterable[Quad], graph: URIRef) -> int:
         """Add quads to ``graph`` batch by batch (not atomic; use :meth:`replace_graph`)."""
+        self._writable()
+        _iri(graph)
         return sum(self._post(graph, batch) for batch in self._batches(quads))
 
     def remove(self, graph: URIRef) -> bool:
         """Drop ``graph``; False when the server had no such graph."""
-        existed = bool(self.query(f"ASK {{ GRAPH {_iri(graph)} {{ ?s ?p ?o }} }}")[0]["ask"])
-        if existed:
+        self._writable()
+        existed = bool(self._select(f"ASK {{ GRAPH {_iri(graph)} {{ ?s ?p ?o }} }}")[0]["ask"])
+        if not existed:
+            return False
+        if self._gsp is None or not self._graph_store("DELETE", graph, None):
             self._update_text(f"DROP SILENT GRAPH {_iri(graph)}")
-        return existed
+        return True
 
     def _batches(self, quads: Iterable[Quad]) -> Iterator[tuple[bytes, int]]:
         """N-Triples documents of at most ``batch_size`` triples, read in one pass.
@@ -301,14 +388,14 @@ class SparqlStore(Store):
             self._update_text(f"INSERT DATA {{ GRAPH {_iri(graph)} {{\n{data.decode('utf-8')}}} }}")
         return count
 
-    def _graph_store(self, method: str, graph: URIRef, data: bytes) -> bool:
+    def _graph_store(self, method: str, graph: URIRef, data: bytes | None) -> bool:
         """One Graph Store request; False (and Update from now on) if the server lacks it."""
         assert self._gsp is not None
         answer = self._gsp.request(
             method,
             params={"graph": str(graph)},
             body=data,
-            headers={"Content-Type": NTRIPLES},
+            headers={"Content-Type": NTRIPLES} if data is not None else {},
             accept_status=GSP_UNSUPPORTED,
         )
         if answer.status in GSP_UNSUPPORTED:
@@ -325,10 +412,9 @@ class SparqlStore(Store):
 
     def _drop_quietly(self, graph: URIRef) -> None:
         """Best-effort cleanup of a staging graph after a failed load."""
-        try:
+        # the original error matters more; a stray staging graph is filtered out anyway
+        with contextlib.suppress(StoreError):
             self._update_text(f"DROP SILENT GRAPH {_iri(graph)}")
-        except StoreError:
-            pass  # the original error matters more; a stray staging graph is filtered out
 
 
 def _iri(term: URIRef) -> str:
@@ -338,10 +424,8 @@ def _iri(term: URIRef) -> str:
         raise StoreError(str(error)) from error
 
 
-def _form(fields: Mapping[str, str]) -> bytes:
-    from urllib.parse import urlencode
-
-    return urlencode(fields).encode("ascii")
+def _form(fields: Mapping[str, str] | list[tuple[str, str]]) -> bytes:
+    return urllib.parse.urlencode(fields).encode("ascii")
 
 
 def _normal(term: Identifier | None) -> Identifier | None:

@@ -9,7 +9,6 @@ with HTTP digest or basic authentication because that is what Virtuoso
 from __future__ import annotations
 
 import json
-import socket
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -20,6 +19,7 @@ from typing import Any
 from rdflib.term import BNode, Identifier, Literal, URIRef
 
 from kg.store.base import Row, StoreError
+from kg.store.sparql_auth import Credentials
 
 __all__ = ["Endpoint", "HttpAnswer", "parse_results"]
 
@@ -46,21 +46,14 @@ class Endpoint:
     timeout: float
     user: str | None = None
     password: str | None = None
-    _opener: urllib.request.OpenerDirector = field(init=False, repr=False)
+    _credentials: Credentials | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
         parts = urllib.parse.urlsplit(self.url)
         if parts.scheme not in ("http", "https") or not parts.netloc:
             raise StoreError(f"SPARQL endpoint {self.url!r} is not an http(s) URL")
-        handlers: list[urllib.request.BaseHandler] = []
         if self.user is not None:
-            passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()
-            passwords.add_password(None, self.url, self.user, self.password or "")
-            handlers += [
-                urllib.request.HTTPDigestAuthHandler(passwords),
-                urllib.request.HTTPBasicAuthHandler(passwords),
-            ]
-        self._opener = urllib.request.build_opener(*handlers)
+            self._credentials = Credentials(self.url, self.user, self.password or "")
 
     def request(
         self,
@@ -74,27 +67,64 @@ class Endpoint:
         """Send one request; return the answer or raise :class:`StoreError` naming the URL.
 
         Statuses in ``accept_status`` (say 404 for "no such graph") are returned
-        rather than raised, so callers can treat them as answers.
+        rather than raised, so callers can treat them as answers. With
+        credentials, a rejected or cut-off request is retried once with a fresh
+        challenge (digest nonces go stale).
         """
         url = self.url
         if params:
             url += ("&" if "?" in url else "?") + urllib.parse.urlencode(params)
-        request = urllib.request.Request(url, data=body, method=method, headers=dict(headers or {}))
+        for attempt in (1, 2):
+            request = urllib.request.Request(url, data=body, method=method, headers=dict(headers or {}))
+            retry = attempt == 1 and self._credentials is not None
+            if self._credentials is not None:
+                authorization = self._credentials.header(request)
+                if authorization:
+                    request.add_unredirected_header("Authorization", authorization)
+            try:
+                return self._send(request, method, accept_status)
+            except urllib.error.HTTPError as error:
+                if error.code == 401 and retry:
+                    self._credentials.refresh(error.headers.get_all("WWW-Authenticate"))  # type: ignore[union-attr]
+                    continue
+                raise self._http_error(error, method) from error
+            except (ConnectionResetError, BrokenPipeError) as error:
+                if retry:  # the server hung up mid-body: its 401 did not reach us
+                    self._credentials.refresh()  # type: ignore[union-attr]
+                    continue
+                raise StoreError(f"SPARQL endpoint {self.url} closed the connection: {error}") from error
+        raise StoreError(f"SPARQL endpoint {self.url} refused the credentials of {self.user!r}")
+
+    def _send(
+        self, request: urllib.request.Request, method: str, accept_status: frozenset[int]
+    ) -> HttpAnswer:
+        """One exchange; HTTP errors in ``accept_status`` become answers, others propagate."""
         try:
-            with self._opener.open(request, timeout=self.timeout) as response:
+            with urllib.request.urlopen(request, timeout=self.timeout) as response:
                 return HttpAnswer(response.status, _lower(response.headers), response.read())
         except urllib.error.HTTPError as error:
-            text = error.read()
             if error.code in accept_status:
-                return HttpAnswer(error.code, _lower(error.headers), text)
-            raise StoreError(_http_message(self.url, method, error.code, text)) from error
-        except (TimeoutError, socket.timeout) as error:
-            raise StoreError(
-                f"SPARQL endpoint {self.url} did not answer within {self.timeout:g} s ({method})"
-            ) from error
-        except (urllib.error.URLError, OSError) as error:
-            reason = getattr(error, "reason", error)
+                return HttpAnswer(error.code, _lower(error.headers), error.read())
+            raise
+        except TimeoutError as error:
+            raise StoreError(self._timeout_message(method)) from error
+        except urllib.error.URLError as error:
+            reason = error.reason
+            if isinstance(reason, TimeoutError):
+                raise StoreError(self._timeout_message(method)) from error
+            if isinstance(reason, ConnectionResetError | BrokenPipeError):
+                raise reason from error
             raise StoreError(f"cannot reach SPARQL endpoint {self.url}: {reason}") from error
+        except (ConnectionResetError, BrokenPipeError):
+            raise
+        except OSError as error:
+            raise StoreError(f"cannot reach SPARQL endpoint {self.url}: {error}") from error
+
+    def _http_error(self, error: urllib.error.HTTPError, method: str) -> StoreError:
+        return StoreError(_http_message(self.url, method, error.code, error.read()))
+
+    def _timeout_message(self, method: str) -> str:
+        return f"SPARQL endpoint {self.url} did not answer within {self.timeout:g} s ({method})"
 
 
 def _lower(headers: Any) -> dict[str, str]:

@@ -154,9 +154,7 @@ def projection(sparql: str) -> list[str] | None:
     names: list[str] = []
     previous = ""
     for token in tokens:
-        if token.depth == 0 and (
-            token.text == "{" or token.text.upper() in ("WHERE", "FROM")
-        ):
+        if token.depth == 0 and (token.text == "{" or token.text.upper() in ("WHERE", "FROM")):
             break
         if token.text == "*" and token.depth == 0:
             return None
@@ -225,13 +223,24 @@ def _iri(text: str) -> str:
 
 
 # Characters escaped in strings: the two that end or escape them, line breaks, and
-# the remaining control characters (as \\uXXXX so nothing invisible reaches the server).
+# the remaining control characters (as \UXXXXXXXX so nothing invisible reaches the server).
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
-_NEEDS_ESCAPE = regex.compile(r'[\\"\x00-\x1f\x7f]')
+# A backslash before "u" is special: SPARQL 1.1 lets servers expand \uXXXX anywhere in
+# the query text before parsing (rdflib does), so the text \u0022 would come back as a
+# quote. Writing the "u" itself as \U00000075 gives the same value with and without that
+# step. Always eight digits: some expanders (rdflib) take eight when eight hex digits follow.
+_ESCAPED_U = {"\\u": "\\\\\\U00000075", "\\U": "\\\\\\U00000055"}
+_NEEDS_ESCAPE = regex.compile(r'\\[uU]|[\\"\x00-\x1f\x7f]')
 
 
 def _escape_string(text: str) -> str:
-    return _NEEDS_ESCAPE.sub(lambda m: _ESCAPES.get(m[0], f"\\u{ord(m[0]):04X}"), text)
+    def escape(match: regex.Match[str]) -> str:
+        found = match[0]
+        if found in _ESCAPED_U:
+            return _ESCAPED_U[found]
+        return _ESCAPES.get(found, f"\\U{ord(found):08X}")
+
+    return _NEEDS_ESCAPE.sub(escape, text)
 
 
 def ntriples_line(subject: Identifier, predicate: Identifier, obj: Identifier) -> str:

@@ -15,11 +15,12 @@
   };
   var KIND_RANK = { instrument: 0, provision: 1, agency: 2, item: 3 };
 
+  /* Lower case, no spaces, quotes or brackets: 人社部[2016]120号, 人社部(2016)120号 and
+   * 人社部〔2016〕120号 all become 人社部2016120号; 《社会保险法》 becomes 社会保险法. */
   function normalise(text) {
     return String(text || "")
       .toLowerCase()
-      .replace(/[\s《》〈〉<>“”"'‘’()（）]/g, "")
-      .replace(/[[\]]/g, "");
+      .replace(/[\s《》〈〉<>“”"'‘’()（）〔〕［］【】[\]{}]/g, "");
   }
 
   function el(tag, cls, text) {
@@ -62,8 +63,7 @@
       return (
         a.score - b.score ||
         KIND_RANK[a.e.t] - KIND_RANK[b.e.t] ||
-        a.e.l.length - b.e.l.length ||
-        (a.e.l < b.e.l ? -1 : a.e.l > b.e.l ? 1 : 0)
+        a.e.o - b.e.o
       );
     });
     return hits.map(function (h) {
@@ -136,7 +136,9 @@
     );
     var edges = new vis.DataSet(
       data.edges.map(function (e, i) {
-        return { id: i, from: e.from, to: e.to, title: e.title, arrows: "to" };
+        var edge = { id: i, from: e.from, to: e.to, title: e.title, arrows: "to" };
+        if (e.value) edge.value = e.value;
+        return edge;
       })
     );
     var started = Date.now();
@@ -148,15 +150,20 @@
         widthConstraint: { maximum: 180 },
         borderWidth: 1,
       },
-      edges: { color: { color: "#9aa5b1", highlight: "#333333" }, smooth: false, width: 1 },
+      edges: {
+        color: { color: "#9aa5b1", highlight: "#333333" },
+        smooth: false,
+        width: 1,
+        scaling: { min: 1, max: 8 },
+      },
       layout: { improvedLayout: data.nodes.length <= 150, randomSeed: 7 },
       physics: {
         solver: "forceAtlas2Based",
-        forceAtlas2Based: { gravitationalConstant: -60, springLength: 110, springConstant: 0.08, avoidOverlap: 0.4 },
+        forceAtlas2Based: { gravitationalConstant: -90, centralGravity: 0.012, springLength: 120, springConstant: 0.06, avoidOverlap: 0.6 },
         maxVelocity: 60,
         minVelocity: 1.5,
         timestep: 0.5,
-        stabilization: { enabled: true, iterations: 180, updateInterval: 30, fit: true },
+        stabilization: { enabled: true, iterations: data.nodes.length > 150 ? 100 : 200, updateInterval: 50, fit: true },
       },
     };
     var network = new vis.Network(container, { nodes: nodes, edges: edges }, options);

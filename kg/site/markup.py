@@ -97,6 +97,4 @@ def json_text(data: Any) -> str:
 
 def json_script(element_id: str, data: Any) -> Markup:
     """A ``<script type="application/json">`` block the page reads with ``JSON.parse``."""
-    return Markup(
-        f'<script type="application/json" id="{esc(element_id)}">{json_text(data)}</script>'
-    )
+    return Markup(f'<script type="application/json" id="{esc(element_id)}">{json_text(data)}</script>')

@@ -1,0 +1,130 @@
+"""Drafts → frozen :class:`~extractors.models.Citation` objects with canonical instruments.
+
+Here an instrument gets its canonical title, its corrected number, issuer, level and
+kind; building is cached because cells cite the same few instruments over and over.
+"""
+
+from __future__ import annotations
+
+from functools import cache, lru_cache
+
+from extractors.classify import classify
+from extractors.docnumbers import DocNumber
+from extractors.drafts import Draft, ProvDraft
+from extractors.models import Citation, Instrument, Provision
+from extractors.tables import known_instruments, short_name_index
+from extractors.titles import canonical_title, embedded_title, issuer_from_title
+
+__all__ = ["citation", "instrument", "provision"]
+
+
+@cache
+def _known_by_number() -> dict[str, str]:
+    """Known instruments by document number, to name an instrument cited by number only."""
+    return {k.doc_number: k.title for k in known_instruments() if k.doc_number}
+
+
+def _correct_number(doc: DocNumber, title: str | None) -> tuple[str | None, tuple[str, ...]]:
+    """Prefer the number the alias table knows for this title when the raw one was malformed."""
+    known = short_name_index().get(title or "")
+    if (
+        doc.flags
+        and known
+        and known.doc_number
+        and known.doc_number != doc.normalised
+        and doc.serial is not None
+        and known.doc_number.endswith(f"{doc.serial}号")
+    ):
+        return known.doc_number, (*doc.flags, "corrected_from_table")
+    return doc.normalised, doc.flags
+
+
+def instrument(draft: Draft) -> Instrument:
+    """The instrument a draft cites (through its alias or anaphor base, if any)."""
+    root = draft.root()
+    return _build_instrument(
+        draft.raw_title,
+        root.raw_title,
+        root.doc,
+        root.issuer,
+        root.date,
+        root.version,
+        root.alias,
+        draft.annex_title or root.annex_title,
+    )
+
+
+INSTRUMENT_CACHE_SIZE = 4096
+"""Cells cite the same few instruments over and over: build each distinct one once."""
+
+
+@lru_cache(maxsize=INSTRUMENT_CACHE_SIZE)
+def _build_instrument(
+    raw_title: str | None,
+    source_title: str | None,
+    doc: DocNumber | None,
+    issuer_before: str | None,
+    date: str | None,
+    version: str | None,
+    alias: str | None,
+    annex_title: str | None,
+) -> Instrument:
+    """The :class:`Instrument` for one way of citing it (title as written, number, notes)."""
+    title = canonical_title(source_title) if source_title else None
+    if title is None and doc is not None and doc.normalised:
+        title = _known_by_number().get(doc.normalised)
+    number, flags = _correct_number(doc, title) if doc else (None, ())
+    known = short_name_index().get(title or "")
+    issuer = (doc.issuer if doc else None) or issuer_before or (known.issuer if known else None)
+    issuer = issuer or (issuer_from_title(title) if title else None)
+    kind = classify(title, number, issuer)
+    if issuer is None and kind == "法律":
+        issuer = "全国人民代表大会常务委员会"
+    return Instrument(
+        title=title,
+        raw_title=raw_title,
+        doc_number=number,
+        raw_doc_number=doc.raw if doc and flags else None,
+        doc_number_flags=flags,
+        kind=kind,
+        issuer=issuer,
+        issuer_level=doc.issuer_level if doc else ("国家" if known else None),
+        date=date,
+        version=version,
+        alias=alias,
+        embedded_title=embedded_title(title) if title else None,
+        annex_title=annex_title,
+    )
+
+
+def provision(prov: ProvDraft) -> Provision:
+    """The frozen provision of a draft provision."""
+    path = prov.path
+    return Provision(
+        book=path.get("book"),
+        chapter=path.get("chapter"),
+        section=path.get("section"),
+        article=path.get("article"),
+        article_suffix=prov.suffix,
+        paragraph=path.get("paragraph"),
+        item=path.get("item"),
+        sub_item=path.get("sub_item"),
+        part=path.get("part"),
+        annex=path.get("annex"),
+        quote=prov.quote,
+        span=(prov.start, prov.end),
+        raw=prov.raw,
+    )
+
+
+def citation(draft: Draft) -> Citation:
+    """The frozen citation of a draft; its span runs to its last provision."""
+    end = max([draft.end, *(p.end for p in draft.provisions)])
+    return Citation(
+        role=draft.role,
+        span=(draft.start, end),
+        instrument=instrument(draft),
+        provisions=tuple(provision(p) for p in draft.provisions),
+        rule=draft.rule,
+        notes=tuple(draft.notes),
+    )

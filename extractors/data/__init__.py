@@ -1,0 +1,3 @@
+"""Package data of the extractor: CSV tables read by :mod:`extractors.tables`."""
+
+__all__: list[str] = []

@@ -1,0 +1,200 @@
+"""Regular-expression fragments of Chinese legal citations, one per concept.
+
+Written like eyecite's ``regexes.py``: UPPER_CASE verbose fragments, each with a
+real example, joined by small helpers. Every repetition is bounded or possessive
+(``++``, ``{m,n}``) and alternatives start with different characters, so no
+pattern backtracks more than a constant amount per input position: matching
+stays linear on hostile input (1 MB of 《《《《 or 第第第).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import regex
+
+__all__ = [
+    "ALIAS_DEFINITION",
+    "ANAPHOR",
+    "ANGLE_TITLE",
+    "BRACKET_CLOSE",
+    "BRACKET_OPEN",
+    "DATE",
+    "DOC_NUMBER",
+    "ENUMERATOR",
+    "INSTRUMENT_SUFFIX",
+    "MAX_TITLE_LENGTH",
+    "NUM",
+    "ORDER_NUMBER",
+    "PART_MARKER",
+    "PREFILTER_ANCHORS",
+    "PROVISION_ATOM",
+    "PROVISION_RUN",
+    "QUOTED_TITLE",
+    "SEPARATOR",
+    "TITLE_BOOK",
+    "TITLE_SUFFIX_NOTE",
+    "TRIGGERED_NAME",
+    "UNCLOSED_TITLE",
+    "UNIT",
+    "compile_verbose",
+]
+
+MAX_TITLE_LENGTH = 120
+"""Longest title we accept between 《 and 》: the longest real notice titles run to ~90
+characters; the bound keeps an unclosed 《 from scanning the rest of a 1 MB cell."""
+
+MAX_ISSUER_CODE = 14
+"""Longest issuer code before 〔year〕: 省委退役军人办发 has 8 characters."""
+
+NUM = r"(?:[0-9０-９〇○零一二两兩三四五六七八九十百千]{1,10}+)"
+"""A numeral in any script: 一百二十三, 48, ４８, 六49 (a typing slip)."""
+
+UNIT = r"(?:部分|编|編|章|节|節|条|條|款|项|項|目)"
+"""Levels of a provision from 编 down to 目; 部分 is a part of a policy document (第三部分)."""
+
+PROVISION_ATOM = rf"""
+    (?:附件\s{{0,2}}+{NUM}?\s{{0,2}}+)?          # 附件1第1项, 附件第236项
+    (?:第\s{{0,2}}+)?                              # 第 is sometimes left out: 二百零七条
+    (?:[（(]\s{{0,2}}+{NUM}\s{{0,2}}+[）)]|{NUM})   # 第（二）项, 第四十八条
+    (?:\s{{0,2}}+{UNIT})?                          # 条, 款, 项 … (none inside a list: 第二十八,二十九,三十条)
+    (?:之{NUM})?                                    # 第一百三十三条之一
+"""
+"""One provision level: 第五十八条, 第（二）项, 第48条, 附件1第1项."""
+
+SEPARATOR = r"(?:\s{0,2}+(?:、|，|,|和|及|以及|或者|或|与|至|到|~|～|—|－|-)\s{0,2}+)"
+"""Between list members and range ends: 第十条、第十一条; 第十条至第十五条."""
+
+PROVISION_RUN = rf"""
+    (?<![0-9０-９〇○零一二两三四五六七八九十百千])   # not the tail of a longer number
+    (?:附件\s{{0,2}}+{NUM}?\s{{0,2}}+)?
+    (?:第\s{{0,2}}+(?:[（(]\s{{0,2}}+{NUM}\s{{0,2}}+[）)]|{NUM})(?:\s{{0,2}}+{UNIT})?(?:之{NUM})?
+      |{NUM}[条條](?:之{NUM})?)                   # 二百零七条 without 第
+    (?:(?:\s{{0,2}}+{UNIT}|{SEPARATOR}?{PROVISION_ATOM})){{0,40}}+
+"""
+"""A run of provision references: 第十七条第一、二款; 第二十八,二十九,三十条; 第四章."""
+
+PART_MARKER = r"""
+    (?<![\p{Han}0-9])                     # a part number starts a segment
+    (?P<part_num>[一二三四五六七八九十]{1,3}+)
+    (?:[、：:]|\s{0,2}+[．.](?![0-9]))    # 四：  六、
+    (?![、：:])
+"""
+"""The numbered part of a policy document: 四：“…”, 六、社会保险基金决算."""
+
+ENUMERATOR = r"""
+    (?<![0-9\p{Han}])
+    (?:[0-9]{1,3}+\s{0,2}+[、.．](?![0-9])|[（(][0-9]{1,3}+[）)]|[①-⑳])
+"""
+"""The number of a list entry in a cell: 1、  2.  （1）  ③."""
+
+BRACKET_OPEN = "〔[【（(［〖{"
+BRACKET_CLOSE = "〕]】）)］〗}"
+
+DOC_NUMBER = rf"""
+    (?=[{regex.escape(BRACKET_OPEN)}0-9])                 # anchor: the year bracket or a bare year
+    (?<=(?P<code>\p{{Han}}{{1,{MAX_ISSUER_CODE}}})\s{{0,2}})   # issuer code read backwards: 人社部发, 甘政办发, 酒人社
+    (?:
+      [{regex.escape(BRACKET_OPEN)}]\s{{0,2}}+(?P<year>[0-9０-９]{{2,6}}+)\s{{0,2}}+[{regex.escape(BRACKET_CLOSE)}]
+                                                    # 〔2016〕 [1999] 【2019】 （2014） (20017)
+      |(?P<bare_year>(?:19|20)[0-9]{{2}})(?:\s{{1,2}}+|年)   # 酒政发2015 119号 (no brackets)
+    )
+    \s{{0,2}}+(?:第\s{{0,2}}+)?
+    (?P<serial>[0-9０-９〇零一二三四五六七八九十百千]{{1,8}}+)\s{{0,2}}+[号號]
+"""
+"""A document number: 国办发〔2013〕14号, 财社字[1999]60号, 酒政发2015 119号. The match starts
+at the bracket; the issuer code before it is captured by a lookbehind, so the scanner only
+works at brackets and digits, not at every Chinese character."""
+
+ORDER_NUMBER = r"""
+    (?=令|公告)
+    (?<=(?P<org>\p{Han}{1,16}))                                 # 国务院, 中华人民共和国主席, 司法部
+    (?P<order_kind>令|公告)
+    \s{0,2}+(?:[（(〔\[]?\s{0,2}+(?P<year>(?:19|20)[0-9]{2})\s{0,2}+[）)〕\]]?\s{0,2}+年?\s{0,2}+)?
+                                                               # 司法部令2017年第138号
+    (?:第\s{0,2}+)?
+    (?P<serial>[0-9０-９〇零一二两三四五六七八九十百千]{1,8}+)
+    (?P<hao>\s{0,2}+[号號])?
+"""
+"""An order or announcement: 国务院令第649号, 国令第309号, 中华人民共和国主席令第九十二,
+人大常委会公告第30号; anchored at 令/公告 with the organ read backwards (2012年交通部令第8号:
+the year before the organ is read by the tokenizer)."""
+
+DATE = r"""
+    (?P<y>(?:1[89]|20)[0-9]{2})\s{0,2}+年
+    (?:\s{0,2}+(?P<m>[0-9]{1,2}+)\s{0,2}+月(?:\s{0,2}+(?P<d>[0-9]{1,2}+)\s{0,2}+日)?)?
+"""
+"""A date written 1994年2月26日, 2018年12月 or 2018年."""
+
+INSTRUMENT_SUFFIX = (
+    r"(?:法典|法|暂行条例|实施条例|条例|实施细则|细则|办法|规定|规则|规程|决定|通知|意见|"
+    r"纲要|方案|规划|计划|预案|制度|指南|指引|目录|名录|清单|通告|公告|批复|复函|解释|准则|标准|规范|章程|"
+    r"守则|要点)"
+)
+"""Words a title ends with (before any （试行） note): 社会保险法, 医疗机构管理条例."""
+
+TITLE_BOOK = rf"""
+    《(?P<book>(?:[^《》]|《[^《》]{{1,{MAX_TITLE_LENGTH}}}+》){{1,{MAX_TITLE_LENGTH}}}+)》
+"""
+"""A title in 《》, one nesting level allowed, line breaks inside kept: 《关于印发《X》的通知》."""
+
+ANAPHOR = r"""
+    (?P<anaphor>本法|本条例|本办法|本规定|本细则|本实施细则|本规则|本决定|本意见|本通知|本解释|本标准|本准则|
+                本章程|本规程|本制度|本方案|本纲要|该法|该条例|该办法|该规定|该细则|同法|上述法律|上述法规|
+                本条|本款|前款|前两款|前三款|前条|本项|本章|本节)
+"""
+"""Words that point back at an instrument or provision: 本法第十条, 前款, 本条第二款."""
+
+
+@cache
+def compile_verbose(pattern: str) -> regex.Pattern[str]:
+    """Compile a verbose pattern once (V1 semantics for possessive quantifiers)."""
+    return regex.compile(pattern, regex.VERBOSE | regex.V1)
+
+
+TITLE_SUFFIX_NOTE = r"(?:[（(][^（）()\n]{1,20}+[）)]){0,2}+"
+"""Notes after a title's last word: （试行）, （暂行）, （2014-2020年）, （修订）."""
+
+UNCLOSED_TITLE = rf"""
+    《(?P<unclosed>[^《》\n“”（）()，,。；;：:]{{2,60}}?{INSTRUMENT_SUFFIX}{TITLE_SUFFIX_NOTE})
+    (?=\s{{0,2}}+(?:[（(]|第|[，,。；;、]|$))
+"""
+"""A title whose 》 is missing: 《社会保险法第八十六条, 《医疗机构管理条例（国务院令第149号）."""
+
+ANGLE_TITLE = rf"""
+    (?:<|＜|&lt;|〈)
+    (?P<angle>[^<>＜＞〈〉《》&\n]{{2,60}}?{INSTRUMENT_SUFFIX}{TITLE_SUFFIX_NOTE})
+    (?:>|＞|&gt;|〉)
+"""
+"""A title in angle brackets instead of 《》: ＜中华人民共和国执业医师法＞, &lt;计量法实施细则&gt;."""
+
+QUOTED_TITLE = rf"""
+    [“"](?P<qtitle>(?:[^“”"《》\n。；;：:]|《[^《》\n]{{1,{MAX_TITLE_LENGTH}}}+》){{2,{MAX_TITLE_LENGTH}}}?
+        {INSTRUMENT_SUFFIX}{TITLE_SUFFIX_NOTE})[”"]
+"""
+"""A title in quotation marks: “财政部、劳动和社会保障部关于印发《社会保险基金财务制度》的通知”."""
+
+ALIAS_DEFINITION = r"""
+    [（(]\s{0,2}+(?:以下|下文|下)\s{0,2}+(?:简称|称)\s{0,2}+[:：]?\s{0,2}+
+    [《“"〈]?(?P<alias>[^《》“”"〈〉（）()\n]{1,30}+)[》”"〉]?\s{0,2}+[）)]
+"""
+"""An in-cell short name: （以下简称《诚信管理办法》）, （以下简称“新农合”）."""
+
+TRIGGERED_NAME = rf"""
+    (?:(?:按照|依照|依据|根据|违反|参照|适用|执行|按|依)\s{{0,2}}+|(?<![\p{{Han}}A-Za-z0-9）)》〕\]]))
+    (?P<trig>(?!按照|依照|依据|根据|违反|参照|适用|执行|上述|前述|下列|照|据)
+      (?:(?!本法|本条例|本办法|本规定|本细则|本规则|该|同法)\p{{Han}}){{2,24}}?{INSTRUMENT_SUFFIX})
+    \s{{0,2}}+$
+"""
+"""A bare title just before a provision run, after a verb of reliance or at the start of a
+segment: 按照社会保险法第八十六条, 。行政强制法第十条. Searched only in the text before a run
+(the tokenizer anchors it there), so it costs nothing on text without provisions."""
+
+PREFILTER_ANCHORS: tuple[str, ...] = (
+    "《", "》", "＞", ">", "〉", "第", "号", "號", "令", "条", "條", "法", "规", "办法", "公告", "〔",
+    "通知", "意见", "决定", "纲要", "方案", "规划", "制度", "解释", "批复", "函", "通告", "目录", "章程",
+    "准则", "守则", "指南", "标准",
+)  # fmt: skip
+"""Literal anchors of every pattern (titles end with one of the suffix words, numbers with
+号 or 令, runs start with 第 or end with 条). A cell without any of them cannot name an
+instrument or provision, so it is skipped unread (eyecite's prefilter idea)."""

@@ -1,0 +1,544 @@
+"""Tokens → citations: attach numbers and provisions to titles, quotes to provisions.
+
+The resolver reads the tokens of one cell in order, keeping three things in mind:
+
+* the *current* instrument — the last one cited at top level, which a bare 第N条 belongs to;
+* the *body* — the provision text that follows a cited provision (quoted or not), inside
+  which references are ``mentions`` unless they start a new provision at a sentence start;
+* the *aliases* defined so far (以下简称).
+
+Rules each have a name (``Citation.rule``) so a wrong citation can be traced.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from extractors.anaphora import AliasTable, anaphor_fits, anaphor_scope, inherit_path
+from extractors.build import citation
+from extractors.drafts import Body, Draft, ProvDraft
+from extractors.models import Citation, Role
+from extractors.numerals import parse_numeral
+from extractors.patterns import DATE, INSTRUMENT_SUFFIX, compile_verbose
+from extractors.provisions import parse_run
+from extractors.titles import canonical_title, is_form_title, split_version_note
+from extractors.tokenizers import Token
+
+__all__ = ["resolve"]
+
+MAX_HEAD_PARENS = 3
+"""Brackets after a title that still describe it: （number, date）（以下简称…）（修订）."""
+
+MAX_HEAD_PAREN = 240
+"""Longest bracket after a title we read as its note: 住房公积金管理条例's
+（1999年4月3日国务院令第262号发布，根据…第一次修订，根据…第二次修订） runs to ~110."""
+
+_HEAD_PAREN = regex.compile(
+    rf"\G[ \t\u3000]{{0,3}}+(?:的通知|通知|的决定|的意见)?[ \t\u3000]{{0,2}}+[（(]"
+    rf"(?P<inner>(?:[^（）()“”：:\n]|[（(][^（）()\n]{{0,30}}+[）)]){{0,{MAX_HEAD_PAREN}}}+)"
+    r"(?:[）)]|(?=[：:“”\n]|$))"
+)
+_NOTE_BEFORE = regex.compile(
+    r"[（(][ \t\u3000]{0,2}+(?:原|即|现|参见|参照|见|详见|已被|被)?[ \t\u3000]{0,2}+$"
+)
+_ITEM_AFTER_PART = regex.compile(
+    r"\G[ \t\u3000]{0,2}+[（(][ \t\u3000]{0,2}+(?P<num>[一二三四五六七八九十0-9]{1,4}+)[ \t\u3000]{0,2}+[）)]"
+)
+_GAP_FILLER = regex.compile(r"^[\s，,：:、]*(?:文件|的通知|通知|规定|中的|中|之|的)?[\s，,：:、]*$")
+_ANNEX_GAP = regex.compile(
+    rf"^[\s，,：:]*(?:附件\s{{0,2}}[0-9一二三四五六七八九十]{{0,3}}[：:、.]?\s{{0,2}})?"
+    rf"《?(?P<annex>[^\s，,。；;：:“”《》]{{2,60}}?{INSTRUMENT_SUFFIX})》?[\s，,：:]*$"
+)
+_BODY_START = regex.compile(
+    r"\G(?:[ \t\u3000]{0,3}+(?:(?:规定|明确规定|提出|指出|载明|明确)[ \t\u3000]{0,2}+)?[：:“「]"
+    r"|(?:[ \t\u3000]{1,3}+|[，,])?(?![的之和及或与等中所以至、])\p{Han})"
+)
+_QUOTE_TRIM = regex.compile(
+    r"^[\s：:，,]*(?:规定|明确规定|提出|指出|载明|明确)?[\s：:]*[“「]?|[”」\s；;，,]+$"
+)
+_DATE = compile_verbose(DATE)
+_ISSUER_BEFORE = regex.compile(
+    r"(?P<issuer>\p{Han}{2,24}?(?:人民政府办公厅|人民政府办公室|人民政府|人民代表大会常务委员会|常务委员会|"
+    r"办公厅|办公室|委员会|国务院|总局|部|委|局|厅|署|院))[ \t\u3000]{0,2}+$"
+)
+_ISSUER_LEAD = regex.compile(
+    r"^(?:依据|根据|按照|依照|参照|违反|适用|执行|经|由|和|及|与|、|我省|我市|本省|本市)+"
+)
+MAX_ISSUER_BEFORE = 30
+"""How far before a title an issuer's name may start: 甘肃省人民政府办公厅《…》."""
+_CLAUSE = regex.compile(r"[，,；;、]")
+_CLAUSE_VERB = regex.compile(
+    r"(?:第[一二三四五六七八九十]{1,3}+次)?(?P<kind>修正|修订|修改|通过|公布|发布|印发|颁布|起施行|施行|起实施|实施)\s{0,2}+$"
+)
+_POLICY_TITLE = regex.compile(
+    r"(?:通知|意见|决定|纲要|方案|规划|制度|指南|通告|公告|批复|复函|函)(?:（[^（）]{1,20}）)*$"
+)
+_LIST_GAP = regex.compile(r"^[ \t\u3000]{0,2}+(?:、|，|,|和|及|以及|或者|或|与)[ \t\u3000]{0,2}+$")
+_RUN_GAP = regex.compile(r"^[ \t\u3000]{0,2}+[；;、，,][ \t\u3000]{0,2}+$")
+_SENTENCE_END = frozenset("。；;”」：:")
+_OPENING_QUOTES = frozenset("“「『")
+_SEGMENT_END = frozenset("。；;，,、”」")
+
+
+def _date_text(match: regex.Match[str]) -> str:
+    parts = [match["y"]] + [f"{int(match[k]):02d}" for k in ("m", "d") if match[k]]
+    return "-".join(parts)
+
+
+class _Resolver:
+    """One pass over the tokens of one cell."""
+
+    def __init__(self, text: str, tokens: list[Token]) -> None:
+        self.text = text
+        self.tokens = tokens
+        self.drafts: list[Draft] = []
+        self.current: Draft | None = None
+        self.body: Body | None = None
+        self.head: Draft | None = None
+        self.head_start = -1
+        self.head_end = -1
+        self.aliases: AliasTable[Draft] = AliasTable()
+        self.previous: Token | None = None
+        self.last_target: Draft | None = None
+        self.index = 0
+
+    # --- helpers -------------------------------------------------------------------
+
+    def _prev_char(self, pos: int) -> str:
+        """The last non-space character before ``pos`` ('' at the start)."""
+        index = pos - 1
+        while index >= 0 and self.text[index].isspace():
+            index -= 1
+        return self.text[index] if index >= 0 else ""
+
+    def _after_enum(self, token: Token) -> bool:
+        prev = self.previous
+        return bool(prev and prev.kind == "enum" and not self.text[prev.end : token.start].strip())
+
+    def _gap(self, start: int, end: int) -> str:
+        return self.text[start:end] if start <= end else ""
+
+    def _close_body(self, end: int) -> None:
+        body, self.body = self.body, None
+        if body is None:
+            return
+        quote = _QUOTE_TRIM.sub("", self.text[body.start : end]).strip()
+        for prov in body.provs:
+            if prov.quote is None and quote:
+                prov.quote = quote
+
+    def _open_body(self, owner: Draft, provs: list[ProvDraft], start: int, depth: int = 0) -> None:
+        self.body = Body(owner, provs, start, depth=depth, quoted=depth > 0)
+
+    def _starts_segment(self, token: Token) -> bool:
+        """Is ``token`` at the head of a new reference rather than inside provision text?"""
+        body = self.body
+        if body is None or self._after_enum(token):
+            return True
+        prev = self._prev_char(token.start)
+        if body.depth == 0:
+            return prev in _SEGMENT_END or prev == ""
+        spaced = token.start > 0 and self.text[token.start - 1].isspace()
+        return spaced and prev in _SENTENCE_END
+
+    # --- titles and numbers --------------------------------------------------------
+
+    def _read_head(self, draft: Draft, pos: int) -> int:
+        """Read the brackets after a title (number, date, version); return where they end."""
+        for _ in range(MAX_HEAD_PARENS):
+            match = _HEAD_PAREN.match(self.text, pos)
+            if not match:
+                break
+            self._read_dates(draft, match["inner"])
+            pos = match.end()
+        return pos
+
+    def _read_dates(self, draft: Draft, inner: str) -> None:
+        """Dates in a title's brackets, by the verb that ends their clause.
+
+        1994年2月26日 / …国务院令第149号发布 → date; 2018年12月修改, 根据…《…决定》第五次修订
+        → version (the latest wins); 自2014年5月1日起施行 → an ``effective:`` note.
+        """
+        for clause in _CLAUSE.split(inner):
+            match = _DATE.search(clause)
+            if match is None:
+                continue
+            when = _date_text(match)
+            verb = _CLAUSE_VERB.search(clause)
+            kind = verb["kind"] if verb else ""
+            if kind in ("修正", "修订", "修改", "通过"):
+                draft.version = when
+            elif kind in ("起施行", "施行", "实施", "起实施"):
+                draft.notes.append(f"effective:{when}")
+            else:
+                draft.date = draft.date or when
+
+    def _new_draft(self, token: Token, raw_title: str | None, rule: str) -> Draft:
+        top = self._starts_segment(token)
+        if top:
+            self._close_body(token.start)
+        role: Role = "cites" if top else "mentions"
+        draft = Draft(role=role, start=token.start, end=token.end, rule=rule, raw_title=raw_title)
+        self.drafts.append(draft)
+        if top:
+            self.current = draft
+        self.head = draft
+        self.head_start = token.end
+        self.head_end = self._read_head(draft, token.end)
+        draft.end = max(draft.end, self.head_end)
+        return draft
+
+    def _issuer_before(self, pos: int) -> str | None:
+        """An organ named right before a title: 国务院《…》, 甘肃省人民政府办公厅《…》."""
+        if pos == 0 or not ("\u4e00" <= self.text[pos - 1] <= "\u9fff"):
+            return None
+        floor = max(self.previous.end if self.previous else 0, pos - MAX_ISSUER_BEFORE)
+        match = _ISSUER_BEFORE.search(self.text, floor, pos)
+        if match is None:
+            return None
+        issuer = _ISSUER_LEAD.sub("", match["issuer"])
+        return issuer if len(issuer) >= 2 else None
+
+    def _in_head(self, token: Token) -> bool:
+        return self.head is not None and self.head_start <= token.start < self.head_end
+
+    def _parenthetical_note(self, token: Token) -> bool:
+        """A title in brackets right after a provision: 第七十七条（原《环境噪声污染防治法》第四十九条）."""
+        prev = self.previous
+        return (
+            prev is not None
+            and prev.kind == "prov"
+            and bool(_NOTE_BEFORE.search(self.text, prev.end, token.start))
+            and _NOTE_BEFORE.search(self.text, prev.end, token.start).start() == prev.end
+        )
+
+    def on_title(self, token: Token) -> None:
+        """A title starts a citation (or a mention inside provision text); forms are skipped."""
+        if token.rule in ("book", "unclosed", "missing_open", "angle") and is_form_title(token.value):
+            return
+        if self._in_head(token) and self.head is not None:
+            self.head.notes.append(f"amended_by:{canonical_title(token.value)}")
+            return
+        title, version = split_version_note(token.value)
+        if self._parenthetical_note(token):
+            draft = Draft(
+                role="mentions",
+                start=token.start,
+                end=token.end,
+                rule="parenthetical_note",
+                raw_title=token.value,
+            )
+            self.drafts.append(draft)
+            self.head = draft
+            self.head_end = token.end
+            return
+        draft = self._new_draft(token, token.value, f"title_{token.rule}")
+        if token.rule == "book":
+            draft.issuer = self._issuer_before(token.start)
+        if version:
+            draft.version = draft.version or version
+        draft.base = self.aliases.lookup(title)
+        if draft.base is not None:
+            draft.rule = "alias_use"
+
+    def on_docnum(self, token: Token) -> None:
+        """A number in a title's brackets belongs to it; a number alone is a citation by number."""
+        head = self.head
+        if head is not None and token.start < self.head_end:
+            if head.doc is None:
+                head.doc = token.doc
+            elif token.doc is not None:
+                head.notes.append(f"also_numbered:{token.doc.normalised}")
+            return
+        if (
+            head is not None
+            and head.doc is None
+            and head.root().doc is None
+            and not self._gap(max(head.end, self.head_end), token.start).strip(" \t，,（(")
+        ):
+            head.doc = token.doc
+            head.end = token.end
+            self.head_end = self._read_head(head, token.end)
+            return
+        draft = self._new_draft(token, None, f"number_{token.rule}")
+        draft.doc = token.doc
+
+    def on_alias(self, token: Token) -> None:
+        """（以下简称《X》） right after a title defines X as its short name for the rest of the cell."""
+        head = self.head
+        if head is None or token.start > self.head_end or (head.role != "cites" and head.base):
+            return
+        head.alias = token.value
+        self.aliases.define(token.value, head.root())
+        head.end = max(head.end, token.end)
+        self.head_end = max(self.head_end, token.end)
+
+    # --- provisions ----------------------------------------------------------------
+
+    def _add(self, target: Draft, token: Token, context: dict[str, int] | None) -> list[ProvDraft]:
+        self.last_target = target
+        added = []
+        for ref in parse_run(token.value):
+            path = inherit_path(ref.path, context)
+            prov = ProvDraft(
+                path, token.start + ref.start, token.start + ref.end, ref.raw, ref.article_suffix
+            )
+            target.provisions.append(prov)
+            added.append(prov)
+            context = path
+        if added:
+            target.end = max(target.end, added[-1].end)
+        return added
+
+    def _last_path(self, draft: Draft | None) -> dict[str, int] | None:
+        if draft is None:
+            return None
+        if self.body is not None and self.body.owner is draft and self.body.provs:
+            return self.body.provs[-1].path
+        return draft.provisions[-1].path if draft.provisions else None
+
+    def _maybe_open_body(self, owner: Draft, provs: list[ProvDraft], pos: int, depth: int = 0) -> None:
+        if provs and _BODY_START.match(self.text, pos):
+            self._open_body(owner, provs, pos, depth)
+
+    def _attach_after_head(self, token: Token) -> bool:
+        """A run right after a title (and its brackets) belongs to that title."""
+        head = self.head
+        if head is None or (self.previous is not None and self.previous.kind == "prov"):
+            return False
+        if self.previous is not None and self.previous.kind not in ("title", "docnum", "alias"):
+            return False
+        gap = self._gap(max(head.end, self.head_end), token.start)
+        if _GAP_FILLER.match(gap):
+            pass
+        elif (annex := _ANNEX_GAP.match(gap)) is not None:
+            head.annex_title = head.annex_title or annex["annex"]
+        else:
+            return False
+        depth = self.body.depth if self.body and head.role == "mentions" else 0
+        provs = self._add(head, token, self._last_path(head))
+        if head.role == "cites":
+            self._maybe_open_body(head, provs, token.end, depth)
+        return True
+
+    def _anaphor_target(self, word: str) -> tuple[Draft | None, Role]:
+        """The instrument 本法/该条例/本办法 points at: the one being quoted or cited last,
+        else the latest earlier one whose title fits the word (本条例 → a 条例)."""
+        role: Role = "mentions" if self.body is not None else "cites"
+        first = self.body.owner if self.body is not None else self.current
+        if first is None or anaphor_scope(word) != "instrument":
+            return first, role
+        candidates = [first, *(d for d in reversed(self.drafts) if d.role == "cites" and d.base is None)]
+        for draft in candidates:
+            if anaphor_fits(word, canonical_title(draft.root().raw_title or "") or None):
+                return draft, role
+        return first, role
+
+    def on_anaphor_run(self, anaphor: Token, token: Token) -> None:
+        """本法第十条, 本条第二款, 前款第（一）项: a run after an anaphor."""
+        base, role = self._anaphor_target(anaphor.value)
+        if base is None:
+            return
+        scope = anaphor_scope(anaphor.value)
+        context = self._last_path(base) if scope != "instrument" else None
+        if scope == "paragraph_before" and context and "paragraph" in context:
+            context = {**context, "paragraph": context["paragraph"] - 1}
+        draft = Draft(
+            role=role, start=anaphor.start, end=token.end, rule=f"anaphor_{anaphor.value}", base=base
+        )
+        if role == "cites" and base is self.current and scope == "instrument":
+            draft = base
+        else:
+            self.drafts.append(draft)
+        if scope != "instrument" and context is not None:
+            parsed = self._add(draft, token, context)
+            if not parsed:
+                return
+        else:
+            self._add(draft, token, None)
+
+    def on_anaphor(self, token: Token) -> None:
+        """本条/前款 as a list member of the run before it: 第九十一条第二款及前款."""
+        scope = anaphor_scope(token.value)
+        prev, target = self.previous, self.last_target
+        nxt = self.tokens[self.index + 1] if self.index + 1 < len(self.tokens) else None
+        if nxt is not None and nxt.kind == "prov" and not self._gap(token.end, nxt.start).strip():
+            return
+        if scope == "instrument" or prev is None or prev.kind != "prov" or target is None:
+            return
+        if not _LIST_GAP.match(self._gap(prev.end, token.start)) or not target.provisions:
+            return
+        context = dict(target.provisions[-1].path)
+        if scope == "paragraph_before":
+            if context.get("paragraph", 0) < 2:
+                return
+            context = {k: v for k, v in context.items() if k in ("article", "paragraph")}
+            context["paragraph"] -= 1
+        elif scope == "article":
+            context = {k: v for k, v in context.items() if k == "article"}
+        else:
+            return
+        target.provisions.append(ProvDraft(context, token.start, token.end, token.value))
+        target.end = max(target.end, token.end)
+
+    def on_prov(self, token: Token) -> None:
+        """A run belongs to the title before it, the provision text it sits in, or the last instrument."""
+        starts_with_di = token.value.startswith(("第", "附件"))
+        prev = self.previous
+        adjacent = prev is not None and not self._gap(prev.end, token.start).strip()
+        if prev is not None and prev.kind == "anaphor" and adjacent:
+            self.on_anaphor_run(prev, token)
+            return
+        after_run = (
+            prev is not None
+            and prev.kind == "prov"
+            and bool(_RUN_GAP.match(self._gap(prev.end, token.start)))
+        )
+        if (
+            not starts_with_di
+            and not after_run
+            and not (adjacent and prev is not None and prev.kind in ("title", "docnum"))
+        ):
+            return
+        if self._attach_after_head(token):
+            return
+        body = self.body
+        if body is not None:
+            opened_here = (
+                prev is not None and prev.kind == "quotes" and prev.value[-1] in _OPENING_QUOTES and adjacent
+            )
+            if self._prev_char(token.start) in _SENTENCE_END or opened_here or self._after_enum(token):
+                depth = body.depth
+                owner = body.owner
+                self._close_body(token.start)
+                provs = self._add(owner, token, self._last_path(owner))
+                self._maybe_open_body(owner, provs, token.end, depth)
+                if self.body is None and provs and depth:
+                    self._open_body(owner, provs, token.end, depth)
+                return
+            draft = Draft(
+                role="mentions", start=token.start, end=token.end, rule="bare_run_in_quote", base=body.owner
+            )
+            self.drafts.append(draft)
+            self._add(draft, token, self._last_path(body.owner))
+            return
+        if self.current is None:
+            return
+        provs = self._add(self.current, token, self._last_path(self.current))
+        self._maybe_open_body(self.current, provs, token.end)
+
+    def on_part(self, token: Token) -> None:
+        """四： / 六、 after a policy document (or its quoted text) names one of its parts."""
+        current = self.current
+        if current is None or not _POLICY_TITLE.search(canonical_title(current.root().raw_title or "")):
+            return
+        if self.body is not None and (
+            self.body.depth > 0 or self._prev_char(token.start) not in _SENTENCE_END
+        ):
+            return
+        nxt = self.text[token.end : token.end + 3].lstrip()
+        if nxt.startswith(("《", "〈")):
+            return
+        prev = self._prev_char(token.start)
+        if prev not in "）)”」，,；;。：:" or prev == "":
+            return
+        self._close_body(token.start)
+        value = parse_numeral(token.value)
+        if not value:
+            return
+        path, end = {"part": value}, token.end
+        item = _ITEM_AFTER_PART.match(self.text, token.end)
+        if item and parse_numeral(item["num"]):
+            path["item"] = parse_numeral(item["num"]) or 0
+            end = item.end()
+        prov = ProvDraft(path, token.start, end, self.text[token.start : end])
+        current.provisions.append(prov)
+        current.end = max(current.end, end)
+        self._open_body(current, [prov], end)
+
+    # --- quotes and list markers ---------------------------------------------------
+
+    def on_enum(self, token: Token) -> None:
+        """A list number (1、 2.) ends unquoted provision text, and quoted text when a title follows."""
+        body = self.body
+        if body is None:
+            return
+        nxt = self.text[token.end : token.end + 4].lstrip()
+        if body.depth == 0 or nxt.startswith(("《", "“")):
+            self._close_body(token.start)
+
+    def on_quotes(self, token: Token) -> None:
+        """Quotation marks open and close the quoted text of the provision being read.
+
+        Marks come as one token per run (”“, ““““) so a cell of a million quotes costs
+        one token; outside a provision's text they mean nothing here.
+        """
+        for offset, mark in enumerate(token.value):
+            body = self.body
+            if body is None:
+                return
+            if mark in _OPENING_QUOTES:
+                body.depth += 1
+                body.quoted = True
+                continue
+            if body.depth > 0:
+                body.depth -= 1
+            if body.depth == 0:
+                self._close_body(token.start + offset)
+
+    def run(self) -> list[Draft]:
+        """Read every token once, in order; return the drafts."""
+        handlers = {
+            "title": self.on_title,
+            "docnum": self.on_docnum,
+            "alias": self.on_alias,
+            "prov": self.on_prov,
+            "part": self.on_part,
+            "enum": self.on_enum,
+            "quotes": self.on_quotes,
+            "anaphor": self.on_anaphor,
+        }
+        for index, token in enumerate(self.tokens):
+            self.index = index
+            handler = handlers.get(token.kind)
+            if handler is not None:
+                handler(token)
+            self.previous = token
+        self._close_body(len(self.text))
+        return self.drafts
+
+
+_NAMES_INSTRUMENT = regex.compile(rf"{INSTRUMENT_SUFFIX}(?:[（(][^（）()]{{1,20}}[）)])*$")
+_STANDARD_CODE = regex.compile(r"^(?:GB|GB/T|DB\d*|[A-Z]{2,3}(?:/T)?)\s?\d")
+
+
+def _is_instrument(draft: Draft) -> bool:
+    """Keep a draft that names an instrument: a number, a provision, or a title that reads as one.
+
+    A title in 《》 that ends in no instrument word (《人民日报》) and comes with neither a
+    number nor a provision is a book or a form, not a legal basis.
+    """
+    root = draft.root()
+    if root.doc is not None or draft.provisions or root.provisions:
+        return True
+    title = root.raw_title
+    if title is None:
+        return False
+    title = canonical_title(title)
+    return bool(_NAMES_INSTRUMENT.search(title) or _STANDARD_CODE.match(title) or draft.base is not None)
+
+
+def resolve(text: str, tokens: list[Token]) -> list[Citation]:
+    """Assemble the citations of one cell from its tokens.
+
+    Args:
+        text: the cell text the tokens point into.
+        tokens: output of :func:`extractors.tokenizers.tokenize` for ``text``.
+
+    Returns:
+        Citations in text order, with spans into ``text``.
+    """
+    drafts = _Resolver(text, tokens).run()
+    citations = [citation(d) for d in drafts if _is_instrument(d)]
+    citations.sort(key=lambda c: (c.span[0], c.span[1]))
+    return citations

@@ -1,0 +1,115 @@
+"""Knowledge tables (aliases, issuer codes, places, form words) read lazily from ``data/``.
+
+The tables grow with knowledge, not with code: adding a law or an issuer code is
+one CSV row. Each loader reads its file once (``functools.cache``) on first use,
+so importing :mod:`extractors` stays cheap.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+__all__ = [
+    "KnownInstrument",
+    "form_exceptions",
+    "form_suffixes",
+    "issuer_codes",
+    "known_instruments",
+    "organ_codes",
+    "places",
+    "short_name_index",
+    "title_typos",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class KnownInstrument:
+    """One row of ``laws.csv``: an instrument whose official title we know."""
+
+    title: str
+    kind: str
+    issuer: str
+    doc_number: str | None
+    aliases: tuple[str, ...]
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    """Read ``data/<name>`` as CSV rows (UTF-8, header line, ``#`` lines skipped)."""
+    text = resources.files("extractors.data").joinpath(name).read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return list(csv.DictReader(io.StringIO("\n".join(lines))))
+
+
+@cache
+def known_instruments() -> tuple[KnownInstrument, ...]:
+    """National laws, administrative regulations and other well-known instruments."""
+    return tuple(
+        KnownInstrument(
+            title=row["title"].strip(),
+            kind=row["kind"].strip(),
+            issuer=row["issuer"].strip(),
+            doc_number=row["doc_number"].strip() or None,
+            aliases=tuple(a.strip() for a in (row["aliases"] or "").split("|") if a.strip()),
+        )
+        for row in _rows("laws.csv")
+    )
+
+
+PRC_PREFIX = "中华人民共和国"
+
+
+@cache
+def short_name_index() -> dict[str, KnownInstrument]:
+    """Every way of writing a known title → its row.
+
+    The official title, the title without 中华人民共和国 and the listed aliases
+    are all keys, so 《社会保险法》 and 《中华人民共和国社会保险法》 meet.
+    """
+    index: dict[str, KnownInstrument] = {}
+    for inst in known_instruments():
+        names = [inst.title, *inst.aliases]
+        if inst.title.startswith(PRC_PREFIX) and len(inst.title) > len(PRC_PREFIX) + 1:
+            names.append(inst.title[len(PRC_PREFIX) :])
+        for name in names:
+            index.setdefault(name, inst)
+    return index
+
+
+@cache
+def issuer_codes() -> dict[str, tuple[str, str]]:
+    """National issuer codes (国办发, 人社部发, 国务院令 …) → (organ, level)."""
+    return {row["code"]: (row["organ"], row["level"]) for row in _rows("issuer_codes.csv")}
+
+
+@cache
+def places() -> dict[str, tuple[str, str]]:
+    """Place abbreviations used in local codes (甘, 酒 …) → (place name, level)."""
+    return {row["code"]: (row["name"], row["level"]) for row in _rows("places.csv")}
+
+
+@cache
+def organ_codes() -> dict[str, str]:
+    """Local organ codes after the place (政办发, 人社, 医保发 …) → organ name."""
+    return {row["code"]: row["organ"] for row in _rows("organ_codes.csv")}
+
+
+@cache
+def form_suffixes() -> tuple[str, ...]:
+    """Endings of form and certificate names that are not instruments (告知书, 收据 …)."""
+    return tuple(sorted((row["suffix"] for row in _rows("form_words.csv")), key=len, reverse=True))
+
+
+@cache
+def form_exceptions() -> tuple[str, ...]:
+    """Endings that look like forms but name instruments (负面清单, 白皮书)."""
+    return tuple(row["suffix"] for row in _rows("form_exceptions.csv"))
+
+
+@cache
+def title_typos() -> tuple[tuple[str, str], ...]:
+    """Misspellings of title parts (中国人民共和国 → 中华人民共和国)."""
+    return tuple((row["wrong"], row["right"]) for row in _rows("title_typos.csv"))

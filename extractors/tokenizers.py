@@ -1,0 +1,273 @@
+"""Text → tokens: titles, numbers, provision runs, anaphors, quotes and list markers.
+
+Like eyecite's tokenizers, this step only finds things; :mod:`extractors.resolve`
+decides what they mean together. Each token kind has its own pattern, searched only in
+cells that hold its literal anchors; of overlapping candidates the leftmost (then the
+higher-priority) one wins and consumes its text, so a title in 《》 is never re-read as
+running text and no pattern has to be tried at every character.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from functools import cache
+from typing import NamedTuple
+
+import regex
+
+from extractors.docnumbers import DocNumber, parse_doc_match, parse_order_match
+from extractors.patterns import (
+    ALIAS_DEFINITION,
+    ANAPHOR,
+    ANGLE_TITLE,
+    DOC_NUMBER,
+    ENUMERATOR,
+    INSTRUMENT_SUFFIX,
+    MAX_TITLE_LENGTH,
+    ORDER_NUMBER,
+    PART_MARKER,
+    PREFILTER_ANCHORS,
+    PROVISION_RUN,
+    QUOTED_TITLE,
+    TITLE_BOOK,
+    TRIGGERED_NAME,
+    UNCLOSED_TITLE,
+    compile_verbose,
+)
+from extractors.tables import short_name_index
+
+__all__ = ["Token", "may_cite", "tokenize"]
+
+
+class Token(NamedTuple):
+    """A piece of text the resolver reads.
+
+    ``kind`` is one of: ``title`` (``value`` = title text, ``rule`` says how it was
+    written), ``docnum`` (``doc``), ``prov`` (``value`` = run text), ``anaphor``,
+    ``alias`` (``value`` = defined short name), ``enum``, ``part`` (``value`` = numeral),
+    ``quotes`` (``value`` = a run of quotation marks, opening and closing, e.g. ``”“``).
+    A named tuple rather than a frozen dataclass: a dense cell has
+    a token every few characters, and tuples are several times cheaper to build.
+    """
+
+    kind: str
+    start: int
+    end: int
+    value: str = ""
+    rule: str = ""
+    doc: DocNumber | None = None
+
+
+MAX_KNOWN_NAME = 40
+"""Known short titles longer than this are not worth an alternative in the scanner."""
+
+_KNOWN_FOLLOW = (
+    r"(?=\s{0,2}+(?:第|规定|的规定|有关规定|相关规定|之规定|关于|[（(、，,。；;：:”」和及与]|$)|\s|$)"
+)
+
+
+@cache
+def _known_names_by_ending() -> tuple[regex.Pattern[str], dict[str, tuple[int, ...]], frozenset[str]]:
+    """Known short titles grouped by their last two characters, with the lengths to try.
+
+    Matching 500 names as one alternation at every character is slow; instead the
+    scanner finds the ends of titles (…法, …条例) and looks the text before them up.
+    """
+    names = frozenset(n for n in short_name_index() if 2 <= len(n) <= MAX_KNOWN_NAME)
+    lengths: dict[str, set[int]] = {}
+    for name in names:
+        lengths.setdefault(name[-2:], set()).add(len(name))
+    last_chars = "".join(sorted({regex.escape(name[-1]) for name in names}))
+    pattern = regex.compile(rf"[{last_chars}]{_KNOWN_FOLLOW}", regex.V1)
+    return pattern, {k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()}, names
+
+
+def _known_name_tokens(text: str) -> list[Token]:
+    """Known short titles in running text: 按照社会保险法第八十六条 → 社会保险法."""
+    pattern, lengths, names = _known_names_by_ending()
+    tokens = []
+    for match in pattern.finditer(text):
+        end = match.end()
+        for length in lengths.get(text[end - 2 : end], ()):
+            start = end - length
+            if start >= 0 and text[start:end] in names:
+                tokens.append(Token("title", start, end, text[start:end], "known_name"))
+                break
+    return tokens
+
+
+Builder = Callable[[str, regex.Match[str]], Token | None]
+
+KNOWN_NAME_PRIORITY = 8.5
+"""Known short titles lose a tie to titles in brackets, numbers, runs and anaphors (the
+scanners 0–8), and win it against list markers and quotes (9 on)."""
+
+
+@cache
+def _scanners() -> tuple[tuple[tuple[str, ...], regex.Pattern[str], Builder], ...]:
+    """One pattern per token kind, in priority order (an earlier one wins a tie at a position).
+
+    Each pattern is searched on its own, and only in a cell that holds one of its literal
+    anchors (eyecite's ``TokenExtractor.strings``): no 令 or 公告, no order-number search.
+    The tokenizer then keeps the leftmost non-overlapping tokens.
+    """
+    always: tuple[str, ...] = ()
+    table: list[tuple[tuple[str, ...], str, Builder]] = [
+        (("《",), TITLE_BOOK, lambda t, m: Token("title", m.start(), m.end(), m["book"], "book")),
+        (
+            ("<", "＜", "&lt;", "〈"),
+            ANGLE_TITLE,
+            lambda t, m: Token("title", m.start(), m.end(), m["angle"], "angle"),
+        ),
+        (("《",), UNCLOSED_TITLE, lambda t, m: Token("title", m.start(), m.end(), m["unclosed"], "unclosed")),
+        (("“", '"'), QUOTED_TITLE, _quoted_title_token),
+        (("称",), ALIAS_DEFINITION, lambda t, m: Token("alias", m.start(), m.end(), m["alias"])),
+        (("令", "公告"), ORDER_NUMBER, lambda t, m: _doc_token(t, m, "order")),
+        (("号", "號"), DOC_NUMBER, lambda t, m: _doc_token(t, m, "doc")),
+        (("第", "条", "條"), PROVISION_RUN, lambda t, m: Token("prov", m.start(), m.end(), m.group(0))),
+        (
+            ("本", "该", "同法", "前", "上述"),
+            ANAPHOR,
+            lambda t, m: Token("anaphor", m.start(), m.end(), m["anaphor"]),
+        ),
+        (always, ENUMERATOR, lambda t, m: Token("enum", m.start(), m.end(), m.group(0))),
+        (always, PART_MARKER, lambda t, m: Token("part", m.start(), m.end(), m["part_num"])),
+        (
+            ("“", "「", "『", "”", "」", "』"),
+            r"[“「『”」』]++",
+            lambda t, m: Token("quotes", m.start(), m.end(), m.group(0)),
+        ),
+        (("》",), r"》", lambda t, m: Token("lone_close", m.start(), m.end(), m.group(0))),
+    ]
+    return tuple((anchors, compile_verbose(pattern), build) for anchors, pattern, build in table)
+
+
+def _quoted_title_token(text: str, match: regex.Match[str]) -> Token | None:
+    if _quoted_title_ok(text, match):
+        return Token("title", match.start(), match.end(), match["qtitle"], "quoted")
+    return None
+
+
+_BOUNDARY = regex.compile(r"[\s，,。；;：:、“”（）()\[\]《》0-9.．]")
+_LEADING_VERBS = regex.compile(r"^(?:依据|根据|按照|依照|参照|违反|适用|执行|贯彻|落实|见|据|按|依|照|对)+")
+
+
+def _missing_open_title(text: str, close: int, floor: int) -> tuple[int, str] | None:
+    """For a 》 without 《, take the title back to the last boundary (社会保险法》 → 社会保险法)."""
+    start = close
+    while start > floor and close - start < MAX_TITLE_LENGTH and not _BOUNDARY.match(text[start - 1]):
+        start -= 1
+    title = text[start:close]
+    trimmed = _LEADING_VERBS.sub("", title)
+    start += len(title) - len(trimmed)
+    if len(trimmed) < 2 or not regex.search(INSTRUMENT_SUFFIX + r"(?:（[^（）]{1,20}）)?$", trimmed):
+        return None
+    return start, trimmed
+
+
+_AFTER_QUOTED_TITLE = regex.compile(r"\s{0,3}+(?:[（(]|第)")
+
+
+def _quoted_title_ok(text: str, match: regex.Match[str]) -> bool:
+    """A quoted phrase is a title only when it reads like one: 关于…, 印发《…》, or a number follows."""
+    title = match["qtitle"]
+    if "关于" in title or "《" in title or "〈" in title:
+        return True
+    return bool(_AFTER_QUOTED_TITLE.match(text, match.end()))
+
+
+MAX_JOINT_ISSUERS = 120
+"""How far back to look for the co-issuers of a joint order (seven ministries fit)."""
+
+_CO_ISSUERS = regex.compile(
+    r"(?:\p{Han}{2,16}?(?:部|委员会|委|总局|局|署|办|院|会|厅|行)[ \u3000、]{1,2}){1,12}+$"
+)
+
+
+def _joint_order(text: str, start: int, parsed: DocNumber) -> tuple[int, DocNumber]:
+    """Extend an order to its co-issuers: 交通运输部 工业和信息化部 … 国家网信办令2016年第60号."""
+    if parsed.code.endswith("令"):
+        match = _CO_ISSUERS.search(text, max(0, start - MAX_JOINT_ISSUERS), start)
+        if match and match.end() == start:
+            prefix = regex.sub(r"[ \u3000、]+", " ", match.group(0))
+            normalised = prefix + (parsed.normalised or "")
+            raw = text[match.start() : start] + parsed.raw
+            organs = [*prefix.split(), parsed.issuer or parsed.code.removesuffix("令")]
+            return match.start(), replace(
+                parsed,
+                raw=raw,
+                normalised=normalised,
+                code=prefix + parsed.code,
+                issuer="、".join(organs),
+                issuer_level=parsed.issuer_level or "国家",
+            )
+    return start, parsed
+
+
+def _doc_token(text: str, match: regex.Match[str], kind: str) -> Token | None:
+    parsed = parse_order_match(match) if kind == "order" else parse_doc_match(match)
+    if parsed is None:
+        return None
+    end = match.end()
+    start = end - len(parsed.raw)
+    if kind == "order":
+        start, parsed = _joint_order(text, start, parsed)
+    return Token("docnum", start, end, text[start:end], kind, parsed)
+
+
+def may_cite(text: str) -> bool:
+    """Prefilter: can ``text`` hold a citation at all? (cheap literal test, like eyecite's)."""
+    return any(anchor in text for anchor in PREFILTER_ANCHORS)
+
+
+def tokenize(text: str) -> list[Token]:
+    """Find every token in ``text``, in order, without overlaps.
+
+    Args:
+        text: one cell of a power list (plain text).
+
+    Returns:
+        Tokens with offsets into ``text``.
+    """
+    if not may_cite(text):
+        return []
+    candidates: list[tuple[int, float, Token]] = []
+    for priority, (anchors, pattern, build) in enumerate(_scanners()):
+        if anchors and not any(anchor in text for anchor in anchors):
+            continue
+        for match in pattern.finditer(text):
+            token = build(text, match)
+            if token is not None:
+                candidates.append((token.start, priority, token))
+    candidates.extend((t.start, KNOWN_NAME_PRIORITY, t) for t in _known_name_tokens(text))
+    candidates.sort(key=lambda c: (c[0], c[1]))
+    tokens: list[Token] = []
+    end = 0
+    for start, _, token in candidates:
+        if start < end:
+            continue
+        if token.kind == "lone_close":
+            found = _missing_open_title(text, token.start, end)
+            if found is None:
+                continue
+            token = Token("title", found[0], token.end, found[1], "missing_open")
+        elif token.kind == "prov":
+            named = _name_before_run(text, end, token.start)
+            if named is not None:
+                tokens.append(named)
+        tokens.append(token)
+        end = token.end
+    return tokens
+
+
+MAX_TRIGGERED_NAME = 30
+"""How far before a provision run a bare title (after 按照/依据 …) may start."""
+
+
+def _name_before_run(text: str, floor: int, start: int) -> Token | None:
+    """A bare title between a verb of reliance and a run: 按照社会保险法|第八十六条."""
+    match = compile_verbose(TRIGGERED_NAME).search(text, max(floor, start - MAX_TRIGGERED_NAME), start)
+    if match is None:
+        return None
+    return Token("title", match.start("trig"), match.end("trig"), match["trig"], "bare_name")

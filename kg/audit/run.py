@@ -1,0 +1,138 @@
+"""The audit's entry point: run every check over items and their citations.
+
+Input is what ingest and the extractor produce — read results (items, repairs)
+and the citations found in each item's cells — so ``kg audit`` works straight
+from list files, with no store in between.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import replace
+from typing import Protocol
+
+from extractors.models import Citation, Instrument
+from kg.audit.basis import no_basis
+from kg.audit.corpus import Corpus, ItemKey, item_key
+from kg.audit.divergence import basis_divergences
+from kg.audit.docnumbers import doc_number_conflicts, malformed_doc_numbers
+from kg.audit.model import Finding, InstrumentRef
+from kg.audit.powercodes import malformed_power_codes
+from kg.audit.quotes import quoted_text_conflicts
+from kg.audit.repairs import repair_findings
+from kg.audit.status import StatusTable, not_in_force
+from kg.audit.titles import alias_definitions, aliases, title_variants
+from kg.model import TEXT_COLUMNS, PowerItem, PowerList, Repair
+from kg.resolve import Resolver, learn_numbers
+
+__all__ = ["CHECKS", "KINDS", "ReadResultLike", "audit", "audit_corpus", "extract_citations"]
+
+Check = Callable[[Corpus, StatusTable | None], list[Finding]]
+
+
+class ReadResultLike(Protocol):
+    """What :func:`kg.ingest.read_list` returns, as far as the audit needs it."""
+
+    power_list: PowerList
+    items: list[PowerItem]
+    repairs: list[Repair]
+
+
+CHECKS: dict[str, Check] = {
+    "malformed_doc_number": lambda c, _: malformed_doc_numbers(c),
+    "doc_number_conflict": lambda c, _: doc_number_conflicts(c),
+    "title_variant": lambda c, _: title_variants(c),
+    "alias": lambda c, _: aliases(c),
+    "alias_definition": lambda c, _: alias_definitions(c),
+    "malformed_power_code": lambda c, _: malformed_power_codes(c),
+    "quoted_text_conflict": lambda c, _: quoted_text_conflicts(c),
+    "basis_divergence": lambda c, _: basis_divergences(c),
+    "row_repair": lambda c, _: repair_findings(c),
+    "no_basis": lambda c, _: no_basis(c),
+    "not_in_force": not_in_force,
+}
+"""Check name → check. ``row_repair`` also yields ``junk_row`` (both come from ingest repairs)."""
+
+KINDS: tuple[str, ...] = (*CHECKS, "junk_row")
+"""Every finding kind the audit reports."""
+
+
+def audit_corpus(
+    corpus: Corpus,
+    *,
+    status: StatusTable | None = None,
+    kinds: Iterable[str] | None = None,
+) -> list[Finding]:
+    """Run the checks (all, or those whose kinds are named) and sort the findings.
+
+    Raises:
+        ValueError: for a kind name the audit does not know.
+    """
+    wanted = set(kinds) if kinds is not None else set(KINDS)
+    unknown = wanted - set(KINDS)
+    if unknown:
+        raise ValueError(f"unknown finding kind(s): {', '.join(sorted(unknown))}; known: {', '.join(KINDS)}")
+    findings: list[Finding] = []
+    for name, check in CHECKS.items():
+        if name in wanted or (name == "row_repair" and "junk_row" in wanted):
+            findings.extend(f for f in check(corpus, status) if f.kind in wanted)
+    resolve = _key_resolver(corpus)
+    findings = [replace(f, instruments=tuple(resolve(i) for i in f.instruments)) for f in findings]
+    return sorted(findings, key=Finding.sort_key)
+
+
+def _key_resolver(corpus: Corpus) -> Callable[[InstrumentRef], InstrumentRef]:
+    """Give each instrument reference the key its graph node is minted from.
+
+    Numbers learned across the corpus (title cited once with, once without its
+    number) make the key agree with the node the list that gave the number built.
+    """
+    resolver = Resolver(learned=learn_numbers(occ.instrument for occ in corpus.occurrences()))
+
+    def resolve(ref: InstrumentRef) -> InstrumentRef:
+        resolved = resolver.resolve(Instrument(title=ref.title, doc_number=ref.doc_number))
+        return replace(ref, key=resolved.key) if resolved else ref
+
+    return resolve
+
+
+def audit(
+    results: Iterable[ReadResultLike],
+    citations_by_item: Mapping[ItemKey, Mapping[str, Sequence[Citation]]],
+    *,
+    status: StatusTable | None = None,
+    kinds: Iterable[str] | None = None,
+) -> list[Finding]:
+    """Audit read lists with the citations found in their items' cells.
+
+    Args:
+        results: what :func:`kg.ingest.read_list` returned for each list.
+        citations_by_item: ``(item.file, item.line)`` → text field (``basis``,
+            ``duties``, ``accountability``) → citations in that cell.
+        status: status facts for ``not_in_force``; the bundled table when None.
+        kinds: only these finding kinds (all when None).
+
+    Returns:
+        The findings, errors first.
+    """
+    corpus = Corpus()
+    for result in results:
+        corpus.lists.append(result.power_list)
+        corpus.repairs.extend(result.repairs)
+        for item in result.items:
+            corpus.add(item, citations_by_item.get(item_key(item), {}))
+    return audit_corpus(corpus, status=status, kinds=kinds)
+
+
+def extract_citations(
+    items: Iterable[PowerItem],
+    extract: Callable[[str], list[Citation]],
+    on_item: Callable[[PowerItem], None] | None = None,
+) -> dict[ItemKey, dict[str, list[Citation]]]:
+    """Run the extractor over every text field of every item (for :func:`audit`)."""
+    out: dict[ItemKey, dict[str, list[Citation]]] = {}
+    for item in items:
+        out[item_key(item)] = {col: extract(text) for col in TEXT_COLUMNS if (text := getattr(item, col, ""))}
+        if on_item is not None:
+            on_item(item)
+    return out

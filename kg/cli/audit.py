@@ -1,0 +1,252 @@
+"""``kg audit``: check the lists' citations and report what is wrong, with evidence."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from kg.cli.options import EXIT_BAD_INPUT, DbOption, EndpointOption
+from kg.store import DEFAULT_STORE
+
+if TYPE_CHECKING:
+    from extractors.models import Citation
+    from kg.audit import Finding, ItemKey, StatusTable
+    from kg.ingest import ReadResult
+
+__all__ = ["register"]
+
+MESSAGE_WIDTH = 70
+"""Characters of a message shown per table row; ``--json`` and ``--html`` have it all."""
+
+SEVERITY_STYLE = {"error": "red", "warning": "yellow", "info": "cyan"}
+
+
+def _table(findings: list[Finding]) -> Table:
+    from kg.audit.html import kind_labels
+
+    labels = kind_labels()
+    table = Table(title=f"审查发现 / audit findings（{len(findings)}）", show_lines=True)
+    for column in ("级别 severity", "类型 kind", "位置 where", "说明 message", "建议 suggestion"):
+        table.add_column(column, overflow="fold")
+    for f in findings:
+        where = "\n".join(
+            dict.fromkeys(
+                f"{loc.file_name} 序号{loc.seq}" if loc.seq else f"{loc.file_name} 第{loc.line}行"
+                for loc in f.evidence.locations
+            )
+        )
+        style = SEVERITY_STYLE[f.severity]
+        table.add_row(
+            f"[{style}]{f.severity}[/{style}]",
+            f"{f.kind}\n{labels.get(f.kind, '').split(' ')[0]}",
+            where,
+            f.message if len(f.message) <= MESSAGE_WIDTH * 3 else f.message[: MESSAGE_WIDTH * 3] + "…",
+            f.suggestion or "",
+        )
+    return table
+
+
+def _extract_all(
+    results: list[ReadResult], console: Console, quiet: bool
+) -> dict[ItemKey, dict[str, list[Citation]]]:
+    from kg.audit import extract_citations
+    from kg.pipeline import default_extractor
+
+    extract = default_extractor()
+    total = sum(len(r.items) for r in results)
+    with Progress(
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+        disable=quiet,
+    ) as progress:
+        task = progress.add_task("抽取引用 extracting", total=total)
+        citations: dict[ItemKey, dict[str, list[Citation]]] = {}
+        for result in results:
+            citations.update(
+                extract_citations(result.items, extract, on_item=lambda _: progress.advance(task))
+            )
+    return citations
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``kg audit`` to the app."""
+
+    @app.command("audit")
+    def audit_command(
+        inputs: Annotated[
+            list[Path] | None,
+            typer.Argument(help="List files or folders of them (default: the two bundled sample lists)."),
+        ] = None,
+        status: Annotated[
+            Path | None,
+            typer.Option(
+                "--status",
+                help="CSV of instrument status (key,status,date,replaced_by,note; status 现行有效/已修改/已废止). "
+                "Default: the small bundled table of well-known facts. See docs/audit.md.",
+                exists=True,
+                dir_okay=False,
+            ),
+        ] = None,
+        as_json: Annotated[
+            bool,
+            typer.Option(
+                "--json", help="One finding per line as JSON (kind, severity, message, evidence, suggestion)."
+            ),
+        ] = False,
+        html: Annotated[
+            Path | None,
+            typer.Option(
+                "--html",
+                help="Site folder to write findings.html into (links to the item and law pages a "
+                "site built there by kg site has).",
+                file_okay=False,
+            ),
+        ] = None,
+        kind: Annotated[
+            list[str] | None,
+            typer.Option("--kind", help="Only these kinds (repeatable), e.g. --kind malformed_doc_number."),
+        ] = None,
+        store: Annotated[
+            str | None,
+            typer.Option(
+                "--store",
+                help="Also write the findings into this store's findings graph "
+                "(oxigraph, memory or sparql; with --db / --endpoint as for kg build).",
+            ),
+        ] = None,
+        db: DbOption = None,
+        endpoint: EndpointOption = None,
+        from_store: Annotated[
+            bool,
+            typer.Option(
+                "--from-store",
+                help="Audit the graph kg build loaded into --store (default oxigraph, ./kg-data) instead "
+                "of list files, and write the findings back into it. Rows ingest repaired are not in "
+                "the graph: row_repair and junk_row need the files.",
+            ),
+        ] = False,
+        strict: Annotated[
+            bool, typer.Option("--strict", help="Exit 1 when any finding is an error (for scripts and CI).")
+        ] = False,
+        quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    ) -> None:
+        """Check the lists: wrong document numbers, conflicting titles, bad power codes,
+        quotes that do not fit their article, items on different articles, laws amended since.
+
+        Each finding names the files, 序号 and raw text, and a correction where there is one.
+
+        例如 / for example:
+
+          kg audit                               (the bundled samples)
+
+          kg audit 清单/ --json > findings.jsonl
+
+          kg audit 清单/ --status 法规状态.csv --html site/
+
+          kg audit --store oxigraph --db ./kg-data   (SPARQL: ?f a kg:Finding)
+
+          kg build && kg audit --from-store
+        """
+        from kg.audit import KINDS, StatusTableError, audit, load_status
+        from kg.cli.ingest import read_inputs
+
+        err = Console(stderr=True)
+        unknown = sorted(set(kind or ()) - set(KINDS))
+        if unknown:
+            err.print(f"[red]error:[/red] unknown --kind {', '.join(unknown)}; known: {', '.join(KINDS)}")
+            raise typer.Exit(EXIT_BAD_INPUT)
+        if from_store and inputs:
+            err.print("[red]error:[/red] give list files or --from-store, not both")
+            raise typer.Exit(EXIT_BAD_INPUT)
+        try:
+            table = load_status(status) if status else None
+        except StatusTableError as error:
+            err.print(f"[red]error:[/red] {error}")
+            raise typer.Exit(EXIT_BAD_INPUT) from error
+        if from_store:
+            findings = _audit_store(store or DEFAULT_STORE, db, endpoint, table, kind, err)
+        else:
+            results = read_inputs(inputs, err)
+            citations = _extract_all(results, err, quiet)
+            findings = audit(results, citations, status=table, kinds=kind or None)
+            if store:
+                _save(findings, store, db, endpoint, err)
+        if html:
+            _write_html(findings, html, err)
+        if as_json:
+            for finding in findings:
+                sys.stdout.write(json.dumps(finding.to_dict(), ensure_ascii=False) + "\n")
+        else:
+            Console().print(_table(findings))
+        if strict and any(f.severity == "error" for f in findings):
+            raise typer.Exit(1)
+
+
+def _audit_store(
+    store: str,
+    db: Path | None,
+    endpoint: str | None,
+    table: StatusTable | None,
+    kinds: list[str] | None,
+    err: Console,
+) -> list[Finding]:
+    """Audit the lists in a store and write the findings back into its findings graph."""
+    from kg.audit import audit_corpus
+    from kg.audit.store import corpus_from_store, save_findings
+    from kg.cli.options import open_store
+    from kg.store import StoreError
+
+    with open_store(store, db, endpoint, console=err) as opened:
+        try:
+            corpus = corpus_from_store(opened)
+            if not corpus.items:
+                err.print("[red]error:[/red] the store holds no power items; run kg build first")
+                raise typer.Exit(EXIT_BAD_INPUT)
+            findings = audit_corpus(corpus, status=table, kinds=kinds or None)
+            count = save_findings(opened, findings)
+        except StoreError as error:
+            err.print(f"[red]error:[/red] {error}")
+            raise typer.Exit(EXIT_BAD_INPUT) from error
+    err.print(f"{len(corpus.items)} items read from the store; {count} triples → findings graph")
+    return findings
+
+
+def _save(findings: list[Finding], store: str, db: Path | None, endpoint: str | None, err: Console) -> None:
+    from kg.audit.rdf import FINDINGS_GRAPH, finding_quads
+    from kg.cli.options import open_store
+    from kg.store import StoreError
+
+    with open_store(store, db, endpoint, console=err) as opened:
+        try:
+            count = opened.replace_graph(FINDINGS_GRAPH, finding_quads(findings))
+        except StoreError as error:
+            err.print(f"[red]error:[/red] {error}")
+            raise typer.Exit(EXIT_BAD_INPUT) from error
+    err.print(f"{count} triples → <{FINDINGS_GRAPH}>")
+
+
+def _write_html(findings: list[Finding], site: Path, err: Console) -> None:
+    from kg.audit.html import write_findings_page
+
+    try:
+        page = write_findings_page(findings, site)
+    except OSError as error:
+        err.print(f"[red]error:[/red] cannot write {site}/findings.html: {error}")
+        raise typer.Exit(EXIT_BAD_INPUT) from error
+    err.print(f"wrote {page}")
+    if not (site / "index.html").is_file():
+        err.print(
+            f"[yellow]note:[/yellow] {site} holds no site built by kg site, so the page links to no "
+            "item or law pages; run kg build and kg site there first to get the links."
+        )

@@ -1,0 +1,396 @@
+"""``kg build``, ``trace``, ``query``, ``remove``, ``validate``, ``export``: the graph commands.
+
+Only wiring: the work is done by :mod:`kg.pipeline`, :mod:`kg.trace`,
+:mod:`kg.queries`, :mod:`kg.validate` and :mod:`kg.analysis`.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from kg.cli.options import EXIT_BAD_INPUT, DbOption, EndpointOption, StoreOption, open_store
+from kg.pipeline import BuildSummary, build_lists, graph_for
+from kg.store import DEFAULT_STORE, StoreError
+from kg.trace import TraceError, TraceResult, trace
+
+__all__ = ["register"]
+
+EXIT_NOT_FOUND = 1
+"""The graph does not hold what was asked for (unknown provision, list)."""
+
+QUOTE_WIDTH = 80
+"""Characters of a quoted provision shown in the trace table; ``--json`` has it all."""
+
+
+def _err() -> Console:
+    return Console(stderr=True, soft_wrap=True)
+
+
+def build_command(
+    inputs: Annotated[
+        list[Path] | None,
+        typer.Argument(help="List files or folders of them (default: the two bundled sample lists)."),
+    ] = None,
+    store: StoreOption = DEFAULT_STORE,
+    db: DbOption = None,
+    endpoint: EndpointOption = None,
+) -> None:
+    """构建图谱 / build the graph: read lists, find every cited law and article, load them into the store.
+
+    Each list becomes its own named graph: building a list again replaces it, and
+    an interrupted build leaves the previous graph usable.
+
+    例如 / for example:
+
+      kg build                              (the bundled samples)
+
+      kg build 清单/ --db ./kg-data
+    """
+    from kg.cli.ingest import read_inputs
+
+    console = _err()
+    results = read_inputs(inputs, console)
+    opened = open_store(store, db, endpoint, console=console)
+    total = sum(len(r.items) for r in results)
+    with (
+        opened,
+        Progress(
+            TextColumn("[bold]{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=console,
+            transient=False,
+        ) as progress,
+    ):
+        task = progress.add_task("抽取 extracting", total=total)
+
+        def advance(title: str, done: int, of: int) -> None:
+            progress.update(task, advance=1, description=f"{title} {done}/{of}")
+
+        try:
+            summary = build_lists(((r.power_list, r.items) for r in results), opened, progress=advance)
+        except StoreError as error:
+            console.print(f"[red]error:[/red] {error}")
+            raise typer.Exit(EXIT_BAD_INPUT) from error
+    Console().print(_summary_table(summary))
+
+
+def _summary_table(summary: BuildSummary) -> Table:
+    table = Table(title="图谱构建 / build summary")
+    table.add_column("")
+    table.add_column("", justify="right")
+    for label, value in (
+        ("清单 lists", summary.lists),
+        ("事项 items", summary.items),
+        ("引用 citations", summary.citations),
+        ("法律文件 instruments", summary.instruments),
+        ("条款 provisions", summary.provisions),
+        ("三元组 triples", summary.triples),
+        ("用时 time", f"{summary.seconds:.2f} s"),
+    ):
+        table.add_row(label, str(value))
+    return table
+
+
+def trace_command(
+    reference: Annotated[
+        str, typer.Argument(help="A law, article or document number, as a list would write it.")
+    ],
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object for programs.")] = False,
+    store: StoreOption = DEFAULT_STORE,
+    db: DbOption = None,
+    endpoint: EndpointOption = None,
+) -> None:
+    """追溯依据 / which powers, in which agencies, rest on this article (or any part of it)?
+
+    例如 / for example:
+
+      kg trace "社会保险法第五十八条"
+
+      kg trace "《中华人民共和国社会保险法》第77条" --json
+
+      kg trace "国务院令第649号"
+
+    Exit code 1: the graph does not know it (the closest known ones are listed);
+    2: the words name no provision, or several.
+    """
+    console = _err()
+    with open_store(store, db, endpoint, read_only=True, console=console) as opened:
+        try:
+            result = trace(reference, opened)
+        except TraceError as error:
+            _print_trace_error(console, error, as_json)
+            raise typer.Exit(error.exit_code) from error
+    if as_json:
+        sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n")
+    else:
+        Console().print(_trace_table(result))
+
+
+def _print_trace_error(console: Console, error: TraceError, as_json: bool) -> None:
+    if as_json:
+        payload = {
+            "error": str(error),
+            "candidates": [{"iri": iri, "label": label} for iri, label in error.candidates],
+        }
+        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+        return
+    console.print(f"[red]error:[/red] {error}")
+    if error.candidates:
+        console.print("closest known / 最接近的已知条目:")
+        for iri, label in error.candidates:
+            console.print(f"  {label}  [dim]{iri}[/dim]", markup=True, highlight=False)
+
+
+def _trace_table(result: TraceResult) -> Table:
+    table = Table(title=f"{result.label}\n[dim]{result.iri}[/dim]", title_justify="left")
+    for column in (
+        "清单 list",
+        "序号",
+        "事项名称 power",
+        "实施主体 agency",
+        "引用 cited as",
+        "引文 quote",
+        "来源 source",
+    ):
+        table.add_column(column, overflow="fold")
+    for power in result.powers:
+        quote = power.quote or ""
+        if len(quote) > QUOTE_WIDTH:
+            quote = quote[:QUOTE_WIDTH] + "…"
+        table.add_row(
+            power.list,
+            power.seq,
+            power.name,
+            power.agency or "",
+            power.cited_as or "",
+            quote,
+            f"{power.file}:{power.line}",
+        )
+    if not result.powers:
+        table.caption = "no power rests on it / 无事项引用"
+    return table
+
+
+def remove_command(
+    name: Annotated[
+        str, typer.Argument(help="The list: its title (天水市医保局权责清单), file name or graph IRI.")
+    ],
+    store: StoreOption = DEFAULT_STORE,
+    db: DbOption = None,
+    endpoint: EndpointOption = None,
+) -> None:
+    """删除清单 / remove one list's graph from the store (the other lists stay).
+
+    例如 / for example:  kg remove 天水市医保局权责清单
+    """
+    console = _err()
+    with open_store(store, db, endpoint, console=console) as opened:
+        graph = graph_for(opened, name)
+        if graph is None:
+            console.print(f"[red]error:[/red] no list {name!r} in the store; it holds:")
+            for known in opened.graphs():
+                console.print(f"  {known}", highlight=False)
+            raise typer.Exit(EXIT_NOT_FOUND)
+        opened.remove(graph)
+    Console().print(f"removed {graph}", highlight=False)
+
+
+QUERY_FORMATS = ("table", "json", "csv")
+
+
+def _projection(sparql: str) -> list[str]:
+    """The projected variables, for the CSV/JSON header of an empty result."""
+    from rdflib.plugins.sparql import prepareQuery
+
+    try:
+        return [str(v) for v in prepareQuery(sparql).algebra.get("PV", [])]
+    except Exception:  # rdflib's parser raises assorted types; the header is a nicety
+        return []
+
+
+def query_command(
+    sparql: Annotated[
+        str | None, typer.Argument(help="The SPARQL query (prefixes kg:, eli:, rdfs: … predeclared).")
+    ] = None,
+    file: Annotated[Path | None, typer.Option("--file", "-f", help="Read the query from a .rq file.")] = None,
+    fmt: Annotated[
+        str, typer.Option("--format", help="table, json (SPARQL 1.1 JSON results) or csv (SPARQL 1.1 CSV).")
+    ] = "table",
+    store: StoreOption = DEFAULT_STORE,
+    db: DbOption = None,
+    endpoint: EndpointOption = None,
+) -> None:
+    """SPARQL 查询 / run a SPARQL SELECT or ASK query on the graph.
+
+    例如 / for example:
+
+      kg query "SELECT ?item ?name WHERE { ?item kg:restsOn ?p ; kg:name ?name } LIMIT 5"
+
+      kg query --file kg/queries/most_cited_provisions.rq --format csv > 条款.csv
+    """
+    from kg.prefixes import prologue
+    from kg.results import compact, row_variables, to_csv, to_json
+
+    console = _err()
+    if fmt not in QUERY_FORMATS:
+        console.print(f"[red]error:[/red] --format must be one of {', '.join(QUERY_FORMATS)}, not {fmt!r}")
+        raise typer.Exit(EXIT_BAD_INPUT)
+    if (sparql is None) == (file is None):
+        console.print(
+            "[red]error:[/red] give the query either as an argument or with --file, not both or neither"
+        )
+        raise typer.Exit(EXIT_BAD_INPUT)
+    if file is not None:
+        try:
+            sparql = file.read_text(encoding="utf-8")
+        except (OSError, UnicodeError) as error:
+            console.print(f"[red]error:[/red] cannot read the query file {file}: {error}")
+            raise typer.Exit(EXIT_BAD_INPUT) from error
+    text = prologue() + (sparql or "")
+    with open_store(store, db, endpoint, read_only=True, console=console) as opened:
+        try:
+            rows = opened.query(text)
+        except StoreError as error:
+            console.print(f"[red]error:[/red] {error}")
+            raise typer.Exit(EXIT_BAD_INPUT) from error
+    variables = row_variables(rows) or _projection(text)
+    if fmt == "json":
+        sys.stdout.write(json.dumps(to_json(variables, rows), ensure_ascii=False, indent=2) + "\n")
+    elif fmt == "csv":  # bytes, so the CRLF the CSV results format requires survives
+        sys.stdout.flush()
+        sys.stdout.buffer.write(to_csv(variables, rows).encode("utf-8"))
+        sys.stdout.buffer.flush()
+    else:
+        table = Table(caption=f"{len(rows)} rows")
+        for name in variables:
+            table.add_column(name, overflow="fold")
+        for row in rows:
+            table.add_row(*(compact(row.get(name)) for name in variables))
+        Console().print(table)
+
+
+def validate_command(
+    store: StoreOption = DEFAULT_STORE,
+    db: DbOption = None,
+    endpoint: EndpointOption = None,
+) -> None:
+    """校验图谱 / check the graph against the SHACL shapes of the ontology (ontology/shapes.ttl).
+
+    Exit code 1 when it does not conform, listing each violation.
+    """
+    from kg.validate import validate_store
+
+    console = _err()
+    with open_store(store, db, endpoint, read_only=True, console=console) as opened:
+        report = validate_store(opened)
+    out = Console()
+    if report.conforms:
+        out.print(f"conforms / 符合约束: {report.triples} triples checked")
+        return
+    table = Table(title=f"{len(report.violations)} violations / 不符合约束")
+    for column in ("focus node", "path", "message"):
+        table.add_column(column, overflow="fold")
+    for row in report.violations:
+        table.add_row(*row)
+    out.print(table)
+    raise typer.Exit(EXIT_NOT_FOUND)
+
+
+def export_command(
+    out: Annotated[Path, typer.Argument(help="The file to write (written to a temp file, then renamed).")],
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format", help="ttl, nt, trig, nq, jsonld (RDF) or graphml, gexf (networkx, for Gephi)."
+        ),
+    ] = "trig",
+    store: StoreOption = DEFAULT_STORE,
+    db: DbOption = None,
+    endpoint: EndpointOption = None,
+) -> None:
+    """导出图谱 / export the whole graph to a file.
+
+    例如 / for example:  kg export --format ttl 图谱.ttl ;  kg export --format gexf 图谱.gexf
+    """
+    from kg.analysis import GRAPH_FORMATS, export_network
+
+    rdf_formats = ("ttl", "nt", "trig", "nq", "jsonld")
+    console = _err()
+    if fmt not in (*rdf_formats, *GRAPH_FORMATS):
+        console.print(
+            f"[red]error:[/red] --format must be one of {', '.join((*rdf_formats, *GRAPH_FORMATS))}, not {fmt!r}"
+        )
+        raise typer.Exit(EXIT_BAD_INPUT)
+    with open_store(store, db, endpoint, read_only=True, console=console) as opened:
+        try:
+            count = export_network(opened, fmt, out) if fmt in GRAPH_FORMATS else opened.export(fmt, out)
+        except (StoreError, OSError) as error:
+            console.print(f"[red]error:[/red] cannot export to {out}: {error}")
+            raise typer.Exit(EXIT_BAD_INPUT) from error
+    Console().print(
+        f"wrote {out} ({count} {'nodes' if fmt in GRAPH_FORMATS else 'triples'})", highlight=False
+    )
+
+
+def analyze_command(
+    top: Annotated[int, typer.Option("--top", min=1, help="How many provisions to list.")] = 10,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object for programs.")] = False,
+    store: StoreOption = DEFAULT_STORE,
+    db: DbOption = None,
+    endpoint: EndpointOption = None,
+) -> None:
+    """网络分析 / network measures: the most central provisions and the agencies that share legal bases.
+
+    例如 / for example:  kg analyze --top 5
+    """
+    from kg.analysis import agencies_sharing_bases, central_provisions, citation_network
+
+    with open_store(store, db, endpoint, read_only=True, console=_err()) as opened:
+        network = citation_network(opened)
+    central = central_provisions(network, top)
+    shared = agencies_sharing_bases(network)
+    if as_json:
+        payload = {
+            "central_provisions": [
+                {"iri": c.iri, "label": c.label, "items": c.items, "share": c.score} for c in central
+            ],
+            "agencies_sharing_bases": [
+                {"agencies": [p.first, p.second], "shared": list(p.shared)} for p in shared
+            ],
+        }
+        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+        return
+    first = Table(title="最常依据的条款 / most central provisions")
+    for column in ("条款 provision", "事项 items", "占比 share"):
+        first.add_column(column, overflow="fold")
+    for c in central:
+        first.add_row(c.label, str(c.items), f"{c.score:.1%}")
+    second = Table(title="共享法律依据的机关 / agencies sharing legal bases")
+    for column in ("机关 agency", "机关 agency", "共同依据 shared instruments"):
+        second.add_column(column, overflow="fold")
+    for pair in shared:
+        second.add_row(pair.first, pair.second, f"{len(pair.shared)}: " + "；".join(pair.shared))
+    out = Console()
+    out.print(first)
+    out.print(second)
+
+
+def register(app: typer.Typer) -> None:
+    """Add the graph commands to the app."""
+    app.command("build")(build_command)
+    app.command("trace")(trace_command)
+    app.command("query")(query_command)
+    app.command("remove")(remove_command)
+    app.command("validate")(validate_command)
+    app.command("export")(export_command)
+    app.command("analyze")(analyze_command)

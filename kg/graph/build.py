@@ -1,0 +1,346 @@
+"""Records + citations → quads, with the ontology's terms and deterministic IRIs.
+
+One list becomes one named graph. Every fact about an instrument or provision is
+asserted in the graph of each list that cites it, so dropping one list never
+removes what another list still says.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import PurePath
+
+import regex
+from rdflib import RDF, RDFS, SKOS, XSD, Literal, URIRef
+from rdflib.namespace import DCTERMS, PROV
+from rdflib.term import Identifier
+
+from extractors.models import Citation, Provision
+from kg import iri
+from kg.graph.labels import provision_label
+from kg.graph.records import CellCitations, ExtractedItem
+from kg.model import PowerItem, PowerList
+from kg.namespace import ELI, KG
+from kg.resolve import ResolvedInstrument, Resolver, learn_numbers
+from kg.store.base import Quad
+
+__all__ = ["ListGraph", "list_key", "list_quads"]
+
+_DATE = regex.compile(r"^\d{4}-\d{2}-\d{2}$")
+_COLUMN_TEXT = {"basis": KG.basisText, "duties": KG.dutiesText, "accountability": KG.accountabilityText}
+_DIVISIONS = ("book", "chp", "sec")
+
+
+def list_key(power_list: PowerList) -> str:
+    """The key of a list's IRIs: its title, or its file name when it has none.
+
+    A title, not a content hash: a corrected edition of a list must replace the
+    old one's graph, not sit beside it.
+    """
+    return power_list.title.strip() or PurePath(power_list.source_file).name
+
+
+def _zh(text: str) -> Literal:
+    return Literal(text, lang="zh")
+
+
+def _str(text: str) -> Literal:
+    # A plain literal is xsd:string in RDF 1.1; written without the datatype so that
+    # rdflib (which tells the two apart) matches "cites" in a query as Oxigraph does.
+    return Literal(text)
+
+
+def _int(number: int) -> Literal:
+    return Literal(number, datatype=XSD.integer)
+
+
+@dataclass
+class ListGraph:
+    """Builds the quads of one list; holds the per-list lookups learned in a first pass.
+
+    Args:
+        power_list: the list.
+        items: its items with their citations (read twice: learn, then emit).
+        resolver: instrument identity; its ``learned`` table is extended with the
+            numbers this list itself gives titles (see :func:`learn_numbers`).
+    """
+
+    power_list: PowerList
+    items: list[ExtractedItem]
+    resolver: Resolver
+
+    def __post_init__(self) -> None:
+        self.key = list_key(self.power_list)
+        self.graph = iri.graph_iri(self.key)
+        self.list_node = iri.list_iri(self.key)
+        self.file = PurePath(self.power_list.source_file).name
+        learned = learn_numbers(
+            (c.instrument for extracted in self.items for c in extracted.citations()),
+            self.resolver.rules,
+        )
+        self.resolver = Resolver(
+            self.resolver.table, self.resolver.rules, {**learned, **self.resolver.learned}
+        )
+        self.credit_codes = _agency_credit_codes(extracted.item for extracted in self.items)
+
+    def quads(self) -> Iterator[Quad]:
+        """Every quad of the list's named graph (duplicates possible; stores keep a set)."""
+        yield from self._q(self._list_triples())
+        for extracted in self.items:
+            yield from self._q(self._item_triples(extracted.item))
+            for cell in extracted.cells:
+                yield from self._q(self._cell_triples(extracted.item, cell))
+
+    def _q(self, triples: Iterable[tuple[Identifier, Identifier, Identifier]]) -> Iterator[Quad]:
+        graph = self.graph
+        for s, p, o in triples:
+            yield (s, p, o, graph)
+
+    # ------------------------------------------------------------ list, agency, item
+
+    def agency(self, name: str) -> URIRef:
+        """The agency node for ``name``, by the credit code this list gives it if any."""
+        return iri.agency_iri(credit_code=self.credit_codes.get(name), name=name)
+
+    def _list_triples(self) -> Iterator[tuple[Identifier, Identifier, Identifier]]:
+        pl, node = self.power_list, self.list_node
+        yield node, RDF.type, KG.PowerList
+        yield node, DCTERMS.title, _zh(pl.title or self.key)
+        yield node, RDFS.label, _zh(pl.title or self.key)
+        yield node, KG.sourceFile, _str(self.file)
+        if pl.content_hash:
+            yield node, KG.contentHash, _str(pl.content_hash)
+        if pl.jurisdiction:
+            yield node, KG.jurisdiction, _str(pl.jurisdiction)
+        if pl.level:
+            yield node, KG.level, _str(pl.level)
+        if pl.agency:
+            agency = self.agency(pl.agency)
+            yield node, KG.publishedBy, agency
+            yield from self._agency_triples(agency, pl.agency)
+
+    def _agency_triples(
+        self, agency: URIRef, name: str
+    ) -> Iterator[tuple[Identifier, Identifier, Identifier]]:
+        yield agency, RDF.type, KG.Agency
+        yield agency, RDFS.label, _zh(name)
+        yield agency, SKOS.prefLabel, _zh(name)
+        if code := self.credit_codes.get(name):
+            yield agency, KG.creditCode, _str(code)
+        if self.power_list.jurisdiction and name == self.power_list.agency:
+            yield agency, KG.jurisdiction, _str(self.power_list.jurisdiction)
+
+    def item_iri(self, item: PowerItem) -> URIRef:
+        """The power item's node: by valid power code, else by list + 序号."""
+        code = item.code_info.raw if item.code_info and item.code_info.valid else None
+        return iri.power_item_iri(code=code, list_key=self.key, seq=item.seq)
+
+    def _item_triples(self, item: PowerItem) -> Iterator[tuple[Identifier, Identifier, Identifier]]:
+        node = self.item_iri(item)
+        yield node, RDF.type, KG.PowerItem
+        yield node, KG.inList, self.list_node
+        yield node, PROV.wasDerivedFrom, self.list_node
+        yield node, KG.seq, _str(item.seq)
+        yield node, KG.name, _str(item.name)
+        yield node, RDFS.label, _zh(item.name)
+        yield node, KG.sourceFile, _str(self.file)
+        yield node, KG.sourceLine, _int(item.line)
+        for prop, value in (
+            (KG.subName, item.sub_name),
+            (KG.level, item.level),
+            (KG.remark, item.remark),
+            *((prop, getattr(item, name)) for name, prop in _COLUMN_TEXT.items()),
+        ):
+            if value.strip():
+                yield node, prop, _str(value)
+        if item.code:
+            yield node, KG.powerCode, _str(item.code)
+            yield node, KG.powerCodeValid, Literal(bool(item.code_info and item.code_info.valid))
+        if item.type.strip():
+            concept = iri.power_type_iri(item.type)
+            yield node, KG.powerType, concept
+            yield concept, RDF.type, SKOS.Concept
+            yield concept, SKOS.inScheme, iri.scheme_iri("power-type")
+            yield concept, SKOS.prefLabel, _zh(item.type.strip())
+        if item.agency.strip():
+            agency = self.agency(item.agency)
+            yield node, KG.exercisedBy, agency
+            yield from self._agency_triples(agency, item.agency)
+            for unit_name in item.org_units:
+                if unit_name.strip():
+                    unit = iri.org_unit_iri(agency, unit_name)
+                    yield node, KG.handledBy, unit
+                    yield unit, RDF.type, KG.OrgUnit
+                    yield unit, RDFS.label, _zh(unit_name.strip())
+                    yield unit, KG.unitOf, agency
+
+    # ------------------------------------------------------------ citations
+
+    def _cell_triples(
+        self, item: PowerItem, cell: CellCitations
+    ) -> Iterator[tuple[Identifier, Identifier, Identifier]]:
+        node = self.item_iri(item)
+        for citation in cell.citations:
+            resolved = self.resolver.resolve(citation.instrument)
+            if resolved is None:
+                continue
+            instrument = iri.instrument_iri(resolved.key)
+            yield from _instrument_triples(instrument, resolved)
+            provisions: tuple[Provision | None, ...] = citation.provisions or (None,)
+            for n, provision in enumerate(provisions):
+                target = instrument
+                if provision is not None and provision.path():
+                    target = iri.provision_iri(instrument, provision.path())
+                    yield from _provision_triples(instrument, provision)
+                cit = iri.citation_iri(
+                    list_key=self.key, seq=item.seq, column=cell.field, span=citation.span, n=n
+                )
+                yield from self._citation_triples(
+                    cit, node, item, cell, citation, resolved, instrument, target, provision
+                )
+                if citation.role == "cites":
+                    yield node, KG.restsOn, target
+
+    def _citation_triples(
+        self,
+        cit: URIRef,
+        node: URIRef,
+        item: PowerItem,
+        cell: CellCitations,
+        citation: Citation,
+        resolved: ResolvedInstrument,
+        instrument: URIRef,
+        target: URIRef,
+        provision: Provision | None,
+    ) -> Iterator[tuple[Identifier, Identifier, Identifier]]:
+        start, end = citation.span
+        yield cit, RDF.type, KG.Citation
+        yield cit, KG.citingItem, node
+        yield node, KG.hasCitation, cit
+        yield cit, KG.citedResource, target
+        yield cit, KG.citedInstrument, instrument
+        yield cit, KG.role, _str(citation.role)
+        yield cit, KG.column, _str(cell.field)
+        yield cit, KG.columnHeader, _str(item.columns.get(cell.field, cell.field))
+        yield cit, KG.spanStart, _int(start)
+        yield cit, KG.spanEnd, _int(end)
+        yield cit, KG.rawText, _str(cell.text[start:end])
+        yield cit, KG.sourceFile, _str(self.file)
+        yield cit, KG.sourceLine, _int(item.line)
+        yield cit, PROV.wasDerivedFrom, self.list_node
+        if citation.rule:
+            yield cit, KG.rule, _str(citation.rule)
+        inst = citation.instrument
+        for prop, value in (
+            (KG.rawTitle, inst.raw_title),
+            (KG.rawDocNumber, inst.raw_doc_number),
+            (KG.citedVersion, inst.version),
+        ):
+            if value:
+                yield cit, prop, _str(value)
+        for flag in inst.doc_number_flags:
+            yield cit, KG.docNumberFlag, _str(flag)
+        if provision is not None:
+            if provision.path():
+                yield cit, KG.citedAs, _zh(_cited_as(provision))
+            if provision.quote:
+                yield cit, KG.quote, _str(provision.quote)
+
+
+def _cited_as(provision: Provision) -> str:
+    """The provision as cited, chapter included (第五章第二十七条), unlike its IRI path."""
+    divisions = [("chp", provision.chapter), ("sec", provision.section)] if provision.article else []
+    path = list(provision.path())
+    head = [(n, v) for n, v in path if n in ("annex", "part")]
+    tail = [(n, v) for n, v in path if n not in ("annex", "part")]
+    return provision_label([*head, *((n, v) for n, v in divisions if v is not None), *tail])
+
+
+def _instrument_triples(
+    node: URIRef, resolved: ResolvedInstrument
+) -> Iterator[tuple[Identifier, Identifier, Identifier]]:
+    yield node, RDF.type, ELI.LegalResource
+    if resolved.title:
+        yield node, ELI.title, _zh(resolved.title)
+    for label in resolved.labels:
+        yield node, RDFS.label, _zh(label)
+    if resolved.doc_number:
+        yield node, ELI.id_local, _str(resolved.doc_number)
+    if resolved.kind:
+        concept = iri.instrument_kind_iri(resolved.kind)
+        yield node, ELI.type_document, concept
+        yield concept, RDF.type, SKOS.Concept
+        yield concept, SKOS.inScheme, iri.scheme_iri("instrument-kind")
+        yield concept, SKOS.prefLabel, _zh(resolved.kind)
+    if resolved.issuer:
+        yield node, KG.issuerName, _str(resolved.issuer)
+    if resolved.date and _DATE.match(resolved.date):
+        yield node, ELI.date_document, Literal(resolved.date, datatype=XSD.date)
+
+
+def _subdivision(
+    node: URIRef, parent: URIRef, instrument: URIRef, path: list[tuple[str, int]]
+) -> Iterator[tuple[Identifier, Identifier, Identifier]]:
+    name, number = path[-1]
+    yield node, RDF.type, ELI.LegalResourceSubdivision
+    yield node, ELI.is_part_of, parent
+    yield node, KG.instrument, instrument
+    yield node, RDFS.label, _zh(provision_label(path))
+    yield node, KG.levelName, _str(name)
+    yield node, KG.number, _int(number)
+
+
+def _provision_triples(
+    instrument: URIRef, provision: Provision
+) -> Iterator[tuple[Identifier, Identifier, Identifier]]:
+    """The chain item → paragraph → article → instrument, plus article → chapter."""
+    path = list(provision.path())
+    parent = instrument
+    article_node: URIRef | None = None
+    for depth in range(1, len(path) + 1):
+        node = iri.provision_iri(instrument, path[:depth])
+        yield from _subdivision(node, parent, instrument, path[:depth])
+        if path[depth - 1][0] == "art":
+            article_node = node
+        parent = node
+    if article_node is None:
+        return
+    head = [level for level in path if level[0] in ("annex", "part")]
+    divisions = [
+        (n, v)
+        for n, v in zip(_DIVISIONS, (provision.book, provision.chapter, provision.section), strict=True)
+        if v is not None
+    ]
+    parent = iri.provision_iri(instrument, head) if head else instrument
+    for depth in range(1, len(divisions) + 1):
+        chain = head + divisions[:depth]
+        node = iri.provision_iri(instrument, chain)
+        yield from _subdivision(node, parent, instrument, chain)
+        parent = node
+    if divisions:
+        yield article_node, ELI.is_part_of, parent
+
+
+def _agency_credit_codes(items: Iterable[PowerItem]) -> dict[str, str]:
+    """Agency name → credit code, where the list's valid power codes agree on one."""
+    seen: dict[str, set[str]] = defaultdict(set)
+    for item in items:
+        info = item.code_info
+        if info and info.valid and info.credit_code and item.agency.strip():
+            seen[item.agency].add(info.credit_code)
+    return {name: next(iter(codes)) for name, codes in seen.items() if len(codes) == 1}
+
+
+def list_quads(
+    power_list: PowerList, items: list[ExtractedItem], resolver: Resolver | None = None
+) -> Iterator[Quad]:
+    """All quads of one list's named graph.
+
+    Args:
+        power_list: the list.
+        items: its items with their citations.
+        resolver: instrument identity (the bundled tables when None).
+    """
+    return ListGraph(power_list, items, resolver or Resolver()).quads()

@@ -1,0 +1,15 @@
+"""``kg serve``: the graph as a read-only SPARQL 1.1 endpoint, with a query page and the site.
+
+Use :func:`make_server` with a :class:`QueryRunner` over any store::
+
+    runner = QueryRunner(store, timeout=30, limit=10000)
+    server = make_server(runner, host="127.0.0.1", port=8000, site=Path("site"))
+    server.serve_forever()
+"""
+
+from __future__ import annotations
+
+from kg.serve.app import KgServer, make_server
+from kg.serve.engine import Answer, QueryError, QueryRunner
+
+__all__ = ["Answer", "KgServer", "QueryError", "QueryRunner", "make_server"]

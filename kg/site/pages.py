@@ -1,0 +1,279 @@
+"""One page per instrument, cited provision, agency and power item.
+
+Each builder returns the whole HTML text of its page; :mod:`kg.site.build`
+decides where it goes. All text from the graph goes through :mod:`kg.site.markup`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from kg.model import TEXT_COLUMNS
+from kg.site.annotate import mark_spans
+from kg.site.data import CitationRecord, SiteData
+from kg.site.layout import graph_block, page, table
+from kg.site.links import Linker
+from kg.site.markup import Markup, h, join
+from kg.site.networks import (
+    agency_network,
+    instrument_network,
+    item_network,
+    provision_network,
+)
+
+__all__ = ["COLUMN_NAMES", "agency_page", "instrument_page", "item_page", "provision_page"]
+
+COLUMN_NAMES: dict[str, str] = {
+    "basis": "实施依据",
+    "duties": "责任事项",
+    "accountability": "追责情形",
+}
+"""Record field → the column name legal staff know it by."""
+
+ROLE_NAMES: dict[str, str] = {"cites": "依据 cites", "mentions": "提及 mentions"}
+
+DEPTH = 1
+"""Entity pages live one folder below the site root."""
+
+
+def _items_table(data: SiteData, links: Linker, items: list[str], *, via: str = "") -> Markup:
+    """The powers in ``items``, one row each, with what they rest on under ``via``."""
+    rows = []
+    for iri in items:
+        item = data.items[iri]
+        agency = data.agencies.get(item.agency or "")
+        on = [t for t in sorted(data.rests_on.get(iri, ())) if not via or _under(data, t, via)]
+        rows.append(
+            [
+                item.seq,
+                links.link(iri, item.name or iri),
+                item.type,
+                links.link(agency.iri, agency.name) if agency else "",
+                item.list_title,
+                join([links.link(t, _target_text(data, t)) for t in on], "；"),
+            ]
+        )
+    headers = ["序号", "事项名称 power", "权力类型", "实施主体 agency", "清单 list", "依据 rests on"]
+    return table(headers, rows, empty="没有事项依据于此 — no power rests on this")
+
+
+def _under(data: SiteData, target: str, root: str) -> bool:
+    return target == root or target in data.descendants(root)
+
+
+def _target_text(data: SiteData, iri: str) -> str:
+    prov = data.provisions.get(iri)
+    if prov is None:
+        return data.short_title(iri)
+    return f"{data.short_title(prov.instrument)}{prov.label}"
+
+
+def instrument_page(data: SiteData, links: Linker, iri: str) -> str:
+    """Instrument → its cited provisions → the powers resting on them → agencies."""
+    inst = data.instruments[iri]
+    items = sorted(data.items_on(iri), key=data.item_order)
+    facts = table(
+        ["", ""],
+        [
+            [k, v]
+            for k, v in (
+                ("标题 title", inst.title),
+                ("简称 short title", inst.short_title),
+                ("文号 document number", inst.doc_number),
+                ("类别 kind", inst.kind),
+                ("IRI", inst.iri),
+            )
+            if v
+        ],
+    )
+    prov_rows = [
+        [
+            links.link(p, data.provisions[p].label),
+            len(data.items_on(p)),
+            _clip(data.quote_of(p), 120),
+        ]
+        for p in data.cited_provisions(iri)
+    ]
+    body = join(
+        [
+            h("h1", None, inst.title),
+            h("p", {"class": "sub"}, f"{len(items)} 项权责事项依据本文件 — powers resting on it"),
+            facts,
+            h("h2", None, "关系图 network"),
+            graph_block(instrument_network(data, links, iri)),
+            h("h2", None, "被引用的条款 cited provisions"),
+            table(["条款 provision", "事项数 powers", "引用原文 quoted text"], prov_rows, numeric=[1]),
+            h("h2", None, "权责事项 powers"),
+            _items_table(data, links, items, via=iri),
+        ]
+    )
+    crumbs = [("首页", "index.html"), ("文件 instrument", None), (inst.short_title or inst.title, None)]
+    return page(inst.title, body, depth=DEPTH, crumbs=crumbs)
+
+
+def _clip(text: str, size: int) -> str:
+    return text if len(text) <= size else text[: size - 1] + "…"
+
+
+def provision_page(data: SiteData, links: Linker, iri: str) -> str:
+    """A provision's ego network: powers resting on it and its parts, agencies, co-cited provisions."""
+    prov = data.provisions[iri]
+    inst = data.instruments.get(prov.instrument)
+    title = data.provision_title(iri)
+    items = sorted(data.items_on(iri), key=data.item_order)
+    quotes = data.quoted_texts().get(iri, [])
+    if data.provisions[iri].text:
+        quotes = [(data.provisions[iri].text, 0)]
+    parts = [p for p in data.descendants(iri)[1:] if data.items_on(p)]
+    co_cited: dict[str, int] = {}
+    for item in items:
+        for target in data.rests_on.get(item, ()):
+            if not _under(data, target, iri):
+                co_cited[target] = co_cited.get(target, 0) + 1
+    co_rows = [
+        [links.link(t, _target_text(data, t)), n]
+        for t, n in sorted(co_cited.items(), key=lambda kv: (-kv[1], kv[0]))
+    ]
+    body = join(
+        [
+            h("h1", None, title),
+            h(
+                "p",
+                {"class": "sub"},
+                "属于 part of ",
+                links.link(
+                    prov.parent or prov.instrument, _target_text(data, prov.parent or prov.instrument)
+                ),
+                f" · {len(items)} 项权责事项依据本条及其下各款项 — powers resting on it",
+            ),
+            h("h2", None, "条文（清单引用）quoted text") if quotes else "",
+            [
+                h(
+                    "blockquote",
+                    {"class": "cell"},
+                    text,
+                    h("span", {"class": "sub"}, f"（{n} 处引用 quoted {n}×）") if n else "",
+                )
+                for text, n in quotes
+            ],
+            h("h2", None, "关系图 network"),
+            graph_block(provision_network(data, links, iri)),
+            h("h2", None, "权责事项 powers resting on it"),
+            _items_table(data, links, items, via=iri),
+            h("h2", None, "下级条款 parts cited") if parts else "",
+            join([h("span", {"class": "pill"}, links.link(p, data.provisions[p].label)) for p in parts], " ")
+            if parts
+            else "",
+            h("h2", None, "同时引用的其他依据 also cited by these powers"),
+            table(["依据 provision", "事项数 powers"], co_rows, numeric=[1]),
+        ]
+    )
+    crumbs = [("首页", "index.html")]
+    if inst is not None:
+        crumbs.append((inst.short_title or inst.title, links.url(inst.iri)))
+    crumbs.append((prov.label, None))
+    return page(title, body, depth=DEPTH, crumbs=crumbs)
+
+
+def agency_page(data: SiteData, links: Linker, iri: str) -> str:
+    """An agency's powers and everything they rest on."""
+    agency = data.agencies[iri]
+    items = data.items_of_agency(iri)
+    body = join(
+        [
+            h("h1", None, agency.name),
+            h("p", {"class": "sub"}, f"{len(items)} 项权责事项 powers"),
+            h("h2", None, "关系图 network"),
+            graph_block(agency_network(data, links, iri)),
+            h("h2", None, "权责事项 powers"),
+            _items_table(data, links, items),
+        ]
+    )
+    crumbs = [("首页", "index.html"), ("实施主体 agency", None), (agency.name, None)]
+    return page(agency.name, body, depth=DEPTH, crumbs=crumbs)
+
+
+def item_page(data: SiteData, links: Linker, iri: str) -> str:
+    """A power's full record, its citations, and its cells with the citations marked."""
+    item = data.items[iri]
+    agency = data.agencies.get(item.agency or "")
+    cits = data.citations_of(iri)
+    record = [
+        ("序号", item.seq),
+        ("事项名称", item.name),
+        ("子项名称", item.sub_name),
+        ("权力类型", item.type),
+        ("权力编码", item.code),
+        ("实施主体", links.link(agency.iri, agency.name) if agency else ""),
+        ("办事层级", item.level),
+        ("清单", item.list_title),
+        ("备注", item.remark),
+        ("来源", f"{item.source_file} 第{item.line}行" if item.line else item.source_file),
+        ("IRI", item.iri),
+    ]
+    body = join(
+        [
+            h("h1", None, f"{item.seq} {item.name}"),
+            h("p", {"class": "sub"}, item.list_title),
+            table(["字段 field", "内容 value"], [[k, v] for k, v in record if v]),
+            h("h2", None, "关系图 network"),
+            graph_block(item_network(data, links, iri)),
+            h("h2", None, "引用 citations"),
+            _citations_table(data, links, cits),
+            [_cell_section(data, links, item_text, column, cits) for column, item_text in _cells(item)],
+        ]
+    )
+    crumbs = [("首页", "index.html")]
+    if agency is not None:
+        crumbs.append((agency.name, links.url(agency.iri)))
+    crumbs.append((f"{item.seq} {item.name}", None))
+    return page(f"{item.seq} {item.name}", body, depth=DEPTH, crumbs=crumbs)
+
+
+def _cells(item: object) -> list[tuple[str, str]]:
+    return [(col, getattr(item, col)) for col in TEXT_COLUMNS if getattr(item, col, "")]
+
+
+def _citations_table(data: SiteData, links: Linker, cits: list[CitationRecord]) -> Markup:
+    rows = [
+        [
+            COLUMN_NAMES.get(c.column, c.column),
+            ROLE_NAMES.get(c.role, c.role),
+            c.text,
+            join([links.link(t, _target_text(data, t)) for t in c.targets], "；"),
+            _clip(c.quote, 160),
+        ]
+        for c in cits
+    ]
+    headers = ["字段 column", "角色 role", "原文 as written", "指向 resolves to", "引用内容 quote"]
+    return table(headers, rows, empty="未识别到引用 — no citation found")
+
+
+def _merge_same_span(cits: list[CitationRecord]) -> list[CitationRecord]:
+    """One citation per span: a reference naming several articles is stored once per article."""
+    merged: dict[tuple[int | None, int | None, str], CitationRecord] = {}
+    for cit in cits:
+        key = (cit.start, cit.end, cit.role)
+        known = merged.get(key)
+        if known is None:
+            merged[key] = cit
+        else:
+            targets = (*known.targets, *(t for t in cit.targets if t not in known.targets))
+            merged[key] = replace(known, targets=targets)
+    return list(merged.values())
+
+
+def _cell_section(
+    data: SiteData, links: Linker, text: str, column: str, cits: list[CitationRecord]
+) -> Markup:
+    mine = _merge_same_span([c for c in cits if c.column == column])
+
+    def href(cit: CitationRecord) -> str | None:
+        url = links.url(cit.targets[0]) if cit.targets else None
+        return f"../{url}" if url else None
+
+    def tip(cit: CitationRecord) -> str:
+        return "；".join(_target_text(data, t) for t in cit.targets) or cit.text
+
+    marked = mark_spans(text, mine, href, tip)
+    return join([h("h2", None, COLUMN_NAMES.get(column, column)), h("div", {"class": "cell"}, marked)])

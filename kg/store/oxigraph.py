@@ -1,0 +1,287 @@
+"""The default backend: Oxigraph embedded on disk (``./kg-data/``), no server needed.
+
+Replacing a list's graph survives being killed at any point:
+
+1. the new quads are bulk-loaded into a staging graph (fast, not transactional);
+2. one marker quad ``<staging> <urn:kg:stagingOf> <graph>`` says the staging
+   graph is complete (a single write, so it is there or not);
+3. the old graph is dropped and the staging graph is copied over it;
+4. the staging graph is dropped.
+
+Killed before 2, the staging graph is incomplete and ignored (the old graph
+stands); killed after 2, the complete staging graph stands in for the graph.
+The next writer finishes or drops what it finds, and readers meanwhile query the
+right set of graphs. Queries run over Oxigraph's own union of the named graphs,
+which is fast, and fall back to listing the graphs only while such leftovers exist.
+(A SPARQL ``MOVE`` would be one transaction, but costs six times the bulk load.)
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+from rdflib.term import Identifier, Literal, URIRef
+
+from kg.atomic import atomic_write
+from kg.prefixes import PREFIXES
+from kg.store.base import Quad, Row, Store, StoreError
+from kg.store.convert import from_ox, to_ox
+from kg.store.sparql_syntax import SparqlSyntaxError, bind_values
+
+__all__ = ["EXPORT_FORMATS", "STAGING", "OxigraphStore"]
+
+STAGING = "urn:kg:staging:"
+"""Prefix of the temporary graphs a replacement loads into before the swap."""
+
+STAGING_OF = ox.NamedNode("urn:kg:stagingOf")
+"""Marker predicate: ``<staging> <urn:kg:stagingOf> <graph>`` = staging complete, replaces graph."""
+
+EXPORT_FORMATS: dict[str, tuple[ox.RdfFormat, bool]] = {
+    "nq": (ox.RdfFormat.N_QUADS, True),
+    "nquads": (ox.RdfFormat.N_QUADS, True),
+    "trig": (ox.RdfFormat.TRIG, True),
+    "nt": (ox.RdfFormat.N_TRIPLES, False),
+    "ttl": (ox.RdfFormat.TURTLE, False),
+    "turtle": (ox.RdfFormat.TURTLE, False),
+    "jsonld": (ox.RdfFormat.JSON_LD, True),
+    "json-ld": (ox.RdfFormat.JSON_LD, True),
+    "xml": (ox.RdfFormat.RDF_XML, False),
+}
+"""Format name → (Oxigraph format, keeps named graphs)."""
+
+_DISTINCT_TRIPLES = "CONSTRUCT { ?s ?p ?o } WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }"
+
+
+class OxigraphStore(Store):
+    """Oxigraph on disk (or in memory when ``path`` is None).
+
+    Args:
+        path: the database directory; created when missing (unless read-only).
+        read_only: open without taking the write lock (for queries while nothing writes).
+        store: an already open ``pyoxigraph.Store`` to wrap instead.
+
+    Raises:
+        StoreError: when the directory cannot be opened (locked by another
+            process, not an Oxigraph database, missing for a read-only open).
+    """
+
+    name = "oxigraph"
+    default_db: Path | None = Path("kg-data")
+    persistent = True
+    supports_update = True
+
+    def __init__(
+        self,
+        path: Path | None = None,
+        *,
+        read_only: bool = False,
+        store: ox.Store | None = None,
+    ) -> None:
+        self.path = Path(path) if path is not None else None
+        self.read_only = read_only
+        self._store = store if store is not None else _open(self.path, read_only)
+        if not read_only:
+            self._drop_staging()
+
+    @classmethod
+    def from_options(
+        cls, *, db: Path | None = None, endpoint: str | None = None, read_only: bool = False
+    ) -> OxigraphStore:
+        """Open the store ``--db`` names (``endpoint`` is for the sparql backend)."""
+        return cls(db, read_only=read_only)
+
+    def __repr__(self) -> str:
+        return f"OxigraphStore({str(self.path) if self.path else 'in memory'!r})"
+
+    # ------------------------------------------------------------ writing
+
+    def _writable(self) -> None:
+        if self.read_only:
+            raise StoreError(f"{self!r} is open read-only")
+
+    def _stagings(self) -> dict[ox.NamedNode, ox.NamedNode | None]:
+        """Staging graph → the graph it completely replaces, or None while incomplete."""
+        found: dict[ox.NamedNode, ox.NamedNode | None] = {}
+        for graph in self._store.named_graphs():
+            if isinstance(graph, ox.NamedNode) and graph.value.startswith(STAGING):
+                markers = list(self._store.quads_for_pattern(graph, STAGING_OF, None, graph))
+                found[graph] = markers[0].object if markers else None  # type: ignore[assignment]
+        return found
+
+    def _drop_staging(self) -> None:
+        """Finish the swaps an interrupted build had committed to; drop incomplete loads."""
+        for staging, target in self._stagings().items():
+            if target is not None:
+                self._swap(staging, target)
+            else:
+                self._store.remove_graph(staging)
+        self._store.flush()
+
+    def _swap(self, staging: ox.NamedNode, target: ox.NamedNode) -> None:
+        quads = [
+            ox.Quad(q.subject, q.predicate, q.object, target)
+            for q in self._store.quads_for_pattern(None, None, None, staging)
+            if q.predicate != STAGING_OF
+        ]
+        if self._store.contains_named_graph(target):
+            self._store.remove_graph(target)
+        if quads:
+            self._store.bulk_extend(quads)
+        self._store.remove_graph(staging)
+
+    def replace_graph(self, graph: URIRef, quads: Iterable[Quad]) -> int:
+        """Stage, mark complete, swap in (see the module docstring); return the graph's quads."""
+        self._writable()
+        staging = ox.NamedNode(f"{STAGING}{uuid.uuid4().hex}")
+        target = ox.NamedNode(str(graph))
+        try:
+            self._load(quads, staging)
+        except BaseException:
+            self._store.remove_graph(staging)
+            raise
+        self._store.add(ox.Quad(staging, STAGING_OF, target, staging))
+        self._store.flush()
+        self._swap(staging, target)
+        self._store.flush()
+        return self._count(target) if self._store.contains_named_graph(target) else 0
+
+    def add(self, quads: Iterable[Quad], graph: URIRef) -> int:
+        """Add quads to ``graph`` (bulk, not atomic; see :meth:`replace_graph`)."""
+        self._writable()
+        return self._load(quads, ox.NamedNode(str(graph)))
+
+    def _load(self, quads: Iterable[Quad], graph: ox.NamedNode) -> int:
+        counter = _Counter()
+        self._store.bulk_extend(counter.count(_as_ox(quads, graph)))
+        return counter.value
+
+    def remove(self, graph: URIRef) -> bool:
+        """Drop a named graph; False when it was not there."""
+        self._writable()
+        node = ox.NamedNode(str(graph))
+        if not self._store.contains_named_graph(node):
+            return False
+        self._store.remove_graph(node)
+        self._store.flush()
+        return True
+
+    # ------------------------------------------------------------ reading
+
+    def graphs(self) -> list[URIRef]:
+        """The named graphs, staging graphs left out, sorted."""
+        return sorted(URIRef(g.value) for g in self._graph_nodes())
+
+    def _graph_nodes(self) -> list[ox.NamedNode]:
+        return [
+            g
+            for g in self._store.named_graphs()
+            if isinstance(g, ox.NamedNode) and not g.value.startswith(STAGING)
+        ]
+
+    def query(self, sparql: str, bindings: Mapping[str, Identifier] | None = None) -> list[Row]:
+        """Run a SELECT or ASK over the union of the named graphs, ``bindings`` as values.
+
+        Raises:
+            StoreError: on a syntax error or for CONSTRUCT/DESCRIBE (not rows).
+        """
+        result = self._run(sparql, bindings)
+        if isinstance(result, ox.QueryBoolean):
+            return [{"ask": Literal(bool(result))}]
+        if isinstance(result, ox.QueryTriples):
+            raise StoreError("Store.query runs SELECT and ASK only, not CONSTRUCT or DESCRIBE")
+        names = [v.value for v in result.variables]
+        return [{name: from_ox(solution[name]) for name in names} for solution in result]
+
+    def _run(self, sparql: str, bindings: Mapping[str, Identifier] | None) -> Any:
+        """Evaluate over the union of the named graphs, bindings as an escaped ``VALUES`` block.
+
+        ``VALUES`` rather than Oxigraph's ``substitutions``: measured 3.7× faster on
+        a bound property path, no need for bound variables to be projected, and
+        the same semantics as the ``sparql`` backend. The union is Oxigraph's
+        own (fast) unless a staging graph of an interrupted build is still
+        there, in which case the real graphs are listed explicitly.
+        """
+        try:
+            text = bind_values(sparql, bindings)
+        except SparqlSyntaxError as error:
+            raise StoreError(f"cannot bind {sorted(bindings or {})}: {error}") from error
+        stagings = self._stagings()
+        if not stagings:
+            scope: dict[str, Any] = {"use_default_graph_as_union": True}
+        else:
+            replaced = {t for t in stagings.values() if t is not None}
+            graphs = [g for g in self._graph_nodes() if g not in replaced]
+            graphs += [s for s, t in stagings.items() if t is not None]
+            scope = {"default_graph": graphs or [ox.DefaultGraph()], "named_graphs": graphs}
+        try:
+            return self._store.query(text, **scope)
+        except SyntaxError as error:
+            raise StoreError(f"SPARQL syntax error: {error}") from error
+        except (RuntimeError, OSError) as error:
+            raise StoreError(f"query failed on {self!r}: {error}") from error
+
+    def export(self, fmt: str, path: Path) -> int:
+        """Write the store to ``path`` (temp file, then rename); return quads or triples written.
+
+        Quad formats (nq, trig, jsonld) keep one graph per list; triple formats
+        (nt, ttl, xml) write the union, each triple once.
+        """
+        if fmt.lower() not in EXPORT_FORMATS:
+            raise StoreError(f"cannot export as {fmt!r}; choose one of {', '.join(EXPORT_FORMATS)}")
+        rdf_format, quads = EXPORT_FORMATS[fmt.lower()]
+        counter = _Counter()
+        if quads:
+            items: Iterator[Any] = (
+                q for g in self._graph_nodes() for q in self._store.quads_for_pattern(None, None, None, g)
+            )
+        else:
+            items = iter(self._run(_DISTINCT_TRIPLES, None))
+        with atomic_write(path, "wb") as handle:
+            ox.serialize(counter.count(items), handle, rdf_format, prefixes=PREFIXES)
+        return counter.value
+
+    def __len__(self) -> int:
+        return sum(self._count(g) for g in self._graph_nodes())
+
+    def _count(self, graph: ox.NamedNode) -> int:
+        result = self._store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", default_graph=graph)
+        return int(next(iter(result))["n"].value)
+
+    def close(self) -> None:
+        """Flush writes; the store is released when garbage-collected."""
+        if not self.read_only:
+            self._store.flush()
+
+
+class _Counter:
+    """Counts items flowing through an iterator that a consumer drains."""
+
+    def __init__(self) -> None:
+        self.value = 0
+
+    def count(self, items: Iterable[Any]) -> Iterator[Any]:
+        for item in items:
+            self.value += 1
+            yield item
+
+
+def _as_ox(quads: Iterable[Quad], graph: ox.NamedNode) -> Iterator[ox.Quad]:
+    for s, p, o, _g in quads:
+        yield ox.Quad(to_ox(s), to_ox(p), to_ox(o), graph)  # type: ignore[arg-type]
+
+
+def _open(path: Path | None, read_only: bool) -> ox.Store:
+    try:
+        if path is None:
+            return ox.Store()
+        if read_only:
+            if not path.exists():
+                raise StoreError(f"no graph store at {path}: run `kg build` first")
+            return ox.Store.read_only(str(path))
+        return ox.Store(str(path))
+    except OSError as error:
+        raise StoreError(f"cannot open the Oxigraph store at {path}: {error}") from error

@@ -1,0 +1,29 @@
+"""Synthetic 权责清单 for measurement, never for tests of correctness.
+
+``kg synth`` writes lists in the layouts of the sample files (tab-separated text with
+repeated headers and joined fields, CSV, XLSX) for agencies across China's provinces,
+cities and counties, with 实施依据 cells composed from real instrument titles and the
+citation habits of real authors, so reading and extraction work as hard as on real
+data. The same seed and arguments give byte-identical files.
+
+Public API:
+    synthesize(out_dir, items, lists=..., seed=..., formats=..., jobs=...) -> SynthResult
+    plan_lists(items, lists, seed, formats) -> list[ListSpec]
+    iter_rows(spec, seed) -> Iterator[Row]
+"""
+
+from kg.synth.generate import MANIFEST, SynthResult, synthesize
+from kg.synth.plan import FORMATS, ITEMS_PER_LIST, ListSpec, plan_lists
+from kg.synth.rows import Row, iter_rows
+
+__all__ = [
+    "FORMATS",
+    "ITEMS_PER_LIST",
+    "MANIFEST",
+    "ListSpec",
+    "Row",
+    "SynthResult",
+    "iter_rows",
+    "plan_lists",
+    "synthesize",
+]

@@ -1,0 +1,264 @@
+"""``kg trace``: which powers, in which agencies, rest on this article?
+
+The user's words go through the extractor itself, so whatever a list may write
+(《中华人民共和国社会保险法》第58条, 社会保险法第五十八条, 国务院令第649号) is
+understood the same way here, then resolved to the node's IRI with the same
+rules the build used. If the graph does not know the node, the answer is a
+list of the closest nodes it does know.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import regex
+from rdflib import URIRef
+from rdflib.term import Identifier
+
+from extractors.models import Citation, Provision
+from kg.graph.labels import provision_label
+from kg.iri import instrument_iri, provision_iri
+from kg.pipeline import Extractor, default_extractor
+from kg.queries import run_query
+from kg.resolve import ResolvedInstrument, Resolver, clean_title
+from kg.store.base import Row, Store
+
+__all__ = ["TraceError", "TraceResult", "TracedPower", "resolve_reference", "trace"]
+
+MAX_CANDIDATES = 5
+"""Closest known nodes offered when a reference is unknown; more would bury the right one."""
+
+_TITLE_THEN_PROVISION = regex.compile(r"^\s*《?(?P<title>[^《》第]+?)》?\s*(?P<rest>第.*)?$")
+
+
+class TraceError(ValueError):
+    """A reference that cannot be traced; ``exit_code`` 1 = not in the graph, 2 = bad input.
+
+    ``candidates`` are (IRI, label) of the closest nodes the graph knows.
+    """
+
+    def __init__(self, message: str, exit_code: int, candidates: Sequence[tuple[str, str]] = ()) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
+        self.candidates = list(candidates)
+
+
+@dataclass(frozen=True, slots=True)
+class TracedPower:
+    """One power resting on the traced node, through one citation."""
+
+    seq: str
+    name: str
+    agency: str | None
+    list: str
+    cited_as: str | None
+    quote: str | None
+    column: str
+    raw_text: str | None
+    file: str
+    line: int
+    item: str
+    cited: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON entry of ``kg trace --json``."""
+        return {
+            "seq": self.seq,
+            "name": self.name,
+            "agency": self.agency,
+            "list": self.list,
+            "cited_as": self.cited_as,
+            "quote": self.quote,
+            "column": self.column,
+            "raw_text": self.raw_text,
+            "item": self.item,
+            "cited": self.cited,
+            "source": {"file": self.file, "line": self.line},
+        }
+
+
+@dataclass
+class TraceResult:
+    """The resolved node and the powers resting on it or on any of its parts."""
+
+    iri: str
+    label: str
+    powers: list[TracedPower] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON object of ``kg trace --json``."""
+        return {
+            "provision": {"iri": self.iri, "label": self.label},
+            "powers": [p.to_dict() for p in self.powers],
+        }
+
+
+def _parse(text: str, extract: Extractor) -> list[Citation]:
+    """The citations in ``text``; title + provision without 《》 is retried with title marks.
+
+    The retry lets a short name only our alias table knows (社保法第五十八条) through.
+    """
+    found = [c for c in extract(text) if c.role == "cites"] or list(extract(text))
+    if found:
+        return found
+    match = _TITLE_THEN_PROVISION.match(text)
+    if match and match["rest"]:
+        wrapped = f"《{match['title'].strip()}》{match['rest'] or ''}"
+        return list(extract(wrapped))
+    return []
+
+
+def _one_reference(text: str, citations: list[Citation]) -> tuple[Citation, Provision | None]:
+    if not citations:
+        raise TraceError(
+            f"no law, article or document number recognised in {text!r}; "
+            "write it as a list would, e.g. 社会保险法第五十八条 or 国务院令第649号",
+            2,
+        )
+    distinct = {(c.instrument.title, c.instrument.doc_number, c.provisions) for c in citations}
+    if len(distinct) > 1:
+        names = "; ".join(text[c.span[0] : c.span[1]] for c in citations)
+        raise TraceError(f"{text!r} names more than one reference ({names}); trace one at a time", 2)
+    citation = citations[0]
+    provisions = [p for p in citation.provisions if p.path()]
+    if len(provisions) > 1:
+        labels = "、".join(provision_label(p.path()) for p in provisions)
+        raise TraceError(f"{text!r} names several provisions ({labels}); trace one at a time", 2)
+    return citation, (provisions[0] if provisions else None)
+
+
+def _exists(store: Store, node: URIRef) -> bool:
+    return bool(run_query(store, "resource_label", resource=node))
+
+
+def _title(store: Store, node: URIRef, *, with_number: bool = True) -> str:
+    """A node's display title: its eli:title (or label), with its document number if asked."""
+    rows = run_query(store, "resource_label", resource=node)
+    titles = sorted({str(r["title"]) for r in rows if r.get("title") is not None})
+    labels = sorted({str(r["label"]) for r in rows if r.get("label") is not None})
+    title = (titles or labels or [str(node)])[0]
+    numbers = sorted(
+        {str(r["label"]) for r in run_query(store, "instrument_labels", instrument=node)} - set(labels)
+    )
+    if with_number and numbers and numbers[0] != title:
+        return f"{title}（{numbers[0]}）"
+    return title
+
+
+def _find_instrument(store: Store, resolver: Resolver, resolved: ResolvedInstrument) -> URIRef:
+    """The instrument node: by the minted IRI, else by any label or number it is known by."""
+    minted = instrument_iri(resolved.key)
+    if _exists(store, minted):
+        return minted
+    wanted = {
+        clean_title(v, resolver.rules) for v in (resolved.title, resolved.doc_number, *resolved.labels) if v
+    }
+    rows = run_query(store, "instrument_labels")
+    hits = sorted(
+        {str(r["instrument"]) for r in rows if clean_title(str(r["label"]), resolver.rules) in wanted}
+    )
+    if len(hits) == 1:
+        return URIRef(hits[0])
+    if len(hits) > 1:
+        raise TraceError(
+            f"{resolved.title or resolved.doc_number} matches several instruments", 2, [(h, h) for h in hits]
+        )
+    raise TraceError(
+        f"the graph has no instrument {resolved.title or resolved.doc_number!r}",
+        1,
+        _closest(
+            resolved.title or resolved.doc_number or "",
+            [(str(r["instrument"]), str(r["label"])) for r in rows],
+        ),
+    )
+
+
+def _closest(word: str, known: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    by_label = {label: node for node, label in known}
+    matches = difflib.get_close_matches(word, list(by_label), n=MAX_CANDIDATES, cutoff=0.3)
+    return [(by_label[m], m) for m in matches]
+
+
+def _provision_candidates(store: Store, instrument: URIRef, provision: Provision) -> list[tuple[str, str]]:
+    rows = run_query(store, "instrument_provisions", instrument=instrument)
+    wanted = provision.article or provision.chapter or provision.part or provision.item or 0
+
+    def distance(row: Row) -> tuple[int, str]:
+        tail = str(row["provision"]).rsplit("/", 1)[-1]
+        numbers = [int(n) for n in regex.findall(r"_(\d+)", tail)]
+        return (abs((numbers[0] if numbers else 0) - wanted), tail)
+
+    nearest = sorted(rows, key=distance)[:MAX_CANDIDATES]
+    title = _title(store, instrument, with_number=False)
+    return [(str(r["provision"]), title + str(r["label"])) for r in nearest]
+
+
+def resolve_reference(
+    text: str,
+    store: Store,
+    *,
+    extract: Extractor | None = None,
+    resolver: Resolver | None = None,
+) -> tuple[URIRef, str]:
+    """The IRI and label of the provision or instrument ``text`` names.
+
+    Raises:
+        TraceError: unparseable or ambiguous (exit code 2) or unknown (1, with candidates).
+    """
+    extract = extract or default_extractor()
+    resolver = resolver or Resolver()
+    citation, provision = _one_reference(text, _parse(text, extract))
+    resolved = resolver.resolve(citation.instrument)
+    if resolved is None:
+        raise TraceError(f"{text!r} names no instrument title or document number", 2)
+    instrument = _find_instrument(store, resolver, resolved)
+    if provision is None:
+        return instrument, _title(store, instrument)
+    node = provision_iri(instrument, provision.path())
+    label = _title(store, instrument, with_number=False) + provision_label(provision.path())
+    if not _exists(store, node):
+        raise TraceError(
+            f"no power in the graph cites {label}", 1, _provision_candidates(store, instrument, provision)
+        )
+    return node, label
+
+
+def _text(term: Identifier | None) -> str | None:
+    return None if term is None else str(term)
+
+
+def trace(
+    text: str,
+    store: Store,
+    *,
+    extract: Extractor | None = None,
+    resolver: Resolver | None = None,
+) -> TraceResult:
+    """Resolve ``text`` and list every power resting on that node or any part of it.
+
+    Examples:
+        See ``tests/graph/test_trace.py``; from the shell: ``kg trace "社会保险法第五十八条"``.
+    """
+    node, label = resolve_reference(text, store, extract=extract, resolver=resolver)
+    result = TraceResult(iri=str(node), label=label)
+    for row in run_query(store, "powers_on_provision", target=node):
+        result.powers.append(
+            TracedPower(
+                seq=str(row["seq"]),
+                name=str(row["name"]),
+                agency=_text(row.get("agencyName")),
+                list=str(row["listTitle"]),
+                cited_as=_text(row.get("citedAs")),
+                quote=_text(row.get("quote")),
+                column=str(row["column"]),
+                raw_text=_text(row.get("rawText")),
+                file=str(row["file"]),
+                line=int(str(row["line"])),
+                item=str(row["item"]),
+                cited=str(row["cited"]),
+            )
+        )
+    return result

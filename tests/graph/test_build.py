@@ -1,0 +1,224 @@
+"""Records + citations → quads: identities, provision chains, reified citations, PROV."""
+
+from __future__ import annotations
+
+import pytest
+from rdflib import RDF, RDFS, Dataset, Literal, URIRef
+from rdflib.namespace import PROV
+
+from kg import iri
+from kg.graph.build import list_key, list_quads
+from kg.graph.records import CellCitations, ExtractedItem
+from kg.namespace import ELI, KG
+from kg.resolve import Resolver
+
+from .factories import CREDIT, cite, item, power_list, prov
+
+LAW = iri.instrument_iri("中华人民共和国社会保险法")
+
+
+def _sub(instrument: URIRef, local: str) -> URIRef:
+    return URIRef(f"{instrument}/{local}")
+
+
+CODE = CREDIT + "3620236001000"
+
+
+def _extracted(power_item, basis=(), duties=(), accountability=()):  # type: ignore[no-untyped-def]
+    cells = (
+        CellCitations("basis", power_item.basis or "x" * 40, tuple(basis)),
+        CellCitations("duties", power_item.duties or "x" * 40, tuple(duties)),
+        CellCitations("accountability", power_item.accountability or "x" * 40, tuple(accountability)),
+    )
+    return ExtractedItem(power_item, cells)
+
+
+def _graph(items, pl=None) -> Dataset:  # type: ignore[no-untyped-def]
+    dataset = Dataset(default_union=True)
+    for s, p, o, g in list_quads(pl or power_list(), list(items), Resolver()):
+        dataset.graph(g).add((s, p, o))
+    return dataset
+
+
+def _triples(dataset: Dataset) -> set:
+    return {(s, p, o) for s, p, o, _g in dataset.quads((None, None, None, None))}
+
+
+def test_short_and_full_title_are_one_instrument() -> None:
+    g = _graph(
+        [
+            _extracted(item("1", code=CODE), basis=[cite("社会保险法", prov(58))]),
+            _extracted(item("2"), basis=[cite("中华人民共和国社会保险法", prov(58))]),
+        ]
+    )
+    instruments = set(g.subjects(RDF.type, ELI.LegalResource))
+    assert instruments == {LAW}
+    assert {str(lbl) for lbl in g.objects(LAW, RDFS.label)} >= {"社会保险法", "中华人民共和国社会保险法"}
+    assert len(set(g.subjects(KG.restsOn, _sub(LAW, "art_58")))) == 2
+
+
+def test_title_variants_with_one_number_are_one_node_with_both_labels() -> None:
+    number = "甲医保发〔2019〕35号"
+    g = _graph(
+        [
+            _extracted(item("1"), basis=[cite("甲省欺诈骗取医疗保险基金举报奖励办法（暂行）", doc=number)]),
+            _extracted(item("2"), basis=[cite("甲省欺诈骗取医疗保障基金举报奖励办法（暂行）", doc=number)]),
+            _extracted(item("3"), basis=[cite(None, doc=number)]),
+        ]
+    )
+    node = iri.instrument_iri(number)
+    assert set(g.subjects(RDF.type, ELI.LegalResource)) == {node}
+    assert {str(t) for t in g.objects(node, ELI.title)} == {
+        "甲省欺诈骗取医疗保险基金举报奖励办法（暂行）",
+        "甲省欺诈骗取医疗保障基金举报奖励办法（暂行）",
+    }
+    assert (node, ELI.id_local, Literal(number)) in g
+
+
+def test_a_title_cited_once_with_its_number_keeps_it_within_the_list() -> None:
+    number = "丙医保〔2019〕59号"
+    g = _graph(
+        [
+            _extracted(
+                item("6"), basis=[cite("丙办法", doc=number)], accountability=[cite("丙办法", prov(25))]
+            ),
+        ]
+    )
+    assert set(g.subjects(RDF.type, ELI.LegalResource)) == {iri.instrument_iri(number)}
+
+
+def test_iris_do_not_depend_on_other_lists() -> None:
+    """Incremental builds: a list built alone gives exactly the quads it gives with others."""
+    first = [_extracted(item("1"), basis=[cite("丙办法", prov(3))])]
+    second = [
+        _extracted(item("1", list_title="乙清单"), basis=[cite("丙办法", prov(3), doc="丙医保〔2019〕59号")])
+    ]
+    alone = _triples(_graph(first))
+    together = Dataset()
+    for pl, items in ((power_list(), first), (power_list("乙清单", "yi.txt"), second)):
+        for s, p, o, g in list_quads(pl, items, Resolver()):
+            together.graph(g).add((s, p, o))
+    graph_of_first = together.graph(iri.graph_iri("甲市医保局权责清单"))
+    assert set(graph_of_first) == alone
+    assert (URIRef(iri.instrument_iri("丙办法")), RDF.type, ELI.LegalResource) in alone
+
+
+def test_article_with_and_without_chapter_is_one_node_linked_to_its_chapter() -> None:
+    number = "国务院令第649号"
+    g = _graph(
+        [
+            _extracted(item("1"), basis=[cite("社会救助暂行办法", prov(27, chapter=5), doc=number)]),
+            _extracted(item("2"), basis=[cite("社会救助暂行办法", prov(27), doc=number)]),
+        ]
+    )
+    node = iri.instrument_iri(number)
+    article, chapter = _sub(node, "art_27"), _sub(node, "chp_5")
+    assert set(g.subjects(KG.restsOn, article)) == {
+        iri.power_item_iri(code=None, list_key="甲市医保局权责清单", seq=s) for s in ("1", "2")
+    }
+    assert set(g.objects(article, ELI.is_part_of)) == {node, chapter}
+    assert (chapter, ELI.is_part_of, node) in g
+    assert (chapter, RDFS.label, Literal("第五章", lang="zh")) in g
+    cited_as = {str(o) for o in g.objects(None, KG.citedAs)}
+    assert cited_as == {"第五章第二十七条", "第二十七条"}
+
+
+def test_paragraph_chain_up_to_the_instrument() -> None:
+    g = _graph([_extracted(item("8"), basis=[cite("社会保险法", prov(77, paragraph=1, item=2))])])
+    leaf = _sub(LAW, "art_77__para_1__item_2")
+    assert (leaf, ELI.is_part_of, _sub(LAW, "art_77__para_1")) in g
+    assert (_sub(LAW, "art_77__para_1"), ELI.is_part_of, _sub(LAW, "art_77")) in g
+    assert (_sub(LAW, "art_77"), ELI.is_part_of, LAW) in g
+    assert (leaf, KG.instrument, LAW) in g
+    assert (leaf, KG.levelName, Literal("item")) in g
+
+
+def test_reified_citation_carries_role_column_span_text_quote_rule_and_source() -> None:
+    text = "依据《社会保险法》第五十八条：“用人单位应当……”"
+    power = item("12", text, line=31)
+    citation = cite("社会保险法", prov(58, quote="用人单位应当……"), span=(2, 14), rule="title_then_article")
+    g = _graph([ExtractedItem(power, (CellCitations("basis", text, (citation,)),))])
+    (node,) = set(g.subjects(RDF.type, KG.Citation))
+    assert node == iri.citation_iri(
+        list_key="甲市医保局权责清单", seq="12", column="basis", span=(2, 14), n=0
+    )
+    expected = {
+        KG.role: Literal("cites"),
+        KG.column: Literal("basis"),
+        KG.columnHeader: Literal("实施依据"),
+        KG.spanStart: Literal(2),
+        KG.spanEnd: Literal(14),
+        KG.rawText: Literal(text[2:14]),
+        KG.quote: Literal("用人单位应当……"),
+        KG.rule: Literal("title_then_article"),
+        KG.sourceFile: Literal("jia.txt"),
+        KG.sourceLine: Literal(31),
+        KG.citedResource: _sub(LAW, "art_58"),
+        KG.citedInstrument: LAW,
+        PROV.wasDerivedFrom: iri.list_iri("甲市医保局权责清单"),
+    }
+    for prop, value in expected.items():
+        assert g.value(node, prop) == value, prop
+
+
+def test_mentions_are_recorded_but_nothing_rests_on_them() -> None:
+    g = _graph([_extracted(item("4"), basis=[cite("社会保险法", prov(86), role="mentions")])])
+    assert not set(g.subject_objects(KG.restsOn))
+    assert Literal("mentions") in set(g.objects(None, KG.role))
+
+
+def test_accountability_citations_count_as_basis_citations_elsewhere() -> None:
+    g = _graph([_extracted(item("7"), accountability=[cite("社会保险法", prov(93))])])
+    assert set(g.objects(None, KG.restsOn)) == {_sub(LAW, "art_93")}
+    assert set(g.objects(None, KG.column)) == {Literal("accountability")}
+
+
+def test_items_and_agencies_by_code_else_by_list_and_name() -> None:
+    g = _graph(
+        [
+            _extracted(item("4160", code=CODE), basis=[cite("社会保险法", prov(8))]),
+            _extracted(item("4166", code="11620500MB1673620836001000", valid=False)),
+        ]
+    )
+    items = set(g.subjects(RDF.type, KG.PowerItem))
+    assert items == {
+        iri.power_item_iri(code=CODE, list_key="x", seq="x"),
+        iri.power_item_iri(code=None, list_key="甲市医保局权责清单", seq="4166"),
+    }
+    # the item with a broken code still belongs to the agency the list's valid codes identify
+    assert set(g.objects(None, KG.exercisedBy)) == {iri.agency_iri(credit_code=CREDIT, name="x")}
+    assert (iri.agency_iri(credit_code=CREDIT, name="x"), KG.creditCode, Literal(CREDIT)) in g
+
+
+def test_provenance_of_items_and_list() -> None:
+    g = _graph([_extracted(item("1", line=7))])
+    node = iri.power_item_iri(code=None, list_key="甲市医保局权责清单", seq="1")
+    assert g.value(node, KG.sourceLine) == Literal(7)
+    assert g.value(node, KG.sourceFile) == Literal("jia.txt")
+    assert g.value(node, PROV.wasDerivedFrom) == iri.list_iri("甲市医保局权责清单")
+    assert g.value(iri.list_iri("甲市医保局权责清单"), KG.sourceFile) == Literal("jia.txt")
+
+
+def test_everything_lands_in_the_lists_named_graph() -> None:
+    quads = list(list_quads(power_list(), [_extracted(item("1"), basis=[cite("社会保险法", prov(8))])]))
+    assert {g for *_, g in quads} == {iri.graph_iri("甲市医保局权责清单")}
+
+
+def test_same_input_gives_identical_quads() -> None:
+    def run() -> list:
+        items = [
+            _extracted(item("1", code=CODE), basis=[cite("社会保险法", prov(8), prov(77, paragraph=1))]),
+            _extracted(item("2"), basis=[cite("社会救助暂行办法", prov(27, chapter=5))]),
+        ]
+        return sorted(set(list_quads(power_list(), items)))
+
+    assert run() == run()
+
+
+@pytest.mark.parametrize(
+    ("title", "file", "key"),
+    [("甲清单", "/a/b.txt", "甲清单"), ("", "/a/b.txt", "b.txt")],
+    ids=["title", "file-name"],
+)
+def test_list_key(title: str, file: str, key: str) -> None:
+    assert list_key(power_list(title, file.rsplit("/", 1)[1])) == key

@@ -1,0 +1,56 @@
+"""Entity pages: records, tables and marked cells."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from kg.site.data import CitationRecord, SiteData, load_site_data
+from kg.site.links import Linker
+from kg.site.pages import _merge_same_span, agency_page, instrument_page, item_page, provision_page
+from tests.site.site_graph import ART58, ART86, LAW, PARA1
+
+
+@pytest.fixture
+def data(store: Any, runner: Any) -> SiteData:
+    return load_site_data(store, runner)
+
+
+def test_same_span_citations_become_one_mark() -> None:
+    a = CitationRecord("c1", "i", ("p77",), start=0, end=9, text="x")
+    b = CitationRecord("c2", "i", ("p88",), start=0, end=9, text="x")
+    c = CitationRecord("c3", "i", ("p1",), start=12, end=15, text="y")
+    merged = _merge_same_span([a, b, c])
+    assert [m.targets for m in merged] == [("p77", "p88"), ("p1",)]
+
+
+def test_provision_page_lists_powers_and_co_cited(data: SiteData) -> None:
+    html = provision_page(data, Linker(data), ART58)
+    assert "<h1>中华人民共和国社会保险法 第五十八条</h1>" in html
+    powers = html.split("powers resting on it</h2>", 1)[1].split("</table>", 1)[0]
+    assert powers.count("<tr>") == 1 + 3
+    co_cited = html.split("also cited by these powers</h2>", 1)[1]
+    assert "社会保险法第八十六条" in co_cited and "第五十八条第一款" not in co_cited
+
+
+def test_instrument_page_lists_cited_provisions_in_order(data: SiteData) -> None:
+    html = instrument_page(data, Linker(data), LAW)
+    section = html.split("cited provisions</h2>", 1)[1].split("</table>", 1)[0]
+    labels = ["第五十八条</a>", "第五十八条第一款</a>", "第八十六条</a>"]
+    positions = [section.index(label) for label in labels]
+    assert positions == sorted(positions)
+
+
+def test_item_page_marks_citations_and_links_them(data: SiteData) -> None:
+    links = Linker(data)
+    item = next(i for i in data.items.values() if i.seq == "2")
+    html = item_page(data, links, item.iri)
+    assert html.count('<mark class="cite cites"') == 2
+    assert f'href="../{links.url(PARA1)}"' in html and f'href="../{links.url(ART86)}"' in html
+
+
+def test_agency_page_lists_its_powers(data: SiteData) -> None:
+    agency = next(a for a in data.agencies.values() if a.name == "甲市医疗保障局")
+    html = agency_page(data, Linker(data), agency.iri)
+    assert "3 项权责事项" in html
