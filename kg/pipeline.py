@@ -18,6 +18,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
+from typing import Protocol
 
 from rdflib import URIRef
 
@@ -46,8 +47,16 @@ __all__ = [
     "store_counts",
 ]
 
-Extractor = Callable[[str], Sequence[Citation]]
-"""Text in, citations out: :func:`extractors.extract`, or a stand-in in tests."""
+
+class Extractor(Protocol):
+    """Text in, citations out: :func:`extractors.extract`, or a stand-in in tests.
+
+    ``column`` is the record field the text comes from (``basis``, ``duties``,
+    ``accountability``): in 责任事项 every reference is a mention, not a basis.
+    """
+
+    def __call__(self, text: str, *, column: str | None = None) -> Sequence[Citation]: ...
+
 
 ProgressHook = Callable[[str, int, int], None]
 """Called as ``hook(list_title, items_done, items_total)`` while a list is extracted."""
@@ -101,7 +110,7 @@ def extract_item(item: PowerItem, extract: Extractor) -> ExtractedItem:
     cells = []
     for name in TEXT_COLUMNS:
         text = getattr(item, name) or ""
-        citations = tuple(extract(text)) if text.strip() else ()
+        citations = tuple(extract(text, column=name)) if text.strip() else ()
         cells.append(CellCitations(field=name, text=text, citations=citations))
     return ExtractedItem(item=item, cells=tuple(cells))
 

@@ -23,6 +23,7 @@ from kg.audit.repairs import repair_findings
 from kg.audit.status import StatusTable, not_in_force
 from kg.audit.titles import alias_definitions, aliases, title_variants
 from kg.model import TEXT_COLUMNS, PowerItem, PowerList, Repair
+from kg.pipeline import Extractor
 from kg.resolve import Resolver, learn_numbers
 
 __all__ = ["CHECKS", "KINDS", "ReadResultLike", "audit", "audit_corpus", "extract_citations"]
@@ -126,13 +127,15 @@ def audit(
 
 def extract_citations(
     items: Iterable[PowerItem],
-    extract: Callable[[str], list[Citation]],
+    extract: Extractor,
     on_item: Callable[[PowerItem], None] | None = None,
 ) -> dict[ItemKey, dict[str, list[Citation]]]:
     """Run the extractor over every text field of every item (for :func:`audit`)."""
     out: dict[ItemKey, dict[str, list[Citation]]] = {}
     for item in items:
-        out[item_key(item)] = {col: extract(text) for col in TEXT_COLUMNS if (text := getattr(item, col, ""))}
+        out[item_key(item)] = {
+            col: extract(text, column=col) for col in TEXT_COLUMNS if (text := getattr(item, col, ""))
+        }
         if on_item is not None:
             on_item(item)
     return out

@@ -87,5 +87,5 @@ class FakeExtractor:
     def __init__(self, table: Mapping[str, Sequence[Citation]]) -> None:
         self.table = dict(table)
 
-    def __call__(self, text: str) -> list[Citation]:
+    def __call__(self, text: str, *, column: str | None = None) -> list[Citation]:
         return list(self.table.get(text, ()))

@@ -41,7 +41,7 @@ def test_an_interrupted_rebuild_keeps_the_previous_graph(tmp_path: Path) -> None
     build_lists([(power_list(), [item("1", BASIS)])], store, extract=EXTRACT)
     before = len(store)
 
-    def explode(text: str) -> list:
+    def explode(text: str, *, column: str | None = None) -> list:
         raise BoomError("killed")
 
     with pytest.raises(BoomError):
