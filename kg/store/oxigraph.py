@@ -18,6 +18,7 @@ which is fast, and fall back to listing the graphs only while such leftovers exi
 
 from __future__ import annotations
 
+import gc
 import uuid
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
@@ -252,9 +253,19 @@ class OxigraphStore(Store):
         return int(next(iter(result))["n"].value)
 
     def close(self) -> None:
-        """Flush writes; the store is released when garbage-collected."""
+        """Flush writes and release the database now, not when the object is collected.
+
+        A name bound by ``with open_store(...) as store`` outlives the block; if it
+        kept RocksDB open, a read-only open of the same folder (the next command in
+        a notebook or test) would read files the writer is still compacting.
+        """
+        handle = getattr(self, "_store", None)
+        if handle is None:
+            return
         if not self.read_only:
-            self._store.flush()
+            handle.flush()
+        del self._store
+        gc.collect()
 
 
 class _Counter:
