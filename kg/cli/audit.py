@@ -141,7 +141,7 @@ def register(app: typer.Typer) -> None:
         ] = False,
         quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     ) -> None:
-        """Check the lists: wrong document numbers, conflicting titles, bad power codes,
+        """审查清单 / check the lists: wrong document numbers, conflicting titles, bad power codes,
         quotes that do not fit their article, items on different articles, laws amended since.
 
         Each finding names the files, 序号 and raw text, and a correction where there is one.

@@ -43,7 +43,7 @@ def serve(
         typer.Option(help="Let browser tools on other sites (YASGUI) query this endpoint."),
     ] = True,
 ) -> None:
-    """Serve the graph as a read-only SPARQL endpoint, a query page and the static site.
+    """发布服务 / serve the graph as a read-only SPARQL endpoint, a query page and the static site.
 
     Opens http://127.0.0.1:8000/ with the site, /query with a query page (常用前缀已填好),
     and /sparql for SPARQL clients (SPARQLWrapper, YASGUI, curl). Updates are refused.

@@ -37,7 +37,7 @@ def register(app: typer.Typer) -> None:
         endpoint: EndpointOption = None,
         quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     ) -> None:
-        """Write web pages anyone can open in a browser, without a server or internet.
+        """生成网页 / write web pages anyone can open in a browser, offline.
 
         One page per law, cited article, agency and power, a search box
         (type 社会保险法, 第五十八条, 人社部〔2016〕120号 or a 序号 such as 4165),

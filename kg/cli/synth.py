@@ -94,7 +94,7 @@ def register(app: typer.Typer) -> None:
             int, typer.Option("--jobs", "-j", min=1, help="Worker processes (output is the same).")
         ] = 1,
     ) -> None:
-        """Write synthetic power lists (权责清单) to measure speed and memory — not real data.
+        """合成清单 / write synthetic power lists to measure speed — not real data.
 
         The lists look like published ones: agencies of real provinces, cities and
         counties (天水市医疗保障局, 瓜州县市场监督管理局 …), the column layouts and quirks of
