@@ -18,13 +18,13 @@ import io
 from collections.abc import Sequence
 from typing import Any
 
-from rdflib import BNode, Literal, URIRef
+from rdflib import XSD, BNode, Literal, URIRef
 from rdflib.term import Identifier
 
 from kg.prefixes import PREFIXES
 from kg.store.base import Row
 
-__all__ = ["compact", "row_variables", "term_json", "to_csv", "to_json"]
+__all__ = ["compact", "csv_value", "row_variables", "term_json", "to_csv", "to_json"]
 
 
 def row_variables(rows: Sequence[Row]) -> list[str]:
@@ -46,7 +46,7 @@ def term_json(term: Identifier) -> dict[str, Any]:
         out: dict[str, Any] = {"type": "literal", "value": str(term)}
         if term.language:
             out["xml:lang"] = term.language
-        elif term.datatype is not None:
+        elif term.datatype is not None and term.datatype != XSD.string:
             out["datatype"] = str(term.datatype)
         return out
     raise TypeError(f"not an RDF term: {term!r}")
@@ -60,7 +60,8 @@ def to_json(variables: Sequence[str], rows: Sequence[Row]) -> dict[str, Any]:
     return {"head": {"vars": list(variables)}, "results": {"bindings": bindings}}
 
 
-def _csv_value(term: Identifier | None) -> str:
+def csv_value(term: Identifier | None) -> str:
+    """A term as SPARQL 1.1 CSV writes it: lexical form, IRI, or ``_:`` label."""
     if term is None:
         return ""
     if isinstance(term, BNode):
@@ -74,7 +75,7 @@ def to_csv(variables: Sequence[str], rows: Sequence[Row]) -> str:
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(variables)
     for row in rows:
-        writer.writerow([_csv_value(row.get(name)) for name in variables])
+        writer.writerow([csv_value(row.get(name)) for name in variables])
     return buffer.getvalue()
 
 

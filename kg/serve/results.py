@@ -20,6 +20,7 @@ from xml.etree import ElementTree
 import regex
 from rdflib.term import BNode, Identifier, Literal, URIRef
 
+from kg.results import csv_value, term_json
 from kg.store.base import Row
 from kg.store.sparql_syntax import term_to_sparql
 
@@ -127,24 +128,10 @@ def _json(variables: Sequence[str], rows: Sequence[Row], ask: bool | None) -> by
         document: dict[str, object] = {"head": {}, "boolean": ask}
     else:
         bindings = [
-            {name: _json_term(row[name]) for name in variables if row.get(name) is not None} for row in rows
+            {name: term_json(row[name]) for name in variables if row.get(name) is not None} for row in rows
         ]
         document = {"head": {"vars": list(variables)}, "results": {"bindings": bindings}}
     return json.dumps(document, ensure_ascii=False).encode("utf-8")
-
-
-def _json_term(term: Identifier | None) -> dict[str, str]:
-    if isinstance(term, URIRef):
-        return {"type": "uri", "value": str(term)}
-    if isinstance(term, BNode):
-        return {"type": "bnode", "value": str(term)}
-    assert isinstance(term, Literal)
-    out = {"type": "literal", "value": str(term)}
-    if term.language:
-        out["xml:lang"] = term.language
-    elif term.datatype is not None and str(term.datatype) != _XSD_STRING:
-        out["datatype"] = str(term.datatype)
-    return out
 
 
 def _xml(variables: Sequence[str], rows: Sequence[Row], ask: bool | None) -> bytes:
@@ -189,16 +176,8 @@ def _csv(variables: Sequence[str], rows: Sequence[Row], ask: bool | None) -> byt
     else:
         writer.writerow(variables)
         for row in rows:
-            writer.writerow([_csv_value(row.get(name)) for name in variables])
+            writer.writerow([csv_value(row.get(name)) for name in variables])
     return buffer.getvalue().encode("utf-8")
-
-
-def _csv_value(term: Identifier | None) -> str:
-    if term is None:
-        return ""
-    if isinstance(term, BNode):
-        return f"_:{term}"
-    return str(term)
 
 
 def _tsv(variables: Sequence[str], rows: Sequence[Row], ask: bool | None) -> bytes:
