@@ -8,26 +8,37 @@ from __future__ import annotations
 
 import json
 import sys
+import time
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    DownloadColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 from rich.table import Table
 
 from kg.cli.options import EXIT_BAD_INPUT, DbOption, EndpointOption, StoreOption, open_store
-from kg.pipeline import BuildSummary, build_lists, graph_for
-from kg.store import DEFAULT_STORE, StoreError
-from kg.trace import TraceError, TraceResult, trace
+from kg.cli.trace_view import trace_view
+from kg.ingest import NotAPowerList
+from kg.pipeline import graph_for
+from kg.scale import ListOutcome, StreamSummary
+from kg.scale.stream import Plan
+from kg.store import DEFAULT_STORE, Store, StoreError
+from kg.trace import TraceError, trace
 
 __all__ = ["register"]
 
 EXIT_NOT_FOUND = 1
 """The graph does not hold what was asked for (unknown provision, list)."""
-
-QUOTE_WIDTH = 80
-"""Characters of a quoted provision shown in the trace table; ``--json`` has it all."""
 
 
 def _err() -> Console:
@@ -42,61 +53,123 @@ def build_command(
     store: StoreOption = DEFAULT_STORE,
     db: DbOption = None,
     endpoint: EndpointOption = None,
+    jobs: Annotated[
+        int | None,
+        typer.Option("--jobs", "-j", min=1, help="Processes extracting in parallel (default: every core)."),
+    ] = None,
+    full: Annotated[
+        bool, typer.Option("--full", help="Rebuild every list, even those unchanged since the last build.")
+    ] = False,
+    prune: Annotated[
+        bool,
+        typer.Option(
+            "--prune", help="Drop the lists built before from files that are no longer among the inputs."
+        ),
+    ] = False,
 ) -> None:
     """构建图谱 / build the graph: read lists, find every cited law and article, load them into the store.
 
     Each list becomes its own named graph: building a list again replaces it, and
-    an interrupted build leaves the previous graph usable.
+    an interrupted build leaves the previous graph usable. Only lists whose file
+    changed since the last build are read again (the store keeps a manifest);
+    --full rebuilds all, --prune drops lists whose files are gone.
 
     例如 / for example:
 
       kg build                              (the bundled samples)
 
       kg build 清单/ --db ./kg-data
+
+      kg build 全省清单/ --jobs 2 --prune   (only changed lists; removed files dropped)
     """
-    from kg.cli.ingest import read_inputs
+    from kg.ingest import bundled_samples, iter_input_files
+    from kg.scale import stream_build
 
     console = _err()
-    results = read_inputs(inputs, console)
-    opened = open_store(store, db, endpoint, console=console)
-    total = sum(len(r.items) for r in results)
-    with (
-        opened,
-        Progress(
-            TextColumn("[bold]{task.description}"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeElapsedColumn(),
-            console=console,
-            transient=False,
-        ) as progress,
-    ):
-        task = progress.add_task("抽取 extracting", total=total)
+    try:
+        files = iter_input_files(inputs) if inputs else bundled_samples()
+    except NotAPowerList as error:
+        console.print(f"[red]error:[/red] {error}")
+        raise typer.Exit(EXIT_BAD_INPUT) from error
+    target: Store | Callable[[], Store]
+    if _store_exists(store, db):
+        target = open_store(store, db, endpoint, console=console)
+    else:
+        target = partial(open_store, store, db, endpoint, console=console)
+    progress = Progress(
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        DownloadColumn(),
+        TextColumn("{task.fields[rows]} rows · {task.fields[rate]} rows/s"),
+        TimeRemainingColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=False,
+    )
+    with progress:
+        task = progress.add_task("抽取 extracting", total=None, rows=0, rate="-")
+        started = time.perf_counter()
+        rows = 0
 
-        def advance(title: str, done: int, of: int) -> None:
-            progress.update(task, advance=1, description=f"{title} {done}/{of}")
+        def planned(plan: Plan) -> None:
+            progress.update(task, total=plan.bytes_todo)
+            if plan.unchanged:
+                progress.console.print(f"{len(plan.unchanged)} lists unchanged since the last build: skipped")
+
+        def advance(outcome: ListOutcome, size: int) -> None:
+            nonlocal rows
+            rows += outcome.items
+            rate = rows / max(time.perf_counter() - started, 1e-9)
+            progress.update(
+                task, advance=size, rows=rows, rate=f"{rate:,.0f}", description=outcome.title or ""
+            )
 
         try:
-            summary = build_lists(((r.power_list, r.items) for r in results), opened, progress=advance)
+            summary, opened = stream_build(
+                files, target, jobs=jobs, full=full, prune=prune, progress=advance, on_plan=planned
+            )
         except StoreError as error:
             console.print(f"[red]error:[/red] {error}")
             raise typer.Exit(EXIT_BAD_INPUT) from error
+    if opened is not None:
+        opened.close()
     Console().print(_summary_table(summary))
+    if summary.errors:
+        for failed in summary.errors:
+            console.print(f"[red]error:[/red] {failed.message}", highlight=False)
+        console.print("[red]the files above were not built; the other lists were.[/red]")
+        raise typer.Exit(EXIT_BAD_INPUT)
 
 
-def _summary_table(summary: BuildSummary) -> Table:
+def _store_exists(store: str, db: Path | None) -> bool:
+    """Whether the store is already there (then it is opened now, its manifest read first)."""
+    from kg.store.registry import get
+
+    backend = get(store)
+    if not backend.persistent or backend.default_db is None:
+        return True
+    return (db or backend.default_db).exists()
+
+
+def _summary_table(summary: StreamSummary) -> Table:
     table = Table(title="图谱构建 / build summary")
     table.add_column("")
     table.add_column("", justify="right")
-    for label, value in (
+    rows: list[tuple[str, object]] = [
         ("清单 lists", summary.lists),
+        ("未变 unchanged lists", summary.unchanged),
+        ("删除 pruned lists", summary.pruned),
         ("事项 items", summary.items),
         ("引用 citations", summary.citations),
-        ("法律文件 instruments", summary.instruments),
-        ("条款 provisions", summary.provisions),
+        ("法律文件 instruments", "-" if summary.instruments is None else summary.instruments),
+        ("条款 provisions", "-" if summary.provisions is None else summary.provisions),
         ("三元组 triples", summary.triples),
+        ("缓存命中 cache hits", f"{summary.cache_hit_rate:.0%}"),
         ("用时 time", f"{summary.seconds:.2f} s"),
-    ):
+    ]
+    if summary.stale:
+        rows.append(("旧清单 stale lists (files gone; --prune drops)", summary.stale))
+    for label, value in rows:
         table.add_row(label, str(value))
     return table
 
@@ -133,7 +206,7 @@ def trace_command(
     if as_json:
         sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n")
     else:
-        Console().print(_trace_table(result))
+        Console().print(trace_view(result))
 
 
 def _print_trace_error(console: Console, error: TraceError, as_json: bool) -> None:
@@ -149,36 +222,6 @@ def _print_trace_error(console: Console, error: TraceError, as_json: bool) -> No
         console.print("closest known / 最接近的已知条目:")
         for iri, label in error.candidates:
             console.print(f"  {label}  [dim]{iri}[/dim]", markup=True, highlight=False)
-
-
-def _trace_table(result: TraceResult) -> Table:
-    table = Table(title=f"{result.label}\n[dim]{result.iri}[/dim]", title_justify="left")
-    for column in (
-        "清单 list",
-        "序号",
-        "事项名称 power",
-        "实施主体 agency",
-        "引用 cited as",
-        "引文 quote",
-        "来源 source",
-    ):
-        table.add_column(column, overflow="fold")
-    for power in result.powers:
-        quote = power.quote or ""
-        if len(quote) > QUOTE_WIDTH:
-            quote = quote[:QUOTE_WIDTH] + "…"
-        table.add_row(
-            power.list,
-            power.seq,
-            power.name,
-            power.agency or "",
-            power.cited_as or "",
-            quote,
-            f"{power.file}:{power.line}",
-        )
-    if not result.powers:
-        table.caption = "no power rests on it / 无事项引用"
-    return table
 
 
 def remove_command(

@@ -248,3 +248,25 @@ def test_a_title_cited_without_its_number_joins_the_numbered_node(db: Path) -> N
         "SELECT DISTINCT ?i WHERE { ?i a eli:LegalResource ; rdfs:label ?l FILTER(CONTAINS(STR(?l), '酒泉市欺诈')) }",
     )
     assert rows == [["https://w3id.org/qzqd-kg/id/instrument/酒医保〔2019〕59号"]]
+
+
+def test_trace_text_groups_powers_by_agency_and_escapes_markup() -> None:
+    from rich.console import Console
+
+    from kg.cli.trace_view import trace_view
+    from kg.trace import TracedPower, TraceResult
+
+    def power(seq: str, agency: str) -> TracedPower:
+        return TracedPower(
+            seq=seq, name="[red]对甲的处罚[/red]", agency=agency, list="某市清单", cited_as="第八条",
+            quote="引文" * 50, column="basis", raw_text=None, file="a.txt", line=3, item="", cited="",
+        )  # fmt: skip
+
+    result = TraceResult(iri="urn:x", label="某法第八条", powers=[power("2", "乙局"), power("1", "甲局")])
+    console = Console(width=80, record=True)
+    console.print(trace_view(result))
+    text = console.export_text()
+    assert text.count("甲局 — 某市清单") == 1 and text.count("乙局 — 某市清单") == 1
+    assert text.index("乙局") < text.index("  2  ") < text.index("甲局") < text.index("  1  ")
+    assert "[red]对甲的处罚[/red]" in text
+    assert "2 项权力" in text and "…" in text
