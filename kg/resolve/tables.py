@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
 
@@ -19,6 +19,7 @@ __all__ = [
     "ResolveRules",
     "default_rules",
     "default_table",
+    "parse_instrument_records",
     "parse_instrument_table",
 ]
 
@@ -77,6 +78,15 @@ def parse_instrument_table(text: str) -> InstrumentTable:
     Raises:
         ValueError: when a row has no title, naming the row.
     """
+    return InstrumentTable.from_records(parse_instrument_records(text))
+
+
+def parse_instrument_records(text: str) -> list[InstrumentRecord]:
+    """The rows of an instrument table's CSV text, in order (columns by header name).
+
+    Raises:
+        ValueError: when a row has no title, naming the row.
+    """
     records: list[InstrumentRecord] = []
     for number, row in enumerate(csv.DictReader(io.StringIO(text)), start=2):
         title = (row.get("title") or "").strip()
@@ -92,14 +102,33 @@ def parse_instrument_table(text: str) -> InstrumentTable:
                 aliases=tuple(a.strip() for a in (row.get("aliases") or "").split("|") if a.strip()),
             )
         )
-    return InstrumentTable.from_records(records)
+    return records
 
 
 @cache
 def default_table() -> InstrumentTable:
-    """The bundled table of well-known instruments (``data/instruments.csv``)."""
-    text = resources.files("kg.resolve").joinpath("data/instruments.csv").read_text("utf-8")
-    return parse_instrument_table(text)
+    """The bundled table of well-known instruments.
+
+    National laws and administrative regulations come from the extractor's title
+    table (``extractors/data/laws.csv``: official titles, short forms, order numbers),
+    so what the extractor knows and what the resolver keys by cannot drift apart;
+    ``data/instruments.csv`` adds normative documents and dates, and wins where both
+    name the same title.
+    """
+    laws = resources.files("extractors").joinpath("data/laws.csv").read_text("utf-8")
+    extra = resources.files("kg.resolve").joinpath("data/instruments.csv").read_text("utf-8")
+    from kg.resolve.titles import title_key  # titles.py needs ResolveRules from here
+
+    rules = default_rules()
+    national = [
+        replace(
+            record,
+            title=title_key(record.title, rules),
+            aliases=tuple(title_key(alias, rules) for alias in record.aliases),
+        )
+        for record in parse_instrument_records(laws)
+    ]
+    return InstrumentTable.from_records(national + parse_instrument_records(extra))
 
 
 @cache
