@@ -16,6 +16,7 @@ Examples:
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 
 from rdflib import URIRef
@@ -60,6 +61,7 @@ def _allowed(char: str) -> bool:
     return any(low <= code <= high for low, high in _UCSCHAR_RANGES)
 
 
+@functools.lru_cache(maxsize=1 << 18)
 def segment(text: str) -> str:
     """Make ``text`` one IRI path segment: whitespace trimmed, the rest percent-encoded.
 

@@ -10,6 +10,11 @@ or incremental build can rearrange them:
 
 An interrupted build leaves the store as it was for every list not yet swapped
 in: a list's graph is replaced in one step (see :meth:`Store.replace_graph`).
+
+These functions build in one process and hold a list's quads as rdflib terms: right
+for tests, notebooks and the two sample lists. ``kg build`` uses
+:func:`kg.scale.stream_build` instead — the same graph builder, one list per worker
+process, N-Triples bytes into the store, and a manifest so unchanged lists are skipped.
 """
 
 from __future__ import annotations

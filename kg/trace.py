@@ -230,6 +230,27 @@ def _text(term: Identifier | None) -> str | None:
     return None if term is None else str(term)
 
 
+def _row_order(row: Row) -> tuple[Any, ...]:
+    """The order of ``powers_on_provision``: list, 序号 as a number, then the rest."""
+    seq = str(row["seq"])
+    return (
+        str(row["listTitle"]), len(seq), seq, str(row["item"]), str(row["column"]), str(row["cited"]),
+        int(str(row["line"])), *(str(row.get(k) or "") for k in ("citedAs", "agencyName", "quote", "rawText")),
+    )  # fmt: skip
+
+
+def _citation_rows(store: Store, node: URIRef) -> list[Row]:
+    """The rows of ``powers_on_provision`` for ``node``, asked in two indexed steps.
+
+    One query with the ``is_part_of*`` path and the citation join left the join order
+    to the engine, and at 100,000 items Oxigraph took seconds where these steps (the
+    parts of the node, then the citations of each part) take milliseconds.
+    """
+    parts = sorted({row["cited"] for row in run_query(store, "parts_of", target=node)}, key=str)
+    rows = {_row_order(row): row for part in parts for row in run_query(store, "citations_of", cited=part)}
+    return [rows[key] for key in sorted(rows)]
+
+
 def trace(
     text: str,
     store: Store,
@@ -244,7 +265,7 @@ def trace(
     """
     node, label = resolve_reference(text, store, extract=extract, resolver=resolver)
     result = TraceResult(iri=str(node), label=label)
-    for row in run_query(store, "powers_on_provision", target=node):
+    for row in _citation_rows(store, node):
         result.powers.append(
             TracedPower(
                 seq=str(row["seq"]),

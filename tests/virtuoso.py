@@ -31,6 +31,8 @@ from pathlib import Path
 __all__ = ["Virtuoso", "VirtuosoUnavailableError", "running", "start"]
 
 BINARY = "virtuoso-t"
+ISQL = "isql-vt"
+"""Virtuoso's SQL client (Debian's name), for bulk loads."""
 START_TIMEOUT = 40.0
 """Seconds to wait for a fresh database to be created and the HTTP server to answer (~4 s here)."""
 STOP_TIMEOUT = 15.0
@@ -126,6 +128,37 @@ class Virtuoso:
             "user": USER,
             "password": PASSWORD,
         }
+
+    def isql(self, sql: str, timeout: float = 300.0) -> str:
+        """Run SQL (``ld_dir``, ``rdf_loader_run`` …) through ``isql-vt``; return its output.
+
+        Files a bulk load reads must lie under :attr:`folder` (the only ``DirsAllowed``).
+
+        Raises:
+            VirtuosoUnavailableError: ``isql-vt`` is missing.
+            subprocess.CalledProcessError: the SQL failed (its output is on the error).
+        """
+        binary = shutil.which(ISQL)
+        if binary is None:
+            raise VirtuosoUnavailableError(f"{ISQL} not found on PATH (apt-get install virtuoso-opensource)")
+        done = subprocess.run(
+            [
+                binary,
+                f"127.0.0.1:{self.sql_port}",
+                USER,
+                PASSWORD,
+                "VERBOSE=OFF",
+                "BANNER=OFF",
+                f"exec={sql}",
+            ],
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            check=True,
+        )
+        if "*** Error" in done.stdout or "*** Error" in done.stderr:
+            raise subprocess.CalledProcessError(1, binary, done.stdout, done.stderr)
+        return done.stdout
 
     def log_tail(self, lines: int = 20) -> str:
         log = self.folder / "virtuoso.log"

@@ -350,21 +350,41 @@ def validate_command(
 
 
 def export_command(
-    out: Annotated[Path, typer.Argument(help="The file to write (written to a temp file, then renamed).")],
+    out: Annotated[
+        Path,
+        typer.Argument(
+            help="The file to write (temp file, then renamed); with --shard-size, the folder for the shards."
+        ),
+    ],
     fmt: Annotated[
         str,
         typer.Option(
             "--format", help="ttl, nt, trig, nq, jsonld (RDF) or graphml, gexf (networkx, for Gephi)."
         ),
     ] = "trig",
+    shard_size: Annotated[
+        int | None,
+        typer.Option(
+            "--shard-size",
+            min=1,
+            help="With --format nq: write OUT as a folder of N-Quads files of this many quads each "
+            "(kg-00000.nq …), for a server's bulk loader (Virtuoso ld_dir, tdb2.xloader, QLever).",
+        ),
+    ] = None,
+    gzip: Annotated[bool, typer.Option("--gzip", help="Compress the shards (kg-00000.nq.gz …).")] = False,
     store: StoreOption = DEFAULT_STORE,
     db: DbOption = None,
     endpoint: EndpointOption = None,
 ) -> None:
-    """导出图谱 / export the whole graph to a file.
+    """导出图谱 / export the whole graph to a file, or to N-Quads shards for a SPARQL server.
 
     例如 / for example:  kg export --format ttl 图谱.ttl ;  kg export --format gexf 图谱.gexf
+
+      kg export --format nq --shard-size 5000000 --gzip 分片/   (then load 分片/ into Virtuoso, see docs/scale.md)
     """
+    if shard_size is not None or gzip:
+        _export_shards(out, fmt, shard_size, gzip, store, db, endpoint)
+        return
     from kg.analysis import GRAPH_FORMATS, export_network
 
     rdf_formats = ("ttl", "nt", "trig", "nq", "jsonld")
@@ -383,6 +403,34 @@ def export_command(
     Console().print(
         f"wrote {out} ({count} {'nodes' if fmt in GRAPH_FORMATS else 'triples'})", highlight=False
     )
+
+
+def _export_shards(
+    out: Path,
+    fmt: str,
+    shard_size: int | None,
+    compress: bool,
+    store: str,
+    db: Path | None,
+    endpoint: str | None,
+) -> None:
+    from kg.scale import export_shards
+    from kg.store.oxigraph import OxigraphStore
+
+    console = _err()
+    if fmt not in ("nq", "nquads") or shard_size is None:
+        console.print("[red]error:[/red] shards are N-Quads: use --format nq --shard-size N [--gzip]")
+        raise typer.Exit(EXIT_BAD_INPUT)
+    with open_store(store, db, endpoint, read_only=True, console=console) as opened:
+        if not isinstance(opened, OxigraphStore):
+            console.print("[red]error:[/red] --shard-size exports the embedded store (--store oxigraph)")
+            raise typer.Exit(EXIT_BAD_INPUT)
+        try:
+            files = export_shards(opened, out, shard_size, compress=compress)
+        except (StoreError, OSError) as error:
+            console.print(f"[red]error:[/red] cannot export to {out}: {error}")
+            raise typer.Exit(EXIT_BAD_INPUT) from error
+    Console().print(f"wrote {len(files)} shards to {out}", highlight=False)
 
 
 def analyze_command(

@@ -7,6 +7,7 @@ removes what another list still says.
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -42,16 +43,19 @@ def list_key(power_list: PowerList) -> str:
     return power_list.title.strip() or PurePath(power_list.source_file).name
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _zh(text: str) -> Literal:
     return Literal(text, lang="zh")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _str(text: str) -> Literal:
     # A plain literal is xsd:string in RDF 1.1; written without the datatype so that
     # rdflib (which tells the two apart) matches "cites" in a query as Oxigraph does.
     return Literal(text)
 
 
+@functools.lru_cache(maxsize=1 << 12)
 def _int(number: int) -> Literal:
     return Literal(number, datatype=XSD.integer)
 
@@ -86,7 +90,14 @@ class ListGraph:
         self.credit_codes = _agency_credit_codes(extracted.item for extracted in self.items)
 
     def quads(self) -> Iterator[Quad]:
-        """Every quad of the list's named graph (duplicates possible; stores keep a set)."""
+        """Every quad of the list's named graph (duplicates possible; stores keep a set).
+
+        Facts about an instrument, a provision, an agency or a power type are
+        emitted once per list, not once per citing item: the same set of quads,
+        a fraction of the work (they repeat thousands of times in a big list).
+        """
+        self._seen: set[object] = set()
+        self._resolved: dict[object, ResolvedInstrument | None] = {}
         yield from self._q(self._list_triples())
         for extracted in self.items:
             yield from self._q(self._item_triples(extracted.item))
@@ -121,9 +132,18 @@ class ListGraph:
             yield node, KG.publishedBy, agency
             yield from self._agency_triples(agency, pl.agency)
 
+    def _once(self, key: object) -> bool:
+        """True the first time ``key`` is seen during this :meth:`quads` run."""
+        if key in self._seen:
+            return False
+        self._seen.add(key)
+        return True
+
     def _agency_triples(
         self, agency: URIRef, name: str
     ) -> Iterator[tuple[Identifier, Identifier, Identifier]]:
+        if not self._once(("agency", agency, name)):
+            return
         yield agency, RDF.type, KG.Agency
         yield agency, RDFS.label, _zh(name)
         yield agency, SKOS.prefLabel, _zh(name)
@@ -161,9 +181,10 @@ class ListGraph:
         if item.type.strip():
             concept = iri.power_type_iri(item.type)
             yield node, KG.powerType, concept
-            yield concept, RDF.type, SKOS.Concept
-            yield concept, SKOS.inScheme, iri.scheme_iri("power-type")
-            yield concept, SKOS.prefLabel, _zh(item.type.strip())
+            if self._once(("type", concept, item.type.strip())):
+                yield concept, RDF.type, SKOS.Concept
+                yield concept, SKOS.inScheme, iri.scheme_iri("power-type")
+                yield concept, SKOS.prefLabel, _zh(item.type.strip())
         if item.agency.strip():
             agency = self.agency(item.agency)
             yield node, KG.exercisedBy, agency
@@ -181,19 +202,28 @@ class ListGraph:
     def _cell_triples(
         self, item: PowerItem, cell: CellCitations
     ) -> Iterator[tuple[Identifier, Identifier, Identifier]]:
+        if not cell.citations:
+            return
         node = self.item_iri(item)
         for citation in cell.citations:
-            resolved = self.resolver.resolve(citation.instrument)
+            if citation.instrument not in self._resolved:
+                self._resolved[citation.instrument] = self.resolver.resolve(citation.instrument)
+            resolved = self._resolved[citation.instrument]
             if resolved is None:
                 continue
             instrument = iri.instrument_iri(resolved.key)
-            yield from _instrument_triples(instrument, resolved)
+            if self._once(("instrument", instrument, resolved)):
+                yield from _instrument_triples(instrument, resolved)
             provisions: tuple[Provision | None, ...] = citation.provisions or (None,)
             for n, provision in enumerate(provisions):
                 target = instrument
                 if provision is not None and provision.path():
-                    target = iri.provision_iri(instrument, provision.path())
-                    yield from _provision_triples(instrument, provision)
+                    path = provision.path()
+                    target = iri.provision_iri(instrument, path)
+                    if self._once(
+                        ("provision", instrument, path, provision.book, provision.chapter, provision.section)
+                    ):
+                        yield from _provision_triples(instrument, provision)
                 cit = iri.citation_iri(
                     list_key=self.key, seq=item.seq, column=cell.field, span=citation.span, n=n
                 )

@@ -38,6 +38,8 @@ BOUND_RUNS = [
     pytest.param("powers_on_instrument", {"instrument": SOCIAL_INSURANCE}, id="powers-on-instrument"),
     pytest.param("instrument_provisions", {"instrument": SOCIAL_INSURANCE}, id="provisions-of-instrument"),
     pytest.param("resource_label", {"resource": ART_58}, id="label-of-art58"),
+    pytest.param("parts_of", {"target": ART_77}, id="parts-of-art77"),
+    pytest.param("citations_of", {"cited": ART_58}, id="citations-of-art58"),
 ]
 TRACES = {
     "社会保险法第五十八条": {"4165", "4173", "12"},
@@ -107,7 +109,11 @@ def test_same_build_summary(stores: tuple[Store, Store, BuildSummary, BuildSumma
     assert len(embedded) == len(server)
 
 
-@pytest.mark.parametrize("name", names())
+NEEDS_A_START = {"parts_of"}
+"""A bare transitive path: Virtuoso refuses it unbound ("transitive start not given"); it is run bound below."""
+
+
+@pytest.mark.parametrize("name", [n for n in names() if n not in NEEDS_A_START])
 def test_canned_query_unbound(name: str, stores: tuple[Store, Store, BuildSummary, BuildSummary]) -> None:
     embedded, server = stores[0], stores[1]
     assert _table(run_query(server, name)) == _table(run_query(embedded, name))

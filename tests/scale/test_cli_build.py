@@ -1,0 +1,46 @@
+"""``kg build`` flags of the streaming build: --jobs, --full, --prune, and bad files in a folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from typer.testing import CliRunner, Result
+
+from kg.cli import app
+
+runner = CliRunner()
+
+
+def _build(corpus: Path, db: Path, *flags: str) -> Result:
+    return runner.invoke(app, ["build", str(corpus), "--db", str(db), "--jobs", "1", *flags])
+
+
+def _row(output: str, label: str) -> str:
+    line = next(line for line in output.splitlines() if label in line)
+    return line.split("│")[-2].strip()
+
+
+def test_rebuild_full_and_prune_from_the_command_line(corpus: Path, tmp_path: Path) -> None:
+    db = tmp_path / "db"
+    first = _build(corpus, db)
+    assert first.exit_code == 0, first.output
+    assert _row(first.stdout, "清单 lists") == "2"
+    again = _build(corpus, db)
+    assert (_row(again.stdout, "清单 lists"), _row(again.stdout, "未变 unchanged")) == ("0", "2")
+    assert _row(again.stdout, "三元组 triples") == _row(first.stdout, "三元组 triples")
+    full = _build(corpus, db, "--full")
+    assert _row(full.stdout, "清单 lists") == "2"
+    sorted(corpus.iterdir())[0].unlink()
+    stale = _build(corpus, db)
+    assert "stale" in stale.stdout
+    pruned = _build(corpus, db, "--prune")
+    assert _row(pruned.stdout, "删除 pruned") == "1"
+    assert int(_row(pruned.stdout, "三元组 triples")) < int(_row(first.stdout, "三元组 triples"))
+
+
+def test_bad_file_among_good_ones_exits_2_after_building_the_rest(corpus: Path, tmp_path: Path) -> None:
+    (corpus / "zz-notes.txt").write_text("这不是权责清单\n只是一段文字\n", encoding="utf-8")
+    result = _build(corpus, tmp_path / "db")
+    assert result.exit_code == 2
+    assert "zz-notes.txt" in result.output
+    assert _row(result.stdout, "清单 lists") == "2"

@@ -1,0 +1,68 @@
+"""A worker's N-Triples are exactly the graph builder's triples, escapes included."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from rdflib import Literal, URIRef
+
+from kg.graph.build import list_quads
+from kg.ingest import read_list
+from kg.pipeline import default_extractor, extract_item
+from kg.scale.worker import _ntriples_term, cache_stats, process_list
+from kg.store.convert import from_ox
+
+
+def test_worker_triples_equal_list_quads(corpus: Path) -> None:
+    path = sorted(corpus.iterdir())[0]
+    outcome = process_list(str(path))
+    parsed = {
+        (from_ox(t.subject), from_ox(t.predicate), from_ox(t.object))
+        for t in ox.parse(outcome.data, ox.RdfFormat.N_TRIPLES)
+    }
+    result = read_list(path)
+    extract = default_extractor()
+    expected = {
+        (s, p, o)
+        for s, p, o, _g in list_quads(result.power_list, [extract_item(i, extract) for i in result.items])
+    }
+    assert parsed == expected
+    assert outcome.triples == len(expected)
+    assert outcome.items == len(result.items) and outcome.error is None
+
+
+@pytest.mark.parametrize(
+    ("term", "text"),
+    [
+        (
+            URIRef("https://w3id.org/qzqd-kg/id/instrument/社会保险法"),
+            "<https://w3id.org/qzqd-kg/id/instrument/社会保险法>",
+        ),
+        (Literal('他说"罚款"\\n\n第二行\r'), '"他说\\"罚款\\"\\\\n\\n第二行\\r"'),
+        (Literal("社会保险法", lang="zh"), '"社会保险法"@zh'),
+        (Literal(58), '"58"^^<http://www.w3.org/2001/XMLSchema#integer>'),
+    ],
+    ids=["iri", "escapes", "lang", "integer"],
+)
+def test_term_syntax_round_trips(term: object, text: str) -> None:
+    assert _ntriples_term(term) == text  # type: ignore[arg-type]
+    parsed = next(iter(ox.parse(f"<urn:s> <urn:p> {text} .".encode(), ox.RdfFormat.N_TRIPLES)))
+    assert from_ox(parsed.object) == term
+
+
+def test_identical_cells_are_extracted_once(corpus: Path) -> None:
+    path = str(sorted(corpus.iterdir())[0])
+    process_list(path)
+    hits, misses = cache_stats()
+    again = process_list(path)
+    assert again.cache_misses == 0 and again.cache_hits > 0
+    assert cache_stats() == (hits + again.cache_hits, misses)
+
+
+def test_a_list_builds_the_same_whatever_was_built_before(corpus: Path) -> None:
+    first, second = (str(p) for p in sorted(corpus.iterdir()))
+    alone = process_list(first).data
+    process_list(second)
+    assert process_list(first).data == alone  # no state (learned numbers, caches) leaks between lists
