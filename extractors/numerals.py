@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-__all__ = ["CHINESE_DIGITS", "parse_numeral", "parse_numeral_flagged"]
+__all__ = ["CHINESE_DIGITS", "format_numeral", "parse_numeral", "parse_numeral_flagged"]
 
 CHINESE_DIGITS: dict[str, int] = {
     "〇": 0,
@@ -135,3 +135,39 @@ def parse_numeral(text: str) -> int | None:
         The integer value, or ``None``.
     """
     return parse_numeral_flagged(text)[0]
+
+
+_WRITE_DIGITS = "零一二三四五六七八九"
+_WRITE_UNITS = ((1000, "千"), (100, "百"), (10, "十"), (1, ""))
+MAX_WRITTEN = 9999
+"""Articles, items and order numbers stay below ten thousand."""
+
+
+def format_numeral(number: int) -> str:
+    """Write 1–9999 the way provisions are numbered: the inverse of :func:`parse_numeral`.
+
+    十 not 一十 at the start, 零 for a gap (一百零三).
+
+    Raises:
+        ValueError: for numbers outside 1–9999, which no provision has.
+
+    Examples:
+        >>> [format_numeral(n) for n in (7, 10, 17, 77, 101, 103, 110, 1000, 1203)]
+        ['七', '十', '十七', '七十七', '一百零一', '一百零三', '一百一十', '一千', '一千二百零三']
+    """
+    if not 0 < number <= MAX_WRITTEN:
+        raise ValueError(f"no Chinese numeral written for {number}")
+    parts: list[str] = []
+    pending_zero = False
+    rest = number
+    for value, unit in _WRITE_UNITS:
+        digit, rest = divmod(rest, value)
+        if digit:
+            if pending_zero:
+                parts.append("零")
+            parts.append(_WRITE_DIGITS[digit] + unit)
+            pending_zero = False
+        elif parts:
+            pending_zero = True
+    text = "".join(parts)
+    return text[1:] if text.startswith("一十") else text

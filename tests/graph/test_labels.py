@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from kg.graph.labels import chinese_number, provision_label
+from extractors.numerals import format_numeral
+from kg.graph.labels import provision_label
 
 
 @pytest.mark.parametrize(
@@ -24,14 +25,14 @@ from kg.graph.labels import chinese_number, provision_label
     ],
     ids=str,
 )
-def test_chinese_number(number: int, text: str) -> None:
-    assert chinese_number(number) == text
+def test_format_numeral(number: int, text: str) -> None:
+    assert format_numeral(number) == text
 
 
 @pytest.mark.parametrize("number", [0, -1, 10000], ids=str)
-def test_chinese_number_range(number: int) -> None:
+def test_format_numeral_range(number: int) -> None:
     with pytest.raises(ValueError):
-        chinese_number(number)
+        format_numeral(number)
 
 
 @pytest.mark.parametrize(
