@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
+from pathlib import PurePath
+from urllib.parse import unquote
 
 from rdflib import URIRef
 
@@ -29,7 +31,11 @@ __all__ = [
     "graph_iri",
     "instrument_iri",
     "instrument_kind_iri",
+    "item_key_of",
+    "item_keys",
     "list_iri",
+    "list_key",
+    "list_key_of",
     "org_unit_iri",
     "power_item_iri",
     "power_type_iri",
@@ -115,11 +121,91 @@ def provision_iri(instrument: URIRef, path: Sequence[tuple[str, int]]) -> URIRef
     return URIRef(f"{instrument}/{local}")
 
 
+def list_key(title: str, source_file: str) -> str:
+    """The key of a list's IRIs: its title and its file name, as two encoded path segments.
+
+    A list is identified by its source, not by its title alone: two files that carry
+    one title (two agencies' exports of the same template, two editions) are two
+    lists, and dropping one leaves the other. The file *name*, not its path, so the
+    same file gives the same IRIs wherever it sits; a corrected edition saved under
+    the same name replaces the old one's graph. The title stays in the key so that
+    the many exports called ``权责清单.xlsx`` in different folders stay apart.
+
+    Examples:
+        >>> list_key("甲市医保局权责清单", "data/jia.txt")
+        '甲市医保局权责清单/jia.txt'
+        >>> list_key("", "dir/b c.txt")
+        'b%20c.txt'
+    """
+    parts = [part for part in (title.strip(), PurePath(source_file).name.strip()) if part]
+    if not parts:
+        raise ValueError("a list needs a title or a file name to be named")
+    return "/".join(segment(part) for part in parts)
+
+
+def item_keys(seqs: Sequence[str]) -> list[str]:
+    """Each row's identity within its list: its 序号, made unique by row position.
+
+    Real lists repeat 序号 (two tables pasted together, a sub-item numbered like its
+    parent) or leave it blank; two rows must never become one node. The first row
+    with a 序号 keeps it as its key, so an unchanged list keeps its IRIs; each later
+    row with the same 序号 gets ``序号~2``, ``序号~3`` … in row order, and a blank
+    序号 becomes ``~1``, ``~2`` … A generated key never takes a 序号 another row has.
+
+    Examples:
+        >>> item_keys(["1", "2", "2", "", "", "2~2"])
+        ['1', '2', '2~3', '~1', '~2', '2~2']
+    """
+    taken = {seq.strip() for seq in seqs if seq.strip()}
+    seen: set[str] = set()
+    counters: dict[str, int] = {}
+    keys: list[str] = []
+    for raw in seqs:
+        seq = raw.strip()
+        if seq and seq not in seen:
+            seen.add(seq)
+            keys.append(seq)
+            continue
+        number = counters.get(seq, 1 if seq else 0) + 1
+        while f"{seq}~{number}" in taken or f"{seq}~{number}" in seen:
+            number += 1
+        candidate = f"{seq}~{number}"
+        counters[seq] = number
+        seen.add(candidate)
+        keys.append(candidate)
+    return keys
+
+
+def item_key_of(item: str) -> str | None:
+    """The key :func:`power_item_iri` put into a list-minted item IRI; None for one minted by code."""
+    marker = "/item/"
+    if not item.startswith(BASE + "list/") or marker not in item:
+        return None
+    return unquote(item.rsplit(marker, 1)[1])
+
+
+def list_key_of(list_node: str) -> str | None:
+    """The :func:`list_key` a list IRI was minted from (to find its graph); None for other IRIs."""
+    prefix = BASE + "list/"
+    if not list_node.startswith(prefix) or "/item/" in list_node:
+        return None
+    return list_node[len(prefix) :] or None
+
+
+def _list_path(list_key: str) -> str:
+    if not list_key.strip():
+        raise ValueError("cannot mint a list IRI from an empty key")
+    return list_key
+
+
 def power_item_iri(*, code: str | None, list_key: str, seq: str) -> URIRef:
-    """A power item: by its valid power code, else by list + 序号."""
+    """A power item: by its valid power code, else by list + its key (:func:`item_keys`).
+
+    ``list_key`` is :func:`list_key`'s (already encoded); ``seq`` is the item's key.
+    """
     if code:
         return _mint("power", code)
-    return _mint("list", list_key, "item", seq)
+    return URIRef(f"{BASE}list/{_list_path(list_key)}/item/{segment(seq)}")
 
 
 def agency_iri(*, credit_code: str | None, name: str) -> URIRef:
@@ -135,13 +221,13 @@ def org_unit_iri(agency: URIRef, unit: str) -> URIRef:
 
 
 def list_iri(list_key: str) -> URIRef:
-    """A power list as a document (the PROV entity items derive from)."""
-    return _mint("list", list_key)
+    """A power list as a document (the PROV entity items derive from); ``list_key`` from :func:`list_key`."""
+    return URIRef(f"{BASE}list/{_list_path(list_key)}")
 
 
 def graph_iri(list_key: str) -> URIRef:
-    """The named graph that holds everything read from one list."""
-    return _mint("graph", list_key)
+    """The named graph that holds everything read from one list (or ``findings``, the audit's)."""
+    return URIRef(f"{BASE}graph/{_list_path(list_key)}")
 
 
 def citation_iri(*, list_key: str, seq: str, column: str, span: tuple[int, int], n: int) -> URIRef:
@@ -149,9 +235,10 @@ def citation_iri(*, list_key: str, seq: str, column: str, span: tuple[int, int],
 
     The list is part of the IRI (not the power code) because one code may appear
     in two lists, and each list's citations must stay in, and go with, its own graph.
+    ``list_key`` is :func:`list_key`'s, ``seq`` the item's key (:func:`item_keys`).
     """
     local = f"{segment(column)}_{span[0]}-{span[1]}_{n}"
-    return URIRef(f"{BASE}citation/{segment(list_key)}/{segment(seq)}/{local}")
+    return URIRef(f"{BASE}citation/{_list_path(list_key)}/{segment(seq)}/{local}")
 
 
 def scheme_iri(scheme: str) -> URIRef:

@@ -134,6 +134,9 @@ class PowerItem:
     repairs: list[Repair] = field(default_factory=list)
     columns: dict[str, str] = field(default_factory=dict)
     """Record field → the header as written in the file (for provenance)."""
+    key: str = ""
+    """The row's identity within its list (its 序号, made unique by row position; see
+    :func:`kg.iri.item_keys`); empty for records not read by ingest."""
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON-lines view of ``kg ingest --json``."""
@@ -142,6 +145,7 @@ class PowerItem:
             "file": self.file,
             "line": self.line,
             "seq": self.seq,
+            "key": self.key or self.seq,
             "name": self.name,
             "sub_name": self.sub_name,
             "type": self.type,

@@ -30,7 +30,7 @@ from rdflib import URIRef
 from extractors.models import Citation
 from kg.graph.build import ListGraph, list_key
 from kg.graph.records import CellCitations, ExtractedItem
-from kg.iri import graph_iri
+from kg.iri import graph_iri, list_key_of
 from kg.model import TEXT_COLUMNS, PowerItem, PowerList
 from kg.resolve import Resolver
 from kg.store.base import Quad, Store
@@ -46,6 +46,7 @@ __all__ = [
     "extract_item",
     "extract_stage",
     "graph_for",
+    "graphs_for",
     "load_stage",
     "quads_stage",
     "read_stage",
@@ -219,23 +220,40 @@ def build(
     return summary
 
 
-_LIST_BY_FILE = """
+_LISTS = """
 PREFIX kg: <https://w3id.org/qzqd-kg/ontology#>
-SELECT ?list ?file WHERE { ?list a kg:PowerList ; kg:sourceFile ?file }
+PREFIX dcterms: <http://purl.org/dc/terms/>
+SELECT ?list ?file ?title WHERE {
+  ?list a kg:PowerList .
+  OPTIONAL { ?list kg:sourceFile ?file }
+  OPTIONAL { ?list dcterms:title ?title }
+}
 """
 
 
-def graph_for(store: Store, name: str) -> URIRef | None:
-    """The named graph of the list called ``name``: its title, its file name or the graph IRI."""
+def graphs_for(store: Store, name: str) -> list[URIRef]:
+    """The named graphs of the lists called ``name`` (title, file name or graph IRI), sorted.
+
+    Two lists may share a title (they are told apart by their files), so a title
+    can name several; the caller decides whether that is an error.
+    """
     graphs = set(store.graphs())
-    for candidate in (URIRef(name), graph_iri(name.strip()) if name.strip() else None):
-        if candidate in graphs:
-            return candidate
-    wanted = PurePath(name).name
-    for row in store.query(_LIST_BY_FILE):
-        if str(row["file"]) == wanted:
-            key = str(row["list"]).rsplit("/", 1)[-1]
-            for graph in graphs:
-                if str(graph).rsplit("/", 1)[-1] == key:
-                    return graph
-    return None
+    if URIRef(name) in graphs:
+        return [URIRef(name)]
+    wanted, file_name = name.strip(), PurePath(name.strip()).name
+    found: set[URIRef] = set()
+    for row in store.query(_LISTS):
+        key = list_key_of(str(row["list"]))
+        if key is None or not wanted:
+            continue
+        if str(row.get("title") or "") == wanted or str(row.get("file") or "") == file_name:
+            graph = graph_iri(key)
+            if graph in graphs:
+                found.add(graph)
+    return sorted(found)
+
+
+def graph_for(store: Store, name: str) -> URIRef | None:
+    """The one named graph of the list called ``name``; None when none or several match."""
+    found = graphs_for(store, name)
+    return found[0] if len(found) == 1 else None

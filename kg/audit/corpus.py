@@ -78,6 +78,7 @@ class CitedItem:
             name=self.item.name,
             code=code.raw if code is not None and code.valid else None,
             list_title=self.item.list_title,
+            key=self.item.key,
         )
 
     @property

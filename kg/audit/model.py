@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Any, Literal
 
+from kg import iri
+
 __all__ = [
     "SEVERITY_ORDER",
     "Evidence",
@@ -66,11 +68,13 @@ class ItemRef:
     name: str = ""
     code: str | None = None
     list_title: str = ""
+    key: str = ""
+    """The item's identity within its list (:func:`kg.iri.item_keys`); the 序号 when empty."""
 
     @property
     def list_key(self) -> str:
-        """The key the graph mints the list's IRIs from: its title, else its file name."""
-        return self.list_title.strip() or PurePath(self.file).name
+        """The key the graph mints the list's IRIs from (:func:`kg.iri.list_key`)."""
+        return iri.list_key(self.list_title, self.file)
 
     def to_dict(self) -> dict[str, Any]:
         return {

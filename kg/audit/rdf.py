@@ -31,7 +31,7 @@ def finding_iri(finding: Finding) -> URIRef:
 
 def item_node(ref: ItemRef) -> URIRef:
     """The power item's node, minted as the graph mints it (valid code, else list + 序号)."""
-    return iri.power_item_iri(code=ref.code, list_key=ref.list_key, seq=ref.seq)
+    return iri.power_item_iri(code=ref.code, list_key=ref.list_key, seq=ref.key or ref.seq)
 
 
 def instrument_node(ref: InstrumentRef) -> URIRef | None:

@@ -20,6 +20,7 @@ from kg.audit.corpus import Corpus
 from kg.audit.model import Evidence, Finding, Location
 from kg.audit.rdf import FINDINGS_GRAPH, finding_quads
 from kg.ingest.codes import decode_power_code
+from kg.iri import item_key_of
 from kg.model import PowerItem
 from kg.store.base import Row, Store
 
@@ -77,6 +78,7 @@ def _item(row: Row) -> PowerItem:
         file=_s(row, "source_file") or _s(row, "item"),
         line=_int(row, "line"),
         seq=_s(row, "seq"),
+        key=item_key_of(_s(row, "item")) or "",
         name=_s(row, "name"),
         type=type_,
         code=code,

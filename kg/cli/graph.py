@@ -26,13 +26,14 @@ from rich.progress import (
 )
 from rich.table import Table
 
-from kg.cli.options import EXIT_BAD_INPUT, DbOption, EndpointOption, StoreOption, open_store
+from kg.cli.options import EXIT_BAD_INPUT, EXIT_BUSY, DbOption, EndpointOption, StoreOption, open_store
 from kg.cli.trace_view import trace_view
 from kg.ingest import NotAPowerList
-from kg.pipeline import graph_for
+from kg.pipeline import graphs_for
 from kg.scale import ListOutcome, StreamSummary
 from kg.scale.stream import Plan
 from kg.store import DEFAULT_STORE, Store, StoreError
+from kg.store.lock import StoreBusy
 from kg.trace import TraceError, trace
 
 __all__ = ["register"]
@@ -66,13 +67,25 @@ def build_command(
             "--prune", help="Drop the lists built before from files that are no longer among the inputs."
         ),
     ] = False,
+    verify: Annotated[
+        bool,
+        typer.Option(
+            "--verify",
+            help="Hash every file to tell whether it changed, rather than trusting size and modification time.",
+        ),
+    ] = False,
 ) -> None:
     """构建图谱 / build the graph: read lists, find every cited law and article, load them into the store.
 
     Each list becomes its own named graph: building a list again replaces it, and
     an interrupted build leaves the previous graph usable. Only lists whose file
     changed since the last build are read again (the store keeps a manifest);
-    --full rebuilds all, --prune drops lists whose files are gone.
+    --full rebuilds all, --prune drops lists whose files are gone, --verify
+    hashes every file (an edit that kept size and mtime is caught).
+
+    Exit codes: 0 built; 2 a file could not be read (each is named and skipped,
+    the other lists were built and recorded) or the store cannot be used;
+    3 another kg command is using the store (try again).
 
     例如 / for example:
 
@@ -126,8 +139,18 @@ def build_command(
 
         try:
             summary, opened = stream_build(
-                files, target, jobs=jobs, full=full, prune=prune, progress=advance, on_plan=planned
+                files,
+                target,
+                jobs=jobs,
+                full=full,
+                prune=prune,
+                verify=verify,
+                progress=advance,
+                on_plan=planned,
             )
+        except StoreBusy as error:
+            console.print(f"[yellow]busy:[/yellow] {error}")
+            raise typer.Exit(EXIT_BUSY) from error
         except StoreError as error:
             console.print(f"[red]error:[/red] {error}")
             raise typer.Exit(EXIT_BAD_INPUT) from error
@@ -238,12 +261,20 @@ def remove_command(
     """
     console = _err()
     with open_store(store, db, endpoint, console=console) as opened:
-        graph = graph_for(opened, name)
-        if graph is None:
+        found = graphs_for(opened, name)
+        if len(found) > 1:
+            console.print(
+                f"[red]error:[/red] {len(found)} lists are called {name!r}; name one by file or graph:"
+            )
+            for known in found:
+                console.print(f"  {known}", highlight=False)
+            raise typer.Exit(EXIT_BAD_INPUT)
+        if not found:
             console.print(f"[red]error:[/red] no list {name!r} in the store; it holds:")
             for known in opened.graphs():
                 console.print(f"  {known}", highlight=False)
             raise typer.Exit(EXIT_NOT_FOUND)
+        graph = found[0]
         opened.remove(graph)
     Console().print(f"removed {graph}", highlight=False)
 

@@ -18,11 +18,15 @@ from rich.console import Console
 
 from kg.store import DEFAULT_STORE, Store, StoreError, names
 from kg.store import open_store as _open_store
+from kg.store.lock import StoreBusy
 
-__all__ = ["EXIT_BAD_INPUT", "DbOption", "EndpointOption", "StoreOption", "open_store"]
+__all__ = ["EXIT_BAD_INPUT", "EXIT_BUSY", "DbOption", "EndpointOption", "StoreOption", "open_store"]
 
 EXIT_BAD_INPUT = 2
 """Bad input or an unusable store."""
+
+EXIT_BUSY = 3
+"""The store is being rebuilt (or, for a writer, read) by another command: try again."""
 
 StoreOption = Annotated[
     str,
@@ -60,7 +64,7 @@ def open_store(
     read_only: bool = False,
     console: Console | None = None,
 ) -> Store:
-    """Open the store the options name; on failure print why and exit with code 2.
+    """Open the store the options name; on failure print why and exit 2 (3 while another command writes it).
 
     Args:
         store: backend name (``--store``).
@@ -71,6 +75,9 @@ def open_store(
     """
     try:
         return _open_store(store, db=db, endpoint=endpoint, read_only=read_only)
+    except StoreBusy as error:
+        (console or Console(stderr=True, soft_wrap=True)).print(f"[yellow]busy:[/yellow] {error}")
+        raise typer.Exit(EXIT_BUSY) from error
     except StoreError as error:
         (console or Console(stderr=True, soft_wrap=True)).print(f"[red]error:[/red] {error}")
         raise typer.Exit(EXIT_BAD_INPUT) from error

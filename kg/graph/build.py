@@ -35,12 +35,8 @@ _DIVISIONS = ("book", "chp", "sec")
 
 
 def list_key(power_list: PowerList) -> str:
-    """The key of a list's IRIs: its title, or its file name when it has none.
-
-    A title, not a content hash: a corrected edition of a list must replace the
-    old one's graph, not sit beside it.
-    """
-    return power_list.title.strip() or PurePath(power_list.source_file).name
+    """The key of a list's IRIs: its title and file name (the rule is :func:`kg.iri.list_key`'s)."""
+    return iri.list_key(power_list.title, power_list.source_file)
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -88,6 +84,13 @@ class ListGraph:
             self.resolver.table, self.resolver.rules, {**learned, **self.resolver.learned}
         )
         self.credit_codes = _agency_credit_codes(extracted.item for extracted in self.items)
+        records = [extracted.item for extracted in self.items]
+        keys = (
+            [record.key for record in records]
+            if all(record.key for record in records)
+            else iri.item_keys([record.seq for record in records])
+        )
+        self.keys = {id(record): key for record, key in zip(records, keys, strict=True)}
 
     def quads(self) -> Iterator[Quad]:
         """Every quad of the list's named graph (duplicates possible; stores keep a set).
@@ -152,10 +155,14 @@ class ListGraph:
         if self.power_list.jurisdiction and name == self.power_list.agency:
             yield agency, KG.jurisdiction, _str(self.power_list.jurisdiction)
 
+    def item_key(self, item: PowerItem) -> str:
+        """The item's identity within the list: its 序号, made unique (:func:`kg.iri.item_keys`)."""
+        return self.keys.get(id(item)) or item.key or item.seq
+
     def item_iri(self, item: PowerItem) -> URIRef:
-        """The power item's node: by valid power code, else by list + 序号."""
+        """The power item's node: by valid power code, else by list + its key."""
         code = item.code_info.raw if item.code_info and item.code_info.valid else None
-        return iri.power_item_iri(code=code, list_key=self.key, seq=item.seq)
+        return iri.power_item_iri(code=code, list_key=self.key, seq=self.item_key(item))
 
     def _item_triples(self, item: PowerItem) -> Iterator[tuple[Identifier, Identifier, Identifier]]:
         node = self.item_iri(item)
@@ -225,7 +232,7 @@ class ListGraph:
                     ):
                         yield from _provision_triples(instrument, provision)
                 cit = iri.citation_iri(
-                    list_key=self.key, seq=item.seq, column=cell.field, span=citation.span, n=n
+                    list_key=self.key, seq=self.item_key(item), column=cell.field, span=citation.span, n=n
                 )
                 yield from self._citation_triples(
                     cit, node, item, cell, citation, resolved, instrument, target, provision

@@ -21,6 +21,7 @@ from kg.ingest.codes import decode_power_code
 from kg.ingest.errors import NotAPowerList
 from kg.ingest.headers import HeaderMap, match_header
 from kg.ingest.htmltext import cell_text
+from kg.iri import item_keys
 from kg.model import Agency, PowerItem, PowerList, Repair
 
 __all__ = ["RawRow", "ReadResult", "assemble"]
@@ -323,6 +324,8 @@ def assemble(rows: Iterable[RawRow], source: Path, *, title_hint: str | None = N
         )
     if not assembler.items:
         raise NotAPowerList(source, "the header is there but no power item follows it")
+    for item, key in zip(assembler.items, item_keys([item.seq for item in assembler.items]), strict=True):
+        item.key = key
     owner = assembler._owner()
     title = assembler.title or title_hint or source.stem
     power_list = PowerList(

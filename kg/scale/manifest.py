@@ -9,9 +9,17 @@ pipeline version — a digest of the extractor, ingest, resolver and graph code 
 tables — so a new version of any of them rebuilds everything rather than mixing
 graphs made by two versions.
 
-The manifest is written after the graphs it describes (temp file, then rename):
-killed in between, the next build redoes a list it need not have, never skips
-one it should not.
+Each finished list is recorded as it lands: one JSON line appended to a journal
+beside the manifest (``kg-manifest.json.journal``), flushed to disk, after its graph
+is loaded; the end of the build folds the journal into the manifest (temp file,
+then rename). An interrupted build therefore does not redo the lists it finished,
+and killed between a load and its journal line, the next build redoes that one
+list, never skips one it should not.
+
+Size and modification time can lie: an edit of the same size within the file
+system's timestamp granularity, or a tool that restores the mtime. A file whose
+mtime is not clearly older than the moment it was recorded is hashed (as git
+treats "racily clean" files), and ``verify`` hashes every file.
 """
 
 from __future__ import annotations
@@ -19,15 +27,28 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import os
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from kg.atomic import atomic_write
 from kg.store.base import Store
 
-__all__ = ["MANIFEST_NAME", "Manifest", "ManifestEntry", "file_hash", "manifest_path", "pipeline_version"]
+__all__ = [
+    "JOURNAL_SUFFIX",
+    "MANIFEST_NAME",
+    "Manifest",
+    "ManifestEntry",
+    "file_hash",
+    "manifest_path",
+    "pipeline_version",
+]
 
 MANIFEST_NAME = "kg-manifest.json"
+JOURNAL_SUFFIX = ".journal"
+"""Appended to the manifest's name for the journal of lists recorded since the last save."""
+RACY_NS = 2_000_000_000
+"""A file modified less than this before it was recorded is hashed on the next check (FAT has 2 s mtimes)."""
 _CODE = (
     "extractors",
     "kg/ingest",
@@ -79,6 +100,8 @@ class ManifestEntry:
     mtime_ns: int
     items: int = 0
     triples: int = 0
+    recorded_ns: int = 0
+    """When the entry was recorded (wall clock); 0 for entries of older manifests (always racy)."""
 
 
 @dataclass
@@ -90,18 +113,59 @@ class Manifest:
 
     @classmethod
     def load(cls, path: Path | None) -> Manifest:
-        """The manifest at ``path``; empty (so everything is rebuilt) when missing or unreadable."""
-        if path is None or not path.exists():
-            return cls()
+        """The manifest at ``path`` with its journal replayed; empty when missing or unreadable.
+
+        Journal lines of another pipeline version than the manifest's start afresh
+        (the build that wrote them rebuilt everything with that version).
+        """
+        manifest = cls()
+        if path is None:
+            return manifest
+        if path.exists():
+            try:
+                raw = json.loads(path.read_text(encoding="utf-8"))
+                entries = {name: ManifestEntry(**entry) for name, entry in raw["lists"].items()}
+                manifest = cls(version=str(raw["version"]), entries=entries)
+            except (OSError, ValueError, KeyError, TypeError):
+                manifest = cls()
+        manifest._replay(_journal(path))
+        return manifest
+
+    def _replay(self, journal: Path) -> None:
         try:
-            raw = json.loads(path.read_text(encoding="utf-8"))
-            entries = {name: ManifestEntry(**entry) for name, entry in raw["lists"].items()}
-            return cls(version=str(raw["version"]), entries=entries)
-        except (OSError, ValueError, KeyError, TypeError):
-            return cls()
+            lines = journal.read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeError):
+            return
+        for line in lines:
+            try:
+                record = json.loads(line)
+                version, name = str(record["version"]), str(record["path"])
+                entry = ManifestEntry(**record["entry"]) if record.get("entry") else None
+            except (ValueError, KeyError, TypeError):
+                continue  # a line cut short by a kill: that list is redone
+            if version != self.version:
+                self.version, self.entries = version, {}
+            if entry is None:
+                self.entries.pop(name, None)
+            else:
+                self.entries[name] = entry
+
+    def record(self, path: Path | None, name: str, entry: ManifestEntry | None) -> None:
+        """Set (or with None drop) one file's entry now, and append it to the journal on disk."""
+        if entry is None:
+            self.entries.pop(name, None)
+        else:
+            self.entries[name] = entry
+        if path is None:
+            return
+        line = {"version": self.version, "path": name, "entry": asdict(entry) if entry else None}
+        with _journal(path).open("a", encoding="utf-8") as handle:
+            handle.write(json.dumps(line, ensure_ascii=False) + "\n")
+            handle.flush()
+            os.fsync(handle.fileno())
 
     def save(self, path: Path | None) -> None:
-        """Write atomically (temp file, then rename)."""
+        """Write atomically (temp file, then rename), then drop the journal it now contains."""
         if path is None:
             return
         payload = {
@@ -110,16 +174,24 @@ class Manifest:
         }
         with atomic_write(path, "w") as handle:
             json.dump(payload, handle, ensure_ascii=False, indent=1)
+        _journal(path).unlink(missing_ok=True)
 
-    def unchanged(self, path: Path) -> bool:
-        """Whether ``path`` holds what was built from it (stat first, hash when stat differs)."""
+    def unchanged(self, path: Path, *, verify: bool = False) -> bool:
+        """Whether ``path`` holds what was built from it.
+
+        Size and mtime as recorded, and the mtime clearly older than the record,
+        is enough; otherwise (or with ``verify``) the content hash decides.
+        """
         entry = self.entries.get(str(path))
         if entry is None:
             return False
         stat = path.stat()
-        if stat.st_size == entry.size and stat.st_mtime_ns == entry.mtime_ns:
+        if stat.st_size != entry.size:
+            return False
+        racy = entry.mtime_ns >= entry.recorded_ns - RACY_NS
+        if stat.st_mtime_ns == entry.mtime_ns and not racy and not verify:
             return True
-        if stat.st_size != entry.size or file_hash(path) != entry.hash:
+        if file_hash(path) != entry.hash:
             return False
         entry.mtime_ns = stat.st_mtime_ns
         return True
@@ -127,6 +199,10 @@ class Manifest:
     def graph_users(self, graph: str) -> int:
         """How many recorded files are built into ``graph`` (two files may share a title)."""
         return sum(entry.graph == graph for entry in self.entries.values())
+
+
+def _journal(path: Path) -> Path:
+    return path.with_name(path.name + JOURNAL_SUFFIX)
 
 
 def manifest_path(store: Store) -> Path | None:

@@ -8,12 +8,23 @@ so the store, the manifest and the summary are the same for any ``jobs``.
 Incremental: a file whose content matches the manifest is not read at all; a
 changed or new file has its named graph replaced (staged swap, see
 :mod:`kg.store.oxigraph`); with ``prune`` the graphs of recorded files no longer
-among the inputs are dropped. ``full`` rebuilds everything.
+among the inputs are dropped. ``full`` rebuilds everything, ``verify`` hashes every
+file rather than trusting size and mtime. Each list is recorded in the manifest's
+journal as it lands, so an interrupted build does not redo it.
+
+Workers die with the build: each asks the kernel for SIGKILL when its parent
+dies (``PR_SET_PDEATHSIG`` on Linux) and also watches its parent's pid, so a
+killed ``kg build`` leaves no worker behind.
 """
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
+import ctypes.util
 import os
+import signal
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
@@ -78,12 +89,12 @@ class StreamSummary:
         return self.cache_hits / total if total else 0.0
 
 
-def plan_build(files: Sequence[Path], manifest: Manifest, *, full: bool) -> Plan:
+def plan_build(files: Sequence[Path], manifest: Manifest, *, full: bool, verify: bool = False) -> Plan:
     """Split ``files`` into those to build and those unchanged; list recorded files now absent."""
     plan = Plan()
     current = {str(path.resolve()) for path in files}
     for path in files:
-        if not full and manifest.unchanged(path.resolve()):
+        if not full and manifest.unchanged(path.resolve(), verify=verify):
             plan.unchanged.append(path)
         else:
             plan.todo.append(path)
@@ -92,13 +103,35 @@ def plan_build(files: Sequence[Path], manifest: Manifest, *, full: bool) -> Plan
     return plan
 
 
+PARENT_POLL_SECONDS = 1.0
+"""How often a worker checks that the build that started it is still alive."""
+
+
+def _die_with_parent(parent: int) -> None:
+    """Worker initializer: end this process when the build process ``parent`` ends."""
+    library = ctypes.util.find_library("c")
+    if library is not None and hasattr(signal, "SIGKILL"):
+        with contextlib.suppress(OSError, AttributeError):
+            pr_set_pdeathsig = 1
+            ctypes.CDLL(library, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGKILL)
+    if os.getppid() != parent:
+        os._exit(1)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_POLL_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="kg-parent-watch", daemon=True).start()
+
+
 def _outcomes(paths: Sequence[Path], jobs: int) -> Iterator[ListOutcome]:
     """``process_list`` over ``paths`` in order, ``jobs`` processes, at most 2×jobs in flight."""
     if jobs <= 1:
         for path in paths:
             yield process_list(str(path))
         return
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_die_with_parent, initargs=(os.getpid(),)) as pool:
         pending: deque[Future[ListOutcome]] = deque()
         queue = iter(paths)
         for path in queue:
@@ -138,6 +171,7 @@ def stream_build(
     progress: StreamProgress | None = None,
     on_plan: Callable[[Plan], None] | None = None,
     counts: bool = True,
+    verify: bool = False,
 ) -> tuple[StreamSummary, Store | None]:
     """Build ``files`` into the store ``open_store()`` returns, streaming and incrementally.
 
@@ -157,6 +191,7 @@ def stream_build(
         on_plan: called once with the plan, before any work (to size progress bars).
         counts: count instruments and provisions in the finished store (a scan; skipped above
             :data:`COUNT_LIMIT` triples).
+        verify: hash every file to tell whether it changed (size and mtime can lie).
 
     Returns:
         The summary and the store (None when nothing needed opening); the caller closes it.
@@ -180,31 +215,43 @@ def stream_build(
 
     if isinstance(store_or_opener, Store):
         opened()
-    plan = plan_build(files, manifest, full=full)
+    plan = plan_build(files, manifest, full=full, verify=verify)
     if on_plan is not None:
         on_plan(plan)
     summary.unchanged = len(plan.unchanged)
-    last_save = time.perf_counter()
+    current = {str(path.resolve()) for path in files}
+    owners = {entry.graph: name for name, entry in manifest.entries.items() if name in current}
     for outcome in _outcomes(plan.todo, jobs):
         size = Path(outcome.path).stat().st_size if Path(outcome.path).exists() else 0
+        key = str(Path(outcome.path).resolve())
+        if outcome.error is None and owners.get(outcome.graph, key) != key:
+            outcome.error = (
+                f"{outcome.path}: has the title and file name of {owners[outcome.graph]}, so it would "
+                "replace that list; rename one of the files"
+            )
         if outcome.error is not None:
             summary.errors.append(FileError(outcome.path, outcome.error))
             if progress is not None:
                 progress(outcome, size)
             continue
+        owners[outcome.graph] = key
         target, man = opened()
         load_started = time.perf_counter()
-        key = str(Path(outcome.path).resolve())
         previous = man.entries.get(key)
         _load(target, outcome.graph, outcome.data)
         stat = Path(outcome.path).stat()
-        man.entries[key] = ManifestEntry(
-            hash=outcome.content_hash,
-            graph=outcome.graph,
-            size=stat.st_size,
-            mtime_ns=stat.st_mtime_ns,
-            items=outcome.items,
-            triples=outcome.triples,
+        man.record(
+            mpath,
+            key,
+            ManifestEntry(
+                hash=outcome.content_hash,
+                graph=outcome.graph,
+                size=stat.st_size,
+                mtime_ns=stat.st_mtime_ns,
+                items=outcome.items,
+                triples=outcome.triples,
+                recorded_ns=time.time_ns(),
+            ),
         )
         if previous is not None and previous.graph != outcome.graph and not man.graph_users(previous.graph):
             target.remove(URIRef(previous.graph))
@@ -220,9 +267,6 @@ def stream_build(
         outcome.data = b""
         if progress is not None:
             progress(outcome, size)
-        if time.perf_counter() - last_save > 10:
-            man.save(mpath)
-            last_save = time.perf_counter()
     if store is not None:
         for name in plan.removed:
             if not prune:

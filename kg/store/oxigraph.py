@@ -21,6 +21,11 @@ index), so :meth:`OxigraphStore.replace_graph_ntriples` loads a *new* graph in
 place behind a marker ``<loading> <urn:kg:loadingOf> <graph>``: while the marker
 stands, readers leave the graph out and the next writer drops it as incomplete;
 the marker goes once the load is flushed.
+
+Readers and writers never meet: a writer holds the store's exclusive lock and a
+reader a shared one (:mod:`kg.store.lock`). A reader that finds the leftovers of a
+killed build has them finished first (under the writer's lock, for a moment) and
+then reads, so exports and queries never see a staging graph or half a swap.
 """
 
 from __future__ import annotations
@@ -38,9 +43,10 @@ from kg.atomic import atomic_write
 from kg.prefixes import PREFIXES
 from kg.store.base import Quad, Row, Store, StoreError
 from kg.store.convert import from_ox, to_ox
+from kg.store.lock import LOCK_NAME, StoreLock
 from kg.store.sparql_syntax import SparqlSyntaxError, bind_values
 
-__all__ = ["EXPORT_FORMATS", "STAGING", "OxigraphStore"]
+__all__ = ["EXPORT_FORMATS", "OURS", "STAGING", "OxigraphStore", "check_store_folder"]
 
 STAGING = "urn:kg:staging:"
 """Prefix of the temporary graphs a replacement loads into before the swap."""
@@ -62,6 +68,45 @@ EXPORT_FORMATS: dict[str, tuple[ox.RdfFormat, bool]] = {
     "xml": (ox.RdfFormat.RDF_XML, False),
 }
 """Format name → (Oxigraph format, keeps named graphs)."""
+
+OURS = frozenset({LOCK_NAME, "kg-manifest.json", "kg-manifest.json.journal"})
+"""Files kg itself keeps in a store folder besides RocksDB's."""
+
+ROCKSDB_MARK = "CURRENT"
+"""The file every RocksDB database folder holds: it names the live MANIFEST."""
+
+
+def check_store_folder(path: Path) -> None:
+    """Refuse a ``--db`` that is a file, or a non-empty folder that is not a store.
+
+    Writing RocksDB files into a folder of the user's own files would mix the two
+    and make the folder hard to clean; an empty CURRENT means the store is damaged.
+
+    Raises:
+        StoreError: naming the folder and what is wrong with it.
+    """
+    if not path.exists():
+        return
+    if not path.is_dir():
+        raise StoreError(f"{path} is a file, not a graph store folder; give --db a folder")
+    names = {entry.name for entry in path.iterdir()}
+    if ROCKSDB_MARK in names:
+        try:
+            current = (path / ROCKSDB_MARK).read_bytes()
+        except OSError as error:
+            raise StoreError(f"cannot read {path / ROCKSDB_MARK}: {error.strerror or error}") from error
+        if not current.strip():
+            raise StoreError(
+                f"the store at {path} is damaged ({ROCKSDB_MARK} is empty); "
+                "remove the folder and run `kg build` again"
+            )
+        return
+    if names - OURS:
+        shown = ", ".join(sorted(names - OURS)[:3])
+        raise StoreError(
+            f"{path} is not a graph store (it holds {shown} …); give --db an empty or new folder"
+        )
+
 
 _DISTINCT_TRIPLES = "CONSTRUCT { ?s ?p ?o } WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }"
 
@@ -93,9 +138,71 @@ class OxigraphStore(Store):
     ) -> None:
         self.path = Path(path) if path is not None else None
         self.read_only = read_only
-        self._store = store if store is not None else _open(self.path, read_only)
-        if not read_only:
+        self._lock: StoreLock | None = None
+        if store is not None or self.path is None:
+            self._store = store if store is not None else _open(None, read_only)
+            if not read_only:
+                self._drop_staging()
+            return
+        if read_only:
+            self._open_reader(self.path)
+        else:
+            self._open_writer(self.path)
+
+    def _open_writer(self, path: Path) -> None:
+        check_store_folder(path)
+        try:
+            path.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise StoreError(f"cannot create the store folder {path}: {error.strerror or error}") from error
+        self._lock = StoreLock(path, exclusive=True)
+        try:
+            self._store = _open(path, False)
             self._drop_staging()
+        except BaseException:
+            self._release()
+            raise
+
+    def _open_reader(self, path: Path) -> None:
+        if not path.exists():
+            raise StoreError(f"no graph store at {path}: run `kg build` first")
+        check_store_folder(path)
+        self._lock = StoreLock(path, exclusive=False)
+        try:
+            self._store = _open(path, True)
+            if not any(
+                g.value.startswith(STAGING) for g in self._store.named_graphs() if isinstance(g, ox.NamedNode)
+            ):
+                return
+            self._finish_interrupted(path)
+        except BaseException:
+            self._release()
+            raise
+
+    def _finish_interrupted(self, path: Path) -> None:
+        """A killed build left staging graphs: finish them as a writer would, then read."""
+        del self._store
+        gc.collect()
+        self._release()
+        try:
+            OxigraphStore(path).close()
+        except StoreError as error:
+            raise StoreError(
+                f"the store at {path} holds an unfinished build that cannot be finished now ({error}); "
+                "run `kg build` again"
+            ) from error
+        self._lock = StoreLock(path, exclusive=False)
+        self._store = _open(path, True)
+
+    def __del__(self) -> None:
+        lock = getattr(self, "_lock", None)
+        if lock is not None:
+            lock.release()
+
+    def _release(self) -> None:
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
 
     @classmethod
     def from_options(
@@ -326,12 +433,13 @@ class OxigraphStore(Store):
         a notebook or test) would read files the writer is still compacting.
         """
         handle = getattr(self, "_store", None)
-        if handle is None:
-            return
-        if not self.read_only:
-            handle.flush()
-        del self._store
-        gc.collect()
+        if handle is not None:
+            if not self.read_only:
+                handle.flush()
+            del self._store
+            del handle
+            gc.collect()
+        self._release()
 
 
 class _Counter:
@@ -360,5 +468,5 @@ def _open(path: Path | None, read_only: bool) -> ox.Store:
                 raise StoreError(f"no graph store at {path}: run `kg build` first")
             return ox.Store.read_only(str(path))
         return ox.Store(str(path))
-    except OSError as error:
+    except (OSError, RuntimeError) as error:  # RocksDB reports corruption as RuntimeError
         raise StoreError(f"cannot open the Oxigraph store at {path}: {error}") from error

@@ -10,6 +10,8 @@ from kg.model import PowerCode, PowerItem, PowerList
 __all__ = ["AGENCY", "CODE_PREFIX", "CREDIT", "FakeExtractor", "cite", "item", "power_list", "prov"]
 
 AGENCY = "甲市医疗保障局"
+JIA_KEY = "甲市医保局权责清单/jia.txt"
+"""The list key :func:`power_list` gets by default (title + file name)."""
 CREDIT = "11620500MB16170967"
 CODE_PREFIX = CREDIT + "36202360010"
 """A power code without its last two digits (tests append them)."""

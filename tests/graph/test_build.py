@@ -12,7 +12,7 @@ from kg.graph.records import CellCitations, ExtractedItem
 from kg.namespace import ELI, KG
 from kg.resolve import Resolver
 
-from .factories import CREDIT, cite, item, power_list, prov
+from .factories import CREDIT, JIA_KEY, cite, item, power_list, prov
 
 LAW = iri.instrument_iri("中华人民共和国社会保险法")
 
@@ -98,7 +98,7 @@ def test_iris_do_not_depend_on_other_lists() -> None:
     for pl, items in ((power_list(), first), (power_list("乙清单", "yi.txt"), second)):
         for s, p, o, g in list_quads(pl, items, Resolver()):
             together.graph(g).add((s, p, o))
-    graph_of_first = together.graph(iri.graph_iri("甲市医保局权责清单"))
+    graph_of_first = together.graph(iri.graph_iri(JIA_KEY))
     assert set(graph_of_first) == alone
     assert (URIRef(iri.instrument_iri("丙办法")), RDF.type, ELI.LegalResource) in alone
 
@@ -114,7 +114,7 @@ def test_article_with_and_without_chapter_is_one_node_linked_to_its_chapter() ->
     node = iri.instrument_iri(number)
     article, chapter = _sub(node, "art_27"), _sub(node, "chp_5")
     assert set(g.subjects(KG.restsOn, article)) == {
-        iri.power_item_iri(code=None, list_key="甲市医保局权责清单", seq=s) for s in ("1", "2")
+        iri.power_item_iri(code=None, list_key=JIA_KEY, seq=s) for s in ("1", "2")
     }
     assert set(g.objects(article, ELI.is_part_of)) == {node, chapter}
     assert (chapter, ELI.is_part_of, node) in g
@@ -140,7 +140,7 @@ def test_reified_citation_carries_role_column_span_text_quote_rule_and_source() 
     g = _graph([ExtractedItem(power, (CellCitations("basis", text, (citation,)),))])
     (node,) = set(g.subjects(RDF.type, KG.Citation))
     assert node == iri.citation_iri(
-        list_key="甲市医保局权责清单", seq="12", column="basis", span=(2, 14), n=0
+        list_key=JIA_KEY, seq="12", column="basis", span=(2, 14), n=0
     )
     expected = {
         KG.role: Literal("cites"),
@@ -155,7 +155,7 @@ def test_reified_citation_carries_role_column_span_text_quote_rule_and_source() 
         KG.sourceLine: Literal(31),
         KG.citedResource: _sub(LAW, "art_58"),
         KG.citedInstrument: LAW,
-        PROV.wasDerivedFrom: iri.list_iri("甲市医保局权责清单"),
+        PROV.wasDerivedFrom: iri.list_iri(JIA_KEY),
     }
     for prop, value in expected.items():
         assert g.value(node, prop) == value, prop
@@ -183,7 +183,7 @@ def test_items_and_agencies_by_code_else_by_list_and_name() -> None:
     items = set(g.subjects(RDF.type, KG.PowerItem))
     assert items == {
         iri.power_item_iri(code=CODE, list_key="x", seq="x"),
-        iri.power_item_iri(code=None, list_key="甲市医保局权责清单", seq="4166"),
+        iri.power_item_iri(code=None, list_key=JIA_KEY, seq="4166"),
     }
     # the item with a broken code still belongs to the agency the list's valid codes identify
     assert set(g.objects(None, KG.exercisedBy)) == {iri.agency_iri(credit_code=CREDIT, name="x")}
@@ -192,16 +192,16 @@ def test_items_and_agencies_by_code_else_by_list_and_name() -> None:
 
 def test_provenance_of_items_and_list() -> None:
     g = _graph([_extracted(item("1", line=7))])
-    node = iri.power_item_iri(code=None, list_key="甲市医保局权责清单", seq="1")
+    node = iri.power_item_iri(code=None, list_key=JIA_KEY, seq="1")
     assert g.value(node, KG.sourceLine) == Literal(7)
     assert g.value(node, KG.sourceFile) == Literal("jia.txt")
-    assert g.value(node, PROV.wasDerivedFrom) == iri.list_iri("甲市医保局权责清单")
-    assert g.value(iri.list_iri("甲市医保局权责清单"), KG.sourceFile) == Literal("jia.txt")
+    assert g.value(node, PROV.wasDerivedFrom) == iri.list_iri(JIA_KEY)
+    assert g.value(iri.list_iri(JIA_KEY), KG.sourceFile) == Literal("jia.txt")
 
 
 def test_everything_lands_in_the_lists_named_graph() -> None:
     quads = list(list_quads(power_list(), [_extracted(item("1"), basis=[cite("社会保险法", prov(8))])]))
-    assert {g for *_, g in quads} == {iri.graph_iri("甲市医保局权责清单")}
+    assert {g for *_, g in quads} == {iri.graph_iri(JIA_KEY)}
 
 
 def test_same_input_gives_identical_quads() -> None:
@@ -217,7 +217,7 @@ def test_same_input_gives_identical_quads() -> None:
 
 @pytest.mark.parametrize(
     ("title", "file", "key"),
-    [("甲清单", "/a/b.txt", "甲清单"), ("", "/a/b.txt", "b.txt")],
+    [("甲清单", "/a/b.txt", "甲清单/b.txt"), ("", "/a/b.txt", "b.txt")],
     ids=["title", "file-name"],
 )
 def test_list_key(title: str, file: str, key: str) -> None:

@@ -11,7 +11,7 @@ from kg.pipeline import build, build_lists, extract_item, graph_for
 from kg.store.memory import MemoryStore
 from kg.store.oxigraph import OxigraphStore
 
-from .factories import FakeExtractor, cite, item, power_list, prov
+from .factories import JIA_KEY, FakeExtractor, cite, item, power_list, prov
 
 BASIS = "《社会保险法》第八条"
 EXTRACT = FakeExtractor({BASIS: [cite("社会保险法", prov(8), span=(0, 10))]})
@@ -29,7 +29,7 @@ def test_build_lists_counts_and_names_graphs() -> None:
     assert (summary.lists, summary.items, summary.citations) == (1, 2, 1)
     assert (summary.instruments, summary.provisions) == (1, 1)
     assert summary.triples == len(store) > 0
-    assert summary.graphs == [str(graph_iri("甲市医保局权责清单"))]
+    assert summary.graphs == [str(graph_iri(JIA_KEY))]
 
 
 class BoomError(RuntimeError):
@@ -47,7 +47,7 @@ def test_an_interrupted_rebuild_keeps_the_previous_graph(tmp_path: Path) -> None
     with pytest.raises(BoomError):
         build_lists([(power_list(), [item("1", BASIS), item("2", BASIS)])], store, extract=explode)
     assert len(store) == before
-    assert store.graphs() == [graph_iri("甲市医保局权责清单")]
+    assert store.graphs() == [graph_iri(JIA_KEY)]
 
 
 def test_build_from_paths_reports_files_that_are_not_lists(tmp_path: Path, sample_paths: list[Path]) -> None:
@@ -61,11 +61,11 @@ def test_build_from_paths_reports_files_that_are_not_lists(tmp_path: Path, sampl
 
 @pytest.mark.parametrize(
     "name",
-    ["甲市医保局权责清单", "jia.txt", str(graph_iri("甲市医保局权责清单"))],
+    ["甲市医保局权责清单", "jia.txt", str(graph_iri(JIA_KEY))],
     ids=["title", "file", "iri"],
 )
 def test_graph_for_finds_a_list_by_any_name(name: str) -> None:
     store = MemoryStore()
     build_lists([(power_list(), [item("1", BASIS)])], store, extract=EXTRACT)
-    assert graph_for(store, name) == graph_iri("甲市医保局权责清单")
+    assert graph_for(store, name) == graph_iri(JIA_KEY)
     assert graph_for(store, "乙清单") is None
