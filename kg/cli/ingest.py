@@ -107,14 +107,23 @@ def register(app: typer.Typer) -> None:
         Exit codes: 0 read; 1 --strict and something was repaired; 2 a file is not a power list.
         """
         console = Console(stderr=True)
+        if out is not None and out.is_dir():
+            console.print(
+                f"[red]error:[/red] --out {out} is a folder; give the file to write the JSON lines to"
+            )
+            raise typer.Exit(EXIT_BAD_INPUT)
         results = read_inputs(inputs, console)
         if as_json or out:
             lines = [
                 json.dumps(item.to_dict(), ensure_ascii=False) for result in results for item in result.items
             ]
             if out:
-                with atomic_write(out) as handle:
-                    handle.write("\n".join(lines) + "\n")
+                try:
+                    with atomic_write(out) as handle:
+                        handle.write("\n".join(lines) + "\n")
+                except OSError as exc:
+                    console.print(f"[red]error:[/red] cannot write {out}: {exc.strerror or exc}")
+                    raise typer.Exit(EXIT_BAD_INPUT) from exc
                 console.print(f"wrote {len(lines)} items to {out}")
             else:
                 typer.echo("\n".join(lines))

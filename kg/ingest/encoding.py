@@ -30,7 +30,14 @@ def decode_bytes(data: bytes, source: Path | str = "<bytes>") -> tuple[str, str]
         NotAPowerList: the bytes are binary or in none of the supported encodings.
     """
     if data.startswith(codecs.BOM_UTF8):
-        return data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="strict"), "utf-8-sig"
+        try:
+            return data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="strict"), "utf-8-sig"
+        except UnicodeDecodeError as exc:
+            offset = exc.start + len(codecs.BOM_UTF8)
+            raise NotAPowerList(
+                source,
+                f"starts with a UTF-8 byte-order mark but byte {offset} is not UTF-8; save the file as UTF-8",
+            ) from exc
     if looks_binary(data):
         raise NotAPowerList(source, "looks like a binary file, expected a text, CSV, XLSX or HTML list")
     try:

@@ -13,7 +13,7 @@ from functools import cache
 import regex
 from lxml import html as lxml_html
 
-__all__ = ["cell_text", "element_text", "looks_like_html"]
+__all__ = ["BIDI_CONTROLS", "cell_text", "element_text", "has_markup", "looks_like_html", "tidy_text"]
 
 HTML_HINT = regex.compile(
     r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>|&(?:[A-Za-z]{2,8}|#\d{1,6}|#x[0-9A-Fa-f]{1,6});"
@@ -28,6 +28,13 @@ BLOCK_TAGS: frozenset[str] = frozenset(
 CONTROL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 """Control characters no list means to show; some SPARQL servers (Virtuoso) drop NUL from literals."""
 
+BIDI_CONTROLS = regex.compile(r"[\u202a-\u202e\u2066-\u2069]")
+"""Bidirectional embedding, override and isolate controls: invisible, and U+202E makes a
+page show ``exe.txt`` for ``txt.exe``; no list means them, so ingest removes them here, once."""
+
+TAG = regex.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
+"""A tag (not an entity): what removing markup loses."""
+
 SPACES = regex.compile(r"[ \t\u00a0\u3000]+")
 MANY_BREAKS = regex.compile(r"\n\s*\n+")
 
@@ -35,6 +42,11 @@ MANY_BREAKS = regex.compile(r"\n\s*\n+")
 def looks_like_html(text: str) -> bool:
     """True when the cell holds a tag or an entity, so it needs parsing."""
     return HTML_HINT.search(text) is not None
+
+
+def has_markup(text: str) -> bool:
+    """True when :func:`cell_text` will drop tags from the cell (ingest records a repair for it)."""
+    return TAG.search(text) is not None
 
 
 @cache
@@ -92,8 +104,19 @@ def element_text(element: lxml_html.HtmlElement) -> str:
     return _tidy("".join(out))
 
 
+def tidy_text(text: str) -> str:
+    """Plain text made tidy: control and bidi characters removed, spaces and breaks collapsed.
+
+    Examples:
+        >>> tidy_text("  甲\u202e乙  ")
+        '甲乙'
+    """
+    return _tidy(text)
+
+
 def _tidy(text: str) -> str:
     text = CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = BIDI_CONTROLS.sub("", text)
     lines = [SPACES.sub(" ", line).strip() for line in text.split("\n")]
     joined = "\n".join(lines)
     return MANY_BREAKS.sub("\n", joined).strip()

@@ -51,6 +51,18 @@ def read_list(path: Path | str) -> ReadResult:
         raise NotAPowerList(path, f"cannot be read ({exc.strerror or exc})") from exc
     if not data.strip():
         raise NotAPowerList(path, "the file is empty; expected a 权责清单 table")
+    try:
+        result, encoding = _read(path, data)
+    except NotAPowerList:
+        raise
+    except Exception as exc:  # a file must never end a build with a traceback
+        raise NotAPowerList(path, f"cannot be read ({type(exc).__name__}: {str(exc)[:200]})") from exc
+    result.encoding = encoding
+    result.power_list = replace(result.power_list, content_hash=hashlib.sha256(data).hexdigest())
+    return result
+
+
+def _read(path: Path, data: bytes) -> tuple[ReadResult, str | None]:
     kind = _format_of(path, data)
     encoding: str | None = None
     title_hint: str | None = None
@@ -61,10 +73,7 @@ def read_list(path: Path | str) -> ReadResult:
     else:
         text, encoding = decode_bytes(data, path)
         rows = text_rows(text) if kind == "text" else csv_rows(text)
-    result = assemble(rows, path, title_hint=title_hint)
-    result.encoding = encoding
-    result.power_list = replace(result.power_list, content_hash=hashlib.sha256(data).hexdigest())
-    return result
+    return assemble(rows, path, title_hint=title_hint), encoding
 
 
 def iter_input_files(inputs: Sequence[Path | str]) -> list[Path]:

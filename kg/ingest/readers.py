@@ -4,6 +4,14 @@ Tab-separated text exports (with title line, repeated headers, blank lines and
 markdown rules), CSV, XLSX (merged cells filled from their top-left cell, every
 sheet) and HTML pages with ``<table>`` (rowspan and colspan expanded). Row repair
 and record building are shared in :mod:`kg.ingest.rows`.
+
+Work is bounded by what a file holds, not by what it claims: a 5 KB workbook may
+declare its used range as ``A1:XFD1048576`` (real exports carry formatting to the
+sheet's last cell) or merge ``F1:XFD1048576``, and an HTML cell may say
+``colspan=1000``. So workbooks are streamed in read-only mode and only cells that
+hold values are kept, merged ranges are filled only inside the range that holds
+values (and at most :data:`MAX_MERGED_FILL` cells), spans are capped, rows are cut
+at :data:`MAX_COLUMNS`, and each cut is reported as a row note.
 """
 
 from __future__ import annotations
@@ -11,11 +19,14 @@ from __future__ import annotations
 import csv
 import io
 import zipfile
+from collections import deque
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from lxml import etree
 from lxml import html as lxml_html
+from openpyxl.utils.cell import range_boundaries
 
 from kg.ingest.encoding import decode_bytes
 from kg.ingest.errors import NotAPowerList
@@ -26,7 +37,18 @@ __all__ = ["csv_rows", "html_rows", "text_rows", "xlsx_rows"]
 
 CSV_DELIMITERS = ",;\t"
 MAX_SPAN = 1000
-"""Largest rowspan/colspan taken at its word; bigger values are typos or attacks."""
+"""Largest rowspan taken at its word; bigger values are typos or attacks."""
+MAX_COLUMNS = 200
+"""Widest row read (a 权责清单 has about 15 columns); cells beyond are dropped with a note."""
+MAX_MERGED_FILL = 1_000_000
+"""Most cells a workbook's merged ranges may fill in all (each range is also clipped to the used range)."""
+MAX_XLSX_UNPACKED = 512 << 20
+"""Largest total a workbook's parts may unpack to (a zip bomb claims far more)."""
+CSV_FIELD_LIMIT = 64 << 20
+"""The csv module's field limit, raised from 131,072 so that an over-long cell is a row error
+(:data:`kg.ingest.rows.MAX_CELL_CHARS`), not an exception that ends the file."""
+
+csv.field_size_limit(CSV_FIELD_LIMIT)
 
 
 def text_rows(text: str) -> Iterator[RawRow]:
@@ -54,35 +76,141 @@ def csv_rows(text: str) -> Iterator[RawRow]:
         dialect = csv.excel
     reader = csv.reader(io.StringIO(text, newline=""), dialect)
     start = 1
-    for cells in reader:
-        yield RawRow(start, cells)
-        start = reader.line_num + 1
+    try:
+        for cells in reader:
+            yield RawRow(start, cells)
+            start = reader.line_num + 1
+    except csv.Error as exc:
+        yield RawRow(
+            start, [], problem=f"CSV cannot be read from here on ({exc}); the rest of the file skipped"
+        )
 
 
-def xlsx_rows(path: Path) -> Iterator[RawRow]:
+def xlsx_rows(path: Path) -> list[RawRow]:
     """Rows of every sheet of a workbook, merged cells filled from their top-left cell.
 
+    Only the cells that hold values are read (see the module docstring); a note row
+    says when a sheet claims a larger range, or when cells or merges were cut.
+
     Raises:
-        NotAPowerList: the file is not a readable workbook.
+        NotAPowerList: the file is not a readable workbook (not a zip, corrupt or
+            hostile XML inside, too large unpacked).
     """
     from openpyxl import load_workbook
 
+    _check_unpacked_size(path)
     try:
-        workbook = load_workbook(path, data_only=True)
-    except (zipfile.BadZipFile, OSError, KeyError, ValueError) as exc:
-        raise NotAPowerList(path, f"not a readable XLSX workbook ({exc})") from exc
-    several = len(workbook.worksheets) > 1
-    for sheet in workbook.worksheets:
-        grid = [[_cell_str(v) for v in row] for row in sheet.iter_rows(values_only=True)]
-        for merged in sheet.merged_cells.ranges:
-            value = _cell_str(sheet.cell(merged.min_row, merged.min_col).value)
-            for r in range(merged.min_row, merged.max_row + 1):
-                for c in range(merged.min_col, merged.max_col + 1):
-                    if r - 1 < len(grid) and c - 1 < len(grid[r - 1]):
-                        grid[r - 1][c - 1] = value
-        for number, cells in enumerate(grid, start=1):
-            yield RawRow(number, cells, sheet.title if several else None)
-    workbook.close()
+        workbook = load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl and expat raise many kinds for corrupt parts
+        raise NotAPowerList(path, f"not a readable XLSX workbook ({_why(exc)})") from exc
+    try:
+        sheets = list(workbook.worksheets)
+        rows: list[RawRow] = []
+        for sheet in sheets:
+            rows.extend(_sheet_rows(workbook, sheet, sheet.title if len(sheets) > 1 else None))
+        return rows
+    except NotAPowerList:
+        raise
+    except Exception as exc:
+        raise NotAPowerList(path, f"not a readable XLSX workbook ({_why(exc)})") from exc
+    finally:
+        workbook.close()
+
+
+def _why(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return f"{type(exc).__name__}: {text}"[:300] if text else type(exc).__name__
+
+
+def _check_unpacked_size(path: Path) -> None:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            total = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise NotAPowerList(path, f"not a readable XLSX workbook ({_why(exc)})") from exc
+    if total > MAX_XLSX_UNPACKED:
+        raise NotAPowerList(
+            path, f"the workbook unpacks to {total >> 20} MB, more than the {MAX_XLSX_UNPACKED >> 20} MB read"
+        )
+
+
+def _sheet_rows(workbook: Any, sheet: Any, title: str | None) -> list[RawRow]:
+    """One read-only sheet, streamed: sparse rows of the cells with values, then merges filled."""
+    from openpyxl.worksheet._reader import WorkSheetParser
+
+    values: dict[int, dict[int, str]] = {}
+    dropped = 0
+    with sheet._get_source() as source:
+        parser = WorkSheetParser(
+            source,
+            sheet._shared_strings,
+            data_only=True,
+            epoch=workbook.epoch,
+            date_formats=workbook._date_formats,
+            timedelta_formats=workbook._timedelta_formats,
+        )
+        for index, cells in parser.parse():
+            row: dict[int, str] = {}
+            for cell in cells:
+                text = _cell_str(cell["value"])
+                if not text.strip():
+                    continue
+                if cell["column"] > MAX_COLUMNS:
+                    dropped += 1
+                    continue
+                row[cell["column"]] = text
+            if row:
+                values[index] = row
+        merges = list(parser.merged_cells.mergeCell) if parser.merged_cells else []
+    notes = _fill_merges(values, merges)
+    if dropped:
+        notes.append(f"{dropped} cell(s) beyond column {MAX_COLUMNS} dropped")
+    claimed = (sheet.max_row or 0, sheet.max_column or 0)
+    used = (max(values, default=0), max((max(r) for r in values.values()), default=0))
+    if claimed[0] > used[0] or claimed[1] > used[1]:
+        notes.append(
+            f"the sheet claims {claimed[0]} rows × {claimed[1]} columns; "
+            f"read the {used[0]} × {used[1]} that hold values"
+        )
+    out = [RawRow(0, [], title, problem=note, kind="bounded_read") for note in notes]
+    for index in sorted(values):
+        row = values[index]
+        out.append(RawRow(index, [row.get(column, "") for column in range(1, max(row) + 1)], title))
+    return out
+
+
+def _fill_merges(values: dict[int, dict[int, str]], merges: list[Any]) -> list[str]:
+    """Copy each merged range's top-left value into its cells, inside the range that holds values."""
+    if not values:
+        return []
+    last_row = max(values)
+    last_column = min(MAX_COLUMNS, max(max(r) for r in values.values()))
+    budget, clipped = MAX_MERGED_FILL, 0
+    for merge in merges:
+        bounds = getattr(merge, "ref", None) or str(merge)
+        try:
+            min_col, min_row, max_col, max_row = range_boundaries(str(bounds))
+        except (ValueError, TypeError):
+            continue
+        value = values.get(min_row, {}).get(min_col)
+        if value is None:
+            continue
+        rows = range(min_row, min(max_row, last_row) + 1)
+        columns = range(min_col, min(max_col, last_column) + 1)
+        if max_row > last_row or max_col > last_column:
+            clipped += 1
+        if len(rows) * len(columns) > budget:
+            return [f"merged ranges would fill more than {MAX_MERGED_FILL} cells; the rest left unfilled"]
+        budget -= len(rows) * len(columns)
+        for r in rows:
+            target = values.setdefault(r, {})
+            for c in columns:
+                target.setdefault(c, value)
+    return (
+        [f"{clipped} merged range(s) reach past the cells that hold values; filled only inside"]
+        if clipped
+        else []
+    )
 
 
 def _cell_str(value: object) -> str:
@@ -124,8 +252,9 @@ def html_rows(data: bytes, source: Path) -> tuple[list[RawRow], str | None]:
 
 
 def _span(element: lxml_html.HtmlElement, name: str) -> int:
+    limit = MAX_COLUMNS if name == "colspan" else MAX_SPAN
     try:
-        return max(1, min(int(element.get(name, "1")), MAX_SPAN))
+        return max(1, min(int(element.get(name, "1")), limit))
     except ValueError:
         return 1
 
@@ -136,8 +265,8 @@ def _table_rows(table: lxml_html.HtmlElement) -> list[RawRow]:
     for tr in table.xpath("./tr|./thead/tr|./tbody/tr|./tfoot/tr"):
         cells: list[str] = []
         column = 0
-        queue = list(tr.xpath("./td|./th"))
-        while queue or column in carry:
+        queue = deque(tr.xpath("./td|./th"))
+        while (queue or column in carry) and column < MAX_COLUMNS:
             if column in carry:
                 left, value = carry[column]
                 cells.append(value)
@@ -146,13 +275,22 @@ def _table_rows(table: lxml_html.HtmlElement) -> list[RawRow]:
                     del carry[column]
                 column += 1
                 continue
-            cell = queue.pop(0)
+            cell = queue.popleft()
             value = element_text(cell)
-            for _ in range(_span(cell, "colspan")):
+            for _ in range(min(_span(cell, "colspan"), MAX_COLUMNS - column)):
                 cells.append(value)
                 rows_left = _span(cell, "rowspan") - 1
                 if rows_left > 0:
                     carry[column] = (rows_left, value)
                 column += 1
+        if queue:
+            out.append(
+                RawRow(
+                    tr.sourceline or 0,
+                    [],
+                    problem=f"cells beyond column {MAX_COLUMNS} dropped",
+                    kind="bounded_read",
+                )
+            )
         out.append(RawRow(tr.sourceline or 0, cells))
     return out

@@ -20,11 +20,11 @@ from kg.ingest.agency import ListOwner, parse_list_title, resolve_agency, split_
 from kg.ingest.codes import decode_power_code
 from kg.ingest.errors import NotAPowerList
 from kg.ingest.headers import HeaderMap, match_header
-from kg.ingest.htmltext import cell_text
+from kg.ingest.htmltext import cell_text, has_markup, tidy_text
 from kg.iri import item_keys
 from kg.model import Agency, PowerItem, PowerList, Repair
 
-__all__ = ["RawRow", "ReadResult", "assemble"]
+__all__ = ["MAX_CELL_CHARS", "RawRow", "ReadResult", "assemble"]
 
 HAN = regex.compile(r"\p{Han}")
 """A file name with Chinese in it (某县生态环境局权责清单.csv) may stand for the list title."""
@@ -50,13 +50,24 @@ LEGAL_TEXT_START = regex.compile(
 """How a 实施依据 cell begins: a title, a list number, 第, 根据 …"""
 
 
+MAX_CELL_CHARS = 1 << 20
+"""Longest cell read (a 实施依据 of a whole law is a few ten thousand characters); a row
+with a longer cell is reported and skipped, so one cell cannot make extraction take minutes."""
+
+
 @dataclass(frozen=True, slots=True)
 class RawRow:
-    """One table row as a reader saw it: its cells and where it was."""
+    """One table row as a reader saw it: its cells and where it was.
+
+    A reader that could not read a row, or had to cut what a file claims, yields a
+    row with ``problem`` set (and no cells); it becomes a repair of ``kind``.
+    """
 
     line: int
     cells: list[str]
     sheet: str | None = None
+    problem: str | None = None
+    kind: str = "skip_bad_row"
 
 
 @dataclass(slots=True)
@@ -94,7 +105,7 @@ class _Assembler:
         self.source = source
         self.file = source.name
         self.title: str | None = None
-        self.title_hint = title_hint
+        self.title_hint = tidy_text(title_hint) if title_hint else None
         self.header: HeaderMap | None = None
         self.header_rows = 0
         self.repairs: list[Repair] = []
@@ -109,7 +120,19 @@ class _Assembler:
         return record
 
     def feed(self, row: RawRow) -> None:
+        if row.problem is not None:
+            self.repair(row.line, row.kind, row.problem)
+            return
         cells = [c if c is not None else "" for c in row.cells]
+        longest = max((len(c) for c in cells), default=0)
+        if longest > MAX_CELL_CHARS:
+            self._flush()
+            self.repair(
+                row.line,
+                "skip_overlong_cell",
+                f"a cell of {longest:,} characters (more than {MAX_CELL_CHARS:,}): row skipped",
+            )
+            return
         if not any(c.strip() for c in cells):
             return
         if _is_rule(cells):
@@ -245,6 +268,16 @@ class _Assembler:
         if not seq and not name:
             self.repair(pending.line, "skip_unreadable_row", "a row with neither 序号 nor 事项名称: skipped")
             return None
+        marked = [header.headers[i] for i in range(min(len(header), len(cells))) if has_markup(cells[i])]
+        if marked:
+            pending.repairs.append(
+                self.repair(
+                    pending.line,
+                    "strip_markup",
+                    f"HTML markup removed from {'、'.join(marked)} (the text and its line breaks kept)",
+                    seq,
+                )
+            )
         owner = self._owner()
         agency_raw = cell_text(get("agency"))
         agency = resolve_agency(agency_raw, owner)
@@ -327,7 +360,7 @@ def assemble(rows: Iterable[RawRow], source: Path, *, title_hint: str | None = N
     for item, key in zip(assembler.items, item_keys([item.seq for item in assembler.items]), strict=True):
         item.key = key
     owner = assembler._owner()
-    title = assembler.title or title_hint or source.stem
+    title = tidy_text(assembler.title or title_hint or source.stem)
     power_list = PowerList(
         title=title,
         source_file=source.name,

@@ -26,6 +26,7 @@ from rdflib.term import Identifier
 from extractors.models import Citation
 from kg.graph.build import ListGraph, list_key
 from kg.graph.records import CellCitations, ExtractedItem
+from kg.ingest.rows import ReadResult
 from kg.iri import graph_iri
 from kg.model import TEXT_COLUMNS, PowerItem
 from kg.resolve import Resolver
@@ -122,6 +123,15 @@ def process_list(path: str) -> ListOutcome:
     except (NotAPowerList, OSError, UnicodeError) as error:
         outcome.error = str(error)
         return outcome
+    try:
+        return _build(outcome, result, started, hits, misses)
+    except Exception as error:  # one list must not end the build: it is reported and skipped
+        outcome.error = f"{path}: cannot be built ({type(error).__name__}: {str(error)[:200]})"
+        outcome.data = b""
+        return outcome
+
+
+def _build(outcome: ListOutcome, result: ReadResult, started: float, hits: int, misses: int) -> ListOutcome:
     read_done = time.perf_counter()
     extracted = _extract_items(result.items)
     extract_done = time.perf_counter()

@@ -189,4 +189,4 @@ def test_lists_from_other_fields(name: str, count: int, agency: str) -> None:
     result = read_list(LISTS / name)
     assert len(result.items) == count
     assert {item.agency for item in result.items} == {agency}
-    assert result.repairs == []
+    assert {r.kind for r in result.repairs} <= {"strip_markup"}  # cells written as HTML, text kept
