@@ -65,13 +65,22 @@ def _summary_table(results: list[ReadResult]) -> Table:
     return table
 
 
+REPAIRS_SHOWN = 200
+"""Repairs listed in the terminal table; the rest are counted (``--json`` has every one)."""
+
+
 def _repairs_table(results: list[ReadResult]) -> Table:
-    table = Table(title="修复与跳过 / repairs and skipped rows")
+    repairs = [repair for result in results for repair in result.repairs]
+    caption = (
+        f"{len(repairs) - REPAIRS_SHOWN} more not shown (see --json)"
+        if len(repairs) > REPAIRS_SHOWN
+        else None
+    )
+    table = Table(title="修复与跳过 / repairs and skipped rows", caption=caption)
     for column in ("文件 file", "行 line", "序号", "kind", "detail"):
         table.add_column(column, overflow="fold")
-    for result in results:
-        for repair in result.repairs:
-            table.add_row(repair.file, str(repair.line), repair.seq or "", repair.kind, repair.detail)
+    for repair in repairs[:REPAIRS_SHOWN]:
+        table.add_row(repair.file, str(repair.line), repair.seq or "", repair.kind, repair.detail)
     return table
 
 

@@ -7,6 +7,7 @@ handle nesting, entities or broken markup. Plain cells are returned unchanged.
 
 from __future__ import annotations
 
+import functools
 import html
 from functools import cache
 
@@ -72,8 +73,12 @@ def _walk(element: lxml_html.HtmlElement, out: list[str]) -> None:
         out.append(element.tail)
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def cell_text(raw: str) -> str:
     """Plain text of a cell: tags removed, entities decoded, block breaks kept as newlines.
+
+    Cached: lists repeat cells (one agency, one boilerplate 责任事项 on every row), and a
+    hostile page repeats one cell across every column a colspan claims.
 
     Examples:
         >>> cell_text("<p>第一条</p> <ol style='x'><li>一</li><li>二</li></ol>")

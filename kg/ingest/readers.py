@@ -38,8 +38,9 @@ __all__ = ["csv_rows", "html_rows", "text_rows", "xlsx_rows"]
 CSV_DELIMITERS = ",;\t"
 MAX_SPAN = 1000
 """Largest rowspan taken at its word; bigger values are typos or attacks."""
-MAX_COLUMNS = 200
-"""Widest row read (a 权责清单 has about 15 columns); cells beyond are dropped with a note."""
+MAX_COLUMNS = 64
+"""Widest row read (a 权责清单 has about 15 columns, the widest seen 30); cells beyond are dropped
+with a note, and a colspan is capped at this."""
 MAX_MERGED_FILL = 1_000_000
 """Most cells a workbook's merged ranges may fill in all (each range is also clipped to the used range)."""
 MAX_XLSX_UNPACKED = 512 << 20
@@ -277,9 +278,9 @@ def _table_rows(table: lxml_html.HtmlElement) -> list[RawRow]:
                 continue
             cell = queue.popleft()
             value = element_text(cell)
+            rows_left = _span(cell, "rowspan") - 1
             for _ in range(min(_span(cell, "colspan"), MAX_COLUMNS - column)):
                 cells.append(value)
-                rows_left = _span(cell, "rowspan") - 1
                 if rows_left > 0:
                     carry[column] = (rows_left, value)
                 column += 1
