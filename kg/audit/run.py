@@ -16,6 +16,7 @@ from kg.audit.basis import no_basis
 from kg.audit.corpus import Corpus, ItemKey, item_key
 from kg.audit.divergence import basis_divergences
 from kg.audit.docnumbers import doc_number_conflicts, malformed_doc_numbers
+from kg.audit.identity import duplicate_seqs, same_title_lists
 from kg.audit.model import Finding, InstrumentRef
 from kg.audit.powercodes import malformed_power_codes
 from kg.audit.quotes import quoted_text_conflicts
@@ -51,6 +52,8 @@ CHECKS: dict[str, Check] = {
     "row_repair": lambda c, _: repair_findings(c),
     "no_basis": lambda c, _: no_basis(c),
     "not_in_force": not_in_force,
+    "duplicate_seq": lambda c, _: duplicate_seqs(c),
+    "same_title_list": lambda c, _: same_title_lists(c),
 }
 """Check name → check. ``row_repair`` also yields ``junk_row`` (both come from ingest repairs)."""
 
