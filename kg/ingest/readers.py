@@ -10,7 +10,8 @@ declare its used range as ``A1:XFD1048576`` (real exports carry formatting to th
 sheet's last cell) or merge ``F1:XFD1048576``, and an HTML cell may say
 ``colspan=1000``. So workbooks are streamed in read-only mode and only cells that
 hold values are kept, merged ranges are filled only inside the range that holds
-values (and at most :data:`MAX_MERGED_FILL` cells), spans are capped, rows are cut
+values (and at most :data:`MAX_MERGED_FILL` cells), spans are capped (each, and all
+of a page's together at :data:`MAX_SPAN_FILL` copied cells), rows are cut
 at :data:`MAX_COLUMNS`, and each cut is reported as a row note.
 """
 
@@ -21,6 +22,7 @@ import io
 import zipfile
 from collections import deque
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -39,8 +41,10 @@ CSV_DELIMITERS = ",;\t"
 MAX_SPAN = 1000
 """Largest rowspan taken at its word; bigger values are typos or attacks."""
 MAX_COLUMNS = 64
-"""Widest row read (a 权责清单 has about 15 columns, the widest seen 30); cells beyond are dropped
-with a note, and a colspan is capped at this."""
+"""Widest row read (a 权责清单 has about 15 columns); cells beyond are dropped with a note, and a
+colspan is capped at this."""
+MAX_SPAN_FILL = 100_000
+"""Most cells a page's rowspan/colspan may copy in all (a real list's spans copy a few thousand)."""
 MAX_MERGED_FILL = 1_000_000
 """Most cells a workbook's merged ranges may fill in all (each range is also clipped to the used range)."""
 MAX_XLSX_UNPACKED = 512 << 20
@@ -247,9 +251,38 @@ def html_rows(data: bytes, source: Path) -> tuple[list[RawRow], str | None]:
     if not tables:
         raise NotAPowerList(source, "an HTML page without a <table>; expected the list as a table")
     rows: list[RawRow] = []
+    budget = _SpanBudget(MAX_SPAN_FILL)
     for table in tables:
-        rows.extend(_table_rows(table))
+        rows.extend(_table_rows(table, budget))
+    if budget.exhausted:
+        rows.insert(
+            0,
+            RawRow(
+                0,
+                [],
+                problem=f"the page's rowspan/colspan claim more than {MAX_SPAN_FILL:,} copied cells; "
+                "later spans taken as 1",
+                kind="bounded_read",
+            ),
+        )
     return rows, html_title(root)
+
+
+@dataclass
+class _SpanBudget:
+    """Cells a page's spans may still copy; once spent, spans count as 1."""
+
+    left: int
+    exhausted: bool = False
+
+    def take(self, cells: int) -> bool:
+        if cells <= 0:
+            return True
+        if self.exhausted or cells > self.left:
+            self.exhausted = True
+            return False
+        self.left -= cells
+        return True
 
 
 def _span(element: lxml_html.HtmlElement, name: str) -> int:
@@ -260,7 +293,7 @@ def _span(element: lxml_html.HtmlElement, name: str) -> int:
         return 1
 
 
-def _table_rows(table: lxml_html.HtmlElement) -> list[RawRow]:
+def _table_rows(table: lxml_html.HtmlElement, budget: _SpanBudget) -> list[RawRow]:
     carry: dict[int, tuple[int, str]] = {}
     out: list[RawRow] = []
     for tr in table.xpath("./tr|./thead/tr|./tbody/tr|./tfoot/tr"):
@@ -270,6 +303,9 @@ def _table_rows(table: lxml_html.HtmlElement) -> list[RawRow]:
         while (queue or column in carry) and column < MAX_COLUMNS:
             if column in carry:
                 left, value = carry[column]
+                if not budget.take(1):
+                    carry.clear()
+                    continue
                 cells.append(value)
                 carry[column] = (left - 1, value)
                 if left - 1 <= 0:
@@ -279,7 +315,10 @@ def _table_rows(table: lxml_html.HtmlElement) -> list[RawRow]:
             cell = queue.popleft()
             value = element_text(cell)
             rows_left = _span(cell, "rowspan") - 1
-            for _ in range(min(_span(cell, "colspan"), MAX_COLUMNS - column)):
+            copies = min(_span(cell, "colspan"), MAX_COLUMNS - column)
+            if not budget.take(copies - 1):
+                copies, rows_left = 1, 0
+            for _ in range(copies):
                 cells.append(value)
                 if rows_left > 0:
                     carry[column] = (rows_left, value)
