@@ -43,7 +43,7 @@ from kg.atomic import atomic_write
 from kg.prefixes import PREFIXES
 from kg.store.base import Quad, Row, Store, StoreError
 from kg.store.convert import from_ox, to_ox
-from kg.store.lock import LOCK_NAME, StoreLock
+from kg.store.lock import INTENT_NAME, LOCK_NAME, StoreLock
 from kg.store.sparql_syntax import SparqlSyntaxError, bind_values
 
 __all__ = ["EXPORT_FORMATS", "OURS", "STAGING", "OxigraphStore", "check_store_folder"]
@@ -69,7 +69,7 @@ EXPORT_FORMATS: dict[str, tuple[ox.RdfFormat, bool]] = {
 }
 """Format name → (Oxigraph format, keeps named graphs)."""
 
-OURS = frozenset({LOCK_NAME, "kg-manifest.json", "kg-manifest.json.journal"})
+OURS = frozenset({LOCK_NAME, INTENT_NAME, "kg-manifest.json", "kg-manifest.json.journal"})
 """Files kg itself keeps in a store folder besides RocksDB's."""
 
 ROCKSDB_MARK = "CURRENT"

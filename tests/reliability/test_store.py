@@ -172,3 +172,26 @@ def test_a_file_as_db_is_refused(tmp_path: Path) -> None:
     file.write_text("x", encoding="utf-8")
     with pytest.raises(StoreError, match="is a file"):
         OxigraphStore(file)
+
+
+def test_a_long_lived_reader_can_see_a_writer_waiting(tmp_path: Path) -> None:
+    from kg.store.lock import writer_pending
+
+    assert not writer_pending(tmp_path)
+    writer = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import time, pathlib; from kg.store.lock import StoreLock; "
+            f"StoreLock(pathlib.Path({str(tmp_path)!r}), exclusive=True, wait=30); print('held', flush=True); time.sleep(30)",
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert writer.stdout is not None and writer.stdout.readline().strip() == "held"
+        assert writer_pending(tmp_path)
+    finally:
+        writer.kill()
+        writer.wait(timeout=10)
+    assert not writer_pending(tmp_path)
