@@ -139,9 +139,7 @@ def test_reified_citation_carries_role_column_span_text_quote_rule_and_source() 
     citation = cite("社会保险法", prov(58, quote="用人单位应当……"), span=(2, 14), rule="title_then_article")
     g = _graph([ExtractedItem(power, (CellCitations("basis", text, (citation,)),))])
     (node,) = set(g.subjects(RDF.type, KG.Citation))
-    assert node == iri.citation_iri(
-        list_key=JIA_KEY, seq="12", column="basis", span=(2, 14), n=0
-    )
+    assert node == iri.citation_iri(list_key=JIA_KEY, seq="12", column="basis", span=(2, 14), n=0)
     expected = {
         KG.role: Literal("cites"),
         KG.column: Literal("basis"),
