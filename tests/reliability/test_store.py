@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 from kg.cli import app
 from kg.store.base import StoreError
-from kg.store.lock import StoreBusy, StoreLock
+from kg.store.lock import StoreBusy, StoreLock, writer_pending
 from kg.store.oxigraph import STAGING, STAGING_OF, OxigraphStore
 
 from .hostile import list_text
@@ -68,18 +68,18 @@ def test_a_build_beside_a_reader_gets_exit_3_and_leaves_the_store(built: Path, t
         reader.close()
 
 
-def test_shared_locks_share_and_exclusive_excludes_across_processes(tmp_path: Path) -> None:
-    tmp_path.mkdir(exist_ok=True)
-    holder = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            "import sys,time; from kg.store.lock import StoreLock; "
-            f"StoreLock(__import__('pathlib').Path({str(tmp_path)!r}), exclusive=False); print('held', flush=True); time.sleep(30)",
-        ],
-        stdout=subprocess.PIPE,
-        text=True,
+def _hold_lock(folder: Path, *, exclusive: bool) -> subprocess.Popen[str]:
+    """Another process holding the store lock of ``folder`` (it prints ``held`` once it has it)."""
+    code = (
+        "import pathlib, time; from kg.store.lock import StoreLock; "
+        f"StoreLock(pathlib.Path({str(folder)!r}), exclusive={exclusive}, wait=30); "
+        "print('held', flush=True); time.sleep(30)"
     )
+    return subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
+
+
+def test_shared_locks_share_and_exclusive_excludes_across_processes(tmp_path: Path) -> None:
+    holder = _hold_lock(tmp_path, exclusive=False)
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
         StoreLock(tmp_path, exclusive=False, wait=0).release()
@@ -175,19 +175,8 @@ def test_a_file_as_db_is_refused(tmp_path: Path) -> None:
 
 
 def test_a_long_lived_reader_can_see_a_writer_waiting(tmp_path: Path) -> None:
-    from kg.store.lock import writer_pending
-
     assert not writer_pending(tmp_path)
-    writer = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            "import time, pathlib; from kg.store.lock import StoreLock; "
-            f"StoreLock(pathlib.Path({str(tmp_path)!r}), exclusive=True, wait=30); print('held', flush=True); time.sleep(30)",
-        ],
-        stdout=subprocess.PIPE,
-        text=True,
-    )
+    writer = _hold_lock(tmp_path, exclusive=True)
     try:
         assert writer.stdout is not None and writer.stdout.readline().strip() == "held"
         assert writer_pending(tmp_path)
