@@ -16,7 +16,7 @@ from kg.cli import app
 from kg.ingest import NotAPowerList, read_list
 from kg.ingest.rows import MAX_CELL_CHARS
 
-from .hostile import HOSTILE, ROWS, list_text, write_all
+from .hostile import HEADER, HOSTILE, ROWS, list_text, write_all
 
 runner = CliRunner()
 
@@ -146,3 +146,27 @@ def test_folder_build_skips_the_bad_file_builds_the_rest_and_exits_2(
     assert sorted(listed.stdout.split()[1:]) == ["乙.txt", "甲.txt"]
     manifest = json.loads((db / "kg-manifest.json").read_text(encoding="utf-8"))
     assert sorted(Path(name).name for name in manifest["lists"]) == ["乙.txt", "甲.txt"]
+
+
+def test_a_workbook_that_unpacks_to_more_than_the_cap_is_refused(
+    hostile: dict[str, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kg.ingest import readers
+
+    monkeypatch.setattr(readers, "MAX_XLSX_UNPACKED", 1000)
+    with pytest.raises(NotAPowerList, match="unpacks to") as caught:
+        read_list(hostile["far_cell.xlsx"])
+    assert "far_cell.xlsx" in str(caught.value)
+
+
+def test_a_pages_spans_share_one_budget(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from kg.ingest import readers
+
+    monkeypatch.setattr(readers, "MAX_SPAN_FILL", 50)
+    path = tmp_path / "spans.html"
+    head = "<table><tr>" + "".join(f"<th>{h}</th>" for h in HEADER) + "</tr>"
+    rows = "".join(f'<tr><td>{n}</td><td colspan="40">宽</td></tr>' for n in range(1, 4))
+    path.write_text(head + rows + "</table>", encoding="utf-8")
+    result = read_list(path)
+    assert [len(item.extra) for item in result.items] == [41 - len(HEADER), 0, 0]  # 序号 + 40 copies
+    assert any(r.kind == "bounded_read" and "copied cells" in r.detail for r in result.repairs)
