@@ -43,7 +43,7 @@ from kg.atomic import atomic_write
 from kg.prefixes import PREFIXES
 from kg.store.base import Quad, Row, Store, StoreError
 from kg.store.convert import from_ox, to_ox
-from kg.store.lock import INTENT_NAME, LOCK_NAME, StoreLock
+from kg.store.lock import INTENT_NAME, LOCK_NAME, StoreBusy, StoreLock
 from kg.store.sparql_syntax import SparqlSyntaxError, bind_values
 
 __all__ = ["EXPORT_FORMATS", "OURS", "STAGING", "OxigraphStore", "check_store_folder"]
@@ -186,6 +186,8 @@ class OxigraphStore(Store):
         self._release()
         try:
             OxigraphStore(path).close()
+        except StoreBusy:
+            raise
         except StoreError as error:
             raise StoreError(
                 f"the store at {path} holds an unfinished build that cannot be finished now ({error}); "
@@ -197,6 +199,7 @@ class OxigraphStore(Store):
     def __del__(self) -> None:
         lock = getattr(self, "_lock", None)
         if lock is not None:
+            self.__dict__.pop("_store", None)  # RocksDB closes before the lock lets another process in
             lock.release()
 
     def _release(self) -> None:
