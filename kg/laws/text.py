@@ -109,12 +109,13 @@ def history_dates(history: tuple[str, ...] | list[str]) -> dict[str, str]:
 def promulgation_numbers(history: tuple[str, ...] | list[str]) -> tuple[str, ...]:
     """The order numbers an instrument was promulgated under, normalised, oldest first.
 
-    A number on a line that names an amending decision (《国务院关于修改部分行政法规的决定》)
-    is that decision's, shared by every instrument it amends, and is left out.
+    Lines that promulgate (公布/发布/颁布) or revise (修订/修正) count. A number on a line
+    that names an amending decision (《国务院关于修改部分行政法规的决定》) is that decision's,
+    shared by every instrument it amends, and is left out.
     """
     numbers: list[str] = []
     for line in history:
-        if _DECISION.search(line) or not any(word in line for word in ("公布", "发布", "颁布")):
+        if _DECISION.search(line) or not any(word in line for word in ("公布", "发布", "颁布", "修订", "修正")):
             continue
         for match in _ORDER.finditer(line):
             normalised, _flags = normalise_doc_number(match.group(0))
