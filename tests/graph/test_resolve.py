@@ -26,7 +26,14 @@ from kg.resolve import (
         ("关于贯彻实施社会保险法的通知", "关于贯彻实施社会保险法的通知"),
         ("某实施意见(修订)", "某实施意见（修订）"),
     ],
-    ids=["short-law-no-invented-prefix", "full-law", "spaced", "measures", "notice-about-law", "half-width-brackets"],
+    ids=[
+        "short-law-no-invented-prefix",
+        "full-law",
+        "spaced",
+        "measures",
+        "notice-about-law",
+        "half-width-brackets",
+    ],
 )
 def test_title_key(title: str, key: str) -> None:
     assert title_key(title, default_rules()) == key
