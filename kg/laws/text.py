@@ -29,6 +29,7 @@ from kg.laws.model import LawArticle
 __all__ = [
     "INFO_END",
     "ParsedText",
+    "group_paragraphs",
     "history_dates",
     "issuer_from_facts",
     "parse_article_label",
@@ -54,6 +55,28 @@ _EVENTS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("published", ("公布", "发布", "颁布")),
     ("in_force", ("施行",)),
 )
+
+
+_ITEM = regex.compile(r"^(?:[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.．、](?!\d))")
+
+
+def group_paragraphs(lines: list[str] | tuple[str, ...]) -> tuple[str, ...]:
+    """Lines of an article → its paragraphs (款): items (（一）…) and sub-items (1. …) join the paragraph above.
+
+    Texts print each item on its own line; a citation's 第二款 counts paragraphs only, so an
+    item line stays inside the paragraph that introduces it, joined by a line break.
+
+    Examples:
+        >>> [p.splitlines() for p in group_paragraphs(["有下列情形之一的：", "（一）参保；", "（二）缴费。", "前款……"])]
+        [['有下列情形之一的：', '（一）参保；', '（二）缴费。'], ['前款……']]
+    """
+    paragraphs: list[str] = []
+    for line in lines:
+        if paragraphs and _ITEM.match(line):
+            paragraphs[-1] += "\n" + line
+        else:
+            paragraphs.append(line)
+    return tuple(paragraphs)
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,6 +172,7 @@ def parse_version_text(text: str) -> ParsedText:
 
     def close() -> None:
         if current is not None:
+            current["paragraphs"] = group_paragraphs(current["paragraphs"])  # type: ignore[arg-type]
             articles.append(LawArticle(**current))  # type: ignore[arg-type]
 
     for line in lines:

@@ -44,7 +44,9 @@ def test_articles_carry_chapter_section_suffix_and_paragraphs(library: Library) 
     assert article.paragraphs[0].startswith("用人单位应当自用工之日起三十日内")
     assert len(article.paragraphs) == 2
     items = law.current.article(4)
-    assert items is not None and items.paragraphs[1:] == ("（一）参保；", "（二）缴费。")
+    assert items is not None and items.paragraphs == (
+        "有下列情形之一的，依法享受基本医疗保险待遇：\n（一）参保；\n（二）缴费。",
+    )
     assert law.current.article(1).chapter == 1  # type: ignore[union-attr]
     assert law.current.article(900) is None
     assert law.versions[0].article(3, 1).paragraphs[0].count("二十日")  # type: ignore[union-attr]
