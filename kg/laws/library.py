@@ -56,10 +56,18 @@ _SPACES = regex.compile(r"[\s\u3000\u00a0]+")
 _REPEALS = regex.compile(r"《(?P<title>[^《》]{2,80})》[^。；《]{0,12}?同时废止")
 
 
+def _index_key(title: str) -> str:
+    """A title the library holds as a key: no 《》, no spaces, full-width brackets (already simplified)."""
+    return _SPACES.sub("", title.strip()).strip("《》").replace("(", "（").replace(")", "）")
+
+
 def title_lookup_key(title: str) -> str:
-    """The form titles are matched in: no 《》, no spaces, simplified, full-width brackets."""
-    text = _SPACES.sub("", title.strip()).strip("《》")
-    return to_simplified(text).replace("(", "（").replace(")", "）")
+    """The form titles are matched in: no 《》, no spaces, simplified, full-width brackets.
+
+    Titles a user or a list writes may be traditional (社會保險法); the library's own are
+    simplified already and are keyed without the (slow) conversion.
+    """
+    return _index_key(to_simplified(_index_key(title)))
 
 
 def _merge_versions(groups: list[tuple[LawVersion, ...]]) -> tuple[LawVersion, ...]:
@@ -111,7 +119,7 @@ class Library:
     def __init__(self, instruments: Iterable[LawInstrument]) -> None:
         grouped: dict[str, list[LawInstrument]] = {}
         for instrument in instruments:
-            key = title_lookup_key(instrument.title).removeprefix(PRC_PREFIX)
+            key = _index_key(instrument.title).removeprefix(PRC_PREFIX)
             grouped.setdefault(key, []).append(instrument)
         merged = {key: _merge(group) for key, group in grouped.items()}
         self._instruments: list[LawInstrument] = sorted(merged.values(), key=lambda i: i.title)
@@ -135,11 +143,10 @@ class Library:
         """Official titles first, so a short title never hides another instrument's official one."""
         index: dict[str, LawInstrument] = {}
         for instrument in self._instruments:
-            key = title_lookup_key(instrument.title)
-            index[key] = instrument
+            index[_index_key(instrument.title)] = instrument
         for instrument in self._instruments:
-            key = title_lookup_key(instrument.title)
-            for alias in (key.removeprefix(PRC_PREFIX), *map(title_lookup_key, instrument.short_titles)):
+            key = _index_key(instrument.title)
+            for alias in (key.removeprefix(PRC_PREFIX), *map(_index_key, instrument.short_titles)):
                 index.setdefault(alias, instrument)
         self._by_title = index
 
