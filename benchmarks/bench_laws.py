@@ -35,7 +35,9 @@ def _fresh_load_seconds(env: dict[str, str], runs: int = 3) -> tuple[int, float]
     best = float("inf")
     count = 0
     for _ in range(runs):
-        out = subprocess.run([sys.executable, "-c", _LOAD], env=env, capture_output=True, text=True, check=True)
+        out = subprocess.run(
+            [sys.executable, "-c", _LOAD], env=env, capture_output=True, text=True, check=True
+        )
         count_text, seconds = out.stdout.split()
         count, best = int(count_text), min(best, float(seconds))
     return count, best
@@ -50,7 +52,7 @@ def grounding() -> None:
 
     library = shipped_library()
     citations = in_library = national = national_in = 0
-    articles = with_text = 0
+    articles = with_text = held = 0
     for path in bundled_samples():
         for cells in extract_citations(read_list(path).items, extract).values():
             for found in (c for cs in cells.values() for c in cs):
@@ -67,11 +69,21 @@ def grounding() -> None:
                     if provision.article is None:
                         continue
                     articles += 1
+                    held += law is not None
                     if law is not None and law.versions:
-                        with_text += law.current.article(provision.article, provision.article_suffix or 0) is not None
-    print(f"samples: {citations} citations, {in_library} ({in_library / citations:.0%}) cite an instrument the library holds")
-    print(f"samples: {national} citations of laws and administrative regulations, {national_in} ({national_in / national:.0%}) in the library")
-    print(f"samples: {articles} cited articles, {with_text} ({with_text / articles:.0%}) resolve to a library article")
+                        with_text += (
+                            law.current.article(provision.article, provision.article_suffix or 0) is not None
+                        )
+    print(
+        f"samples: {citations} citations, {in_library} ({in_library / citations:.0%}) cite an instrument the library holds"
+    )
+    print(
+        f"samples: {national} citations of laws and administrative regulations, {national_in} ({national_in / national:.0%}) in the library"
+    )
+    print(
+        f"samples: {articles} cited articles, {with_text} ({with_text / articles:.0%}) resolve to a library article; "
+        f"{with_text} of the {held} in instruments the library holds"
+    )
 
 
 def main_job_time(env: dict[str, str]) -> None:
