@@ -32,6 +32,7 @@ import regex
 from extractors.titles import to_simplified
 from kg.laws.model import LawInstrument, LawVersion
 from kg.laws.status import decide_status
+from kg.laws.text import CLOSING_ARTICLES
 
 __all__ = [
     "DEFAULT_USER_LIBRARY",
@@ -49,16 +50,26 @@ __all__ = [
 ]
 
 PRC_PREFIX = "中华人民共和国"
-CLOSING_ARTICLES = 3
-"""Repeal clauses (《…》同时废止) sit in the last articles of the repealing act."""
 
 _SPACES = regex.compile(r"[\s\u3000\u00a0]+")
 _REPEALS = regex.compile(r"《(?P<title>[^《》]{2,80})》[^。；《]{0,12}?同时废止")
 
 
+_NESTED_MARKS = str.maketrans(
+    {"〈": "《", "〉": "》", "<": "《", ">": "》", "＜": "《", "＞": "》", "(": "（", ")": "）"}
+)
+
+
 def _index_key(title: str) -> str:
-    """A title the library holds as a key: no 《》, no spaces, full-width brackets (already simplified)."""
-    return _SPACES.sub("", title.strip()).strip("《》").replace("(", "（").replace(")", "）")
+    """A title as a key: no outer 《》, no spaces, nested titles in 《》, full-width brackets.
+
+    The extractor writes a nested title in 〈〉 (最高人民法院关于适用〈中华人民共和国行政诉讼法〉的解释),
+    the texts in 《》; both give one key. The library's own titles are simplified already.
+    """
+    text = _SPACES.sub("", title.strip())
+    if text.startswith("《") and text.endswith("》"):
+        text = text[1:-1]
+    return text.translate(_NESTED_MARKS)
 
 
 def title_lookup_key(title: str) -> str:

@@ -31,6 +31,7 @@ __all__ = [
     "ParsedText",
     "group_paragraphs",
     "history_dates",
+    "in_force_from_text",
     "issuer_from_facts",
     "parse_article_label",
     "parse_version_text",
@@ -128,6 +129,20 @@ def history_dates(history: tuple[str, ...] | list[str]) -> dict[str, str]:
             if event == "amended" or event not in dates:
                 dates[event] = date
     return dates
+
+
+_TAKES_EFFECT = regex.compile(r"自(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日起(?:施行|生效)")
+CLOSING_ARTICLES = 3
+"""Clauses on taking effect (本法自…起施行) and on repeal (《…》同时废止) sit in an act's last articles."""
+
+
+def in_force_from_text(articles: tuple[LawArticle, ...]) -> str | None:
+    """The date a version's own closing articles say it takes effect (本法自2011年7月1日起施行)."""
+    for article in reversed(articles[-CLOSING_ARTICLES:]):
+        match = _TAKES_EFFECT.search(article.text)
+        if match:
+            return _iso(match)
+    return None
 
 
 def promulgation_numbers(history: tuple[str, ...] | list[str]) -> tuple[str, ...]:

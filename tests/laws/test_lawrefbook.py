@@ -116,6 +116,14 @@ def test_history_dates_read_each_event() -> None:
     }
 
 
+def test_in_force_date_from_the_closing_article_when_no_db_says(tmp_path: Path) -> None:
+    text = "# 示例条例\n\n<!-- INFO END -->\n\n第一条 甲。\n\n第二条 本条例自2011年7月1日起施行。\n"
+    write_law(tmp_path, "行政法规/示例条例(2010-10-28).md", text)
+    (law,) = LawRefBookFolder(tmp_path).instruments()
+    assert law.current.in_force_date == "2011-07-01"
+    assert law.dates["in_force"] == "2011-07-01"
+
+
 def test_without_db_the_folder_gives_the_kind_and_no_status_claim(tmp_path: Path) -> None:
     write_law(
         tmp_path, "行政法规/示例条例(2020-01-01).md", "# 示例条例\n\n<!-- INFO END -->\n\n第一条 甲。\n"
