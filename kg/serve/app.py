@@ -84,10 +84,18 @@ class KgServer(ThreadingHTTPServer):
     daemon_threads = True
     request_queue_size = LISTEN_BACKLOG
 
-    def __init__(self, address: tuple[str, int], runner: QueryRunner, site: Path | None, cors: bool) -> None:
+    def __init__(
+        self,
+        address: tuple[str, int],
+        runner: QueryRunner,
+        site: Path | None,
+        cors: bool,
+        socket_timeout: float = SOCKET_TIMEOUT,
+    ) -> None:
         self.runner = runner  # set first: a failed bind calls server_close()
         self.site = site
         self.cors = cors
+        self.socket_timeout = socket_timeout
         super().__init__(address, Handler)
 
     @property
@@ -107,9 +115,10 @@ def make_server(
     port: int = 8000,
     site: Path | None = None,
     cors: bool = True,
+    socket_timeout: float = SOCKET_TIMEOUT,
 ) -> KgServer:
     """Bind the server (port 0 picks a free one); call ``serve_forever()`` to run it."""
-    return KgServer((host, port), runner, site, cors)
+    return KgServer((host, port), runner, site, cors, socket_timeout)
 
 
 @functools.cache
@@ -124,6 +133,10 @@ class Handler(BaseHTTPRequestHandler):
     server: KgServer
     server_version = "kg-serve"
     timeout = SOCKET_TIMEOUT
+
+    def setup(self) -> None:
+        self.timeout = self.server.socket_timeout
+        super().setup()
 
     def handle_one_request(self) -> None:
         """One request; whatever goes wrong, the client gets an HTTP error, not a dropped connection."""
