@@ -62,7 +62,9 @@ def serve(
     """发布服务 / serve the graph as a read-only SPARQL endpoint, a query page and the static site.
 
     Opens http://127.0.0.1:8000/ with the site, /query with a query page (常用前缀已填好),
-    and /sparql for SPARQL clients (SPARQLWrapper, YASGUI, curl). Updates are refused.
+    and /sparql for SPARQL clients (SPARQLWrapper, YASGUI, curl). Updates and SERVICE are
+    refused; each query runs in a worker process that is stopped at --timeout, and the
+    server picks up a store rebuilt by `kg build` once the build has finished.
 
     例如 / for example:
 

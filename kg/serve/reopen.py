@@ -84,7 +84,7 @@ class FreshStore:
     Args:
         opener: opens the store read-only.
         path: the store folder or file to watch; by default the opened store's
-            ``path`` (None for an endpoint: never reopened).
+            ``path`` or ``file`` (None for an endpoint: never reopened).
     """
 
     def __init__(self, opener: Callable[[], Store], path: Path | None = None) -> None:
@@ -112,7 +112,7 @@ class FreshStore:
         stamp = store_stamp(self.path)
         self._store = self._opener()
         if self.path is None and self.opens == 0:
-            found = getattr(self._store, "path", None)
+            found = getattr(self._store, "path", None) or getattr(self._store, "file", None)
             self.path = Path(found) if found is not None else None
             stamp = store_stamp(self.path)
         self._stamp = stamp
@@ -120,8 +120,13 @@ class FreshStore:
         return self._store
 
     def release_if_idle(self) -> None:
-        """Close the store when no query came for :data:`IDLE_CLOSE` seconds."""
-        if self._store is not None and time.monotonic() - self._used >= IDLE_CLOSE:
+        """Close an on-disk database when no query came for :data:`IDLE_CLOSE` seconds.
+
+        Only a store folder is closed: a store file is read whole into memory, and
+        reading it again after every pause would cost more than it frees.
+        """
+        idle = time.monotonic() - self._used >= IDLE_CLOSE
+        if self._store is not None and idle and self.path is not None and self.path.is_dir():
             self.release()
 
     def release(self) -> None:
