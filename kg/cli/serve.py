@@ -36,7 +36,7 @@ def serve(
         typer.Option(help="Folder of the static site (from `kg site`) to serve at /."),
     ] = Path("site"),
     timeout: Annotated[
-        float, typer.Option(help="Seconds one query may run before it is abandoned (HTTP 503).")
+        float, typer.Option(help="Seconds one query may run before it is stopped (HTTP 503).")
     ] = DEFAULT_TIMEOUT,
     limit: Annotated[
         int, typer.Option(help="Rows sent back at most; longer results are cut and flagged.")

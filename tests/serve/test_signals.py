@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import re
 import signal
 import subprocess
@@ -47,7 +48,9 @@ class Running:
 def running(tmp_path: Path) -> Iterator[Running]:
     db = sample_db(tmp_path / "kg-data", MANY_ITEMS)
     args = ["serve", "--db", str(db), "--port", "0", "--site", str(tmp_path / "site"), "--workers", "2"]
-    process = subprocess.Popen([*KG, *args], stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+    process = subprocess.Popen(  # its own process group, as a terminal gives it
+        [*KG, *args], stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, start_new_session=True
+    )
     assert process.stderr is not None
     url = None
     started = time.monotonic()
@@ -64,8 +67,14 @@ def running(tmp_path: Path) -> Iterator[Running]:
         process.wait()
 
 
-@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])
-def test_a_signal_stops_the_server_and_its_workers_during_a_query(running: Running, signum: int) -> None:
+@pytest.mark.parametrize(
+    ("signum", "group"),
+    [(signal.SIGINT, False), (signal.SIGINT, True), (signal.SIGTERM, False)],
+    ids=["sigint", "ctrl-c-to-the-process-group", "sigterm"],
+)
+def test_a_signal_stops_the_server_and_its_workers_during_a_query(
+    running: Running, signum: int, group: bool
+) -> None:
     assert _get(_sparql_url(running, query="ASK { ?s ?p ?o }"))[0] == 200  # type: ignore[arg-type]
     workers = running.descendants()
     assert workers  # the forkserver and the query workers
@@ -75,7 +84,10 @@ def test_a_signal_stops_the_server_and_its_workers_during_a_query(running: Runni
     heavy.start()
     time.sleep(0.5)
     started = time.monotonic()
-    running.process.send_signal(signum)
+    if group:  # what a terminal's Ctrl+C does: every process of the group gets SIGINT
+        os.killpg(running.process.pid, signum)
+    else:
+        running.process.send_signal(signum)
     running.process.wait(timeout=10)
     assert time.monotonic() - started < 5
     assert "stopped" in (running.process.stderr.read() if running.process.stderr else "")
