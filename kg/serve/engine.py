@@ -43,6 +43,7 @@ __all__ = [
     "QueryRunner",
     "QueryTimeoutError",
     "answer_query",
+    "client_message",
 ]
 
 DEFAULT_TIMEOUT = 30.0

@@ -6,12 +6,15 @@ import html
 import json
 import urllib.parse
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from rdflib import Graph, URIRef
+from typer.testing import CliRunner
 
+from kg.cli import app
 from kg.serve import KgServer
-from tests.serve.conftest import ID, ITEMS, KG
+from tests.serve.conftest import ID, ITEMS, KG, sample_db
 from tests.serve.test_app import _get, _sparql_url
 
 Serve = Callable[..., KgServer]
@@ -95,3 +98,10 @@ def test_a_long_list_of_expected_tokens_is_cut(serve: Serve) -> None:
     assert status == 400
     assert message.count(",") <= 6
     assert json.dumps(message)  # plain text, one line of it
+
+
+def test_kg_query_positions_errors_in_the_user_s_text(tmp_path: Path) -> None:
+    db = sample_db(tmp_path / "kg-data")
+    result = CliRunner().invoke(app, ["query", "SELECT ?s\nWHERE { ?s ?p }", "--db", str(db)])
+    assert result.exit_code == 2
+    assert "syntax error at 2:16" in " ".join(result.output.split())
