@@ -109,7 +109,11 @@ class ProcessPool:
         except queue.Empty:
             raise QueryBusyError(_BUSY) from None
         try:
-            worker.conn.send((sparql, limit))
+            try:
+                worker.conn.send((sparql, limit))
+            except OSError:  # it died while idle (killed from outside): the query goes to a fresh one
+                worker = self._replace(worker)
+                worker.conn.send((sparql, limit))
             if not worker.conn.poll(timeout):
                 worker = self._replace(worker)
                 raise _timed_out(timeout)

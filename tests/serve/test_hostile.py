@@ -315,3 +315,13 @@ def _alive(pid: int) -> bool:
         return False
     with open(f"/proc/{pid}/stat", encoding="ascii") as stat:  # a zombie is not running
         return stat.read().split(") ", 1)[1][0] != "Z"
+
+
+def test_a_worker_killed_while_idle_does_not_fail_the_next_query(serve: Serve, db: Path) -> None:
+    server = serve(db=db, workers=1)
+    (pid,) = _worker_pids(server)
+    os.kill(pid, 9)
+    deadline = time.monotonic() + 5
+    while _alive(pid) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert _count(server) == len(MANY_ITEMS)
