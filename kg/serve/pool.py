@@ -3,7 +3,8 @@
 :class:`ProcessPool` keeps ``workers`` processes, each opening the store
 read-only itself (:mod:`kg.serve.worker`). A query goes to an idle worker; past
 the timeout the worker is killed (the only way to stop a query inside the
-store, and the way to get its memory back) and a fresh one takes its place. A
+store: pyoxigraph 0.5's ``Store.query`` takes no timeout or cancellation token;
+and the way to get its memory back) and a fresh one takes its place. A
 worker that dies on a query (a crash in the engine) is replaced the same way,
 and the client gets an error instead of a dropped connection.
 
