@@ -338,6 +338,8 @@ def query_command(
     """
     from kg.prefixes import prologue
     from kg.results import compact, row_variables, to_csv, to_json
+    from kg.serve.engine import client_message
+    from kg.serve.guard import QueryGuardError, check_query, run_on_deep_stack
 
     console = _err()
     if fmt not in QUERY_FORMATS:
@@ -354,12 +356,18 @@ def query_command(
         except (OSError, UnicodeError) as error:
             console.print(f"[red]error:[/red] cannot read the query file {file}: {error}")
             raise typer.Exit(EXIT_BAD_INPUT) from error
-    text = prologue() + (sparql or "")
+    prefixes = prologue().replace("\n", " ")  # one line: error positions stay the user's own
+    text = prefixes + (sparql or "")
+    try:  # before any parser: a deeply nested query would overflow its stack
+        check_query(text, allow_service=None)
+    except QueryGuardError as error:
+        console.print(f"[red]error:[/red] {error}")
+        raise typer.Exit(EXIT_BAD_INPUT) from error
     with open_store(store, db, endpoint, read_only=True, console=console) as opened:
         try:
-            rows = opened.query(text)
+            rows = run_on_deep_stack(lambda: opened.query(text))
         except StoreError as error:
-            console.print(f"[red]error:[/red] {error}")
+            console.print(f"[red]error:[/red] {client_message(str(error), prefixes, sparql or '')}")
             raise typer.Exit(EXIT_BAD_INPUT) from error
     variables = row_variables(rows) or _projection(text)
     if fmt == "json":

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import functools
+import signal
 from pathlib import Path
+from types import FrameType
 from typing import Annotated
 
 import typer
@@ -10,8 +13,8 @@ from rich.console import Console
 
 from kg.cli.options import EXIT_BAD_INPUT, DbOption, EndpointOption, StoreOption, open_store
 from kg.serve import QueryRunner, make_server
-from kg.serve.engine import DEFAULT_LIMIT, DEFAULT_TIMEOUT
-from kg.store import DEFAULT_STORE
+from kg.serve.engine import DEFAULT_LIMIT, DEFAULT_QUEUE_WAIT, DEFAULT_TIMEOUT, DEFAULT_WORKERS
+from kg.store import DEFAULT_STORE, registry
 
 __all__ = ["register"]
 
@@ -33,7 +36,7 @@ def serve(
         typer.Option(help="Folder of the static site (from `kg site`) to serve at /."),
     ] = Path("site"),
     timeout: Annotated[
-        float, typer.Option(help="Seconds one query may run before it is abandoned (HTTP 503).")
+        float, typer.Option(help="Seconds one query may run before it is stopped (HTTP 503).")
     ] = DEFAULT_TIMEOUT,
     limit: Annotated[
         int, typer.Option(help="Rows sent back at most; longer results are cut and flagged.")
@@ -42,11 +45,26 @@ def serve(
         bool,
         typer.Option(help="Let browser tools on other sites (YASGUI) query this endpoint."),
     ] = True,
+    workers: Annotated[
+        int, typer.Option(help="Queries run at once, each in its own process (killed at the timeout).")
+    ] = DEFAULT_WORKERS,
+    queue_wait: Annotated[
+        float, typer.Option(help="Seconds a query waits for a free worker before the client hears 'busy'.")
+    ] = DEFAULT_QUEUE_WAIT,
+    allow_service: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--allow-service",
+            help="An endpoint URL that SERVICE clauses may call (repeat for more); by default SERVICE is refused.",
+        ),
+    ] = None,
 ) -> None:
     """发布服务 / serve the graph as a read-only SPARQL endpoint, a query page and the static site.
 
     Opens http://127.0.0.1:8000/ with the site, /query with a query page (常用前缀已填好),
-    and /sparql for SPARQL clients (SPARQLWrapper, YASGUI, curl). Updates are refused.
+    and /sparql for SPARQL clients (SPARQLWrapper, YASGUI, curl). Updates and SERVICE are
+    refused; each query runs in a worker process that is stopped at --timeout, and the
+    server picks up a store rebuilt by `kg build` once the build has finished.
 
     例如 / for example:
 
@@ -57,31 +75,47 @@ def serve(
       curl 'http://127.0.0.1:8000/sparql?format=csv' --data-urlencode 'query=SELECT * { ?s kg:restsOn ?p } LIMIT 5'
     """
     console = Console(stderr=True)
-    if timeout <= 0 or limit <= 0:
-        console.print("[red]error:[/red] --timeout and --limit must be greater than 0")
+    if timeout <= 0 or limit <= 0 or workers <= 0 or queue_wait < 0:
+        console.print(
+            "[red]error:[/red] --timeout, --limit and --workers must be greater than 0, --queue-wait not negative"
+        )
         raise typer.Exit(EXIT_BAD_INPUT)
-    graph = open_store(store, db, endpoint, read_only=True, console=console)
-    runner = QueryRunner(graph, timeout=timeout, limit=limit)
+    with open_store(store, db, endpoint, read_only=True, console=console) as graph:
+        described = repr(graph)  # opened once to fail early; the workers open their own
+    opener = functools.partial(registry.open_store, store, db=db, endpoint=endpoint, read_only=True)
+    runner = QueryRunner(
+        opener=opener,
+        timeout=timeout,
+        limit=limit,
+        workers=workers,
+        queue_wait=queue_wait,
+        allow_service=allow_service or (),
+    )
     try:
         server = make_server(runner, host=host, port=port, site=site, cors=cors)
     except OSError as error:
         console.print(f"[red]error:[/red] cannot listen on {host}:{port}: {error.strerror or error}")
         runner.close()
-        graph.close()
         raise typer.Exit(EXIT_BAD_INPUT) from error
     site_note = f"site {site}/" if site.is_dir() else f"no site at {site}/ (run `kg site {site}`)"
     console.print(
-        f"serving {graph!r} read-only at [bold]{server.url}/[/bold] — "
+        f"serving {described} read-only at [bold]{server.url}/[/bold] — "
         f"query page {server.url}/query, SPARQL {server.url}/sparql, {site_note}. Ctrl+C stops.",
         soft_wrap=True,  # never break a URL across lines
     )
+    previous = signal.signal(signal.SIGTERM, _interrupt)
     try:
         server.serve_forever()
     except KeyboardInterrupt:
         console.print("stopped")
     finally:
+        signal.signal(signal.SIGTERM, previous)
         server.server_close()
-        graph.close()
+
+
+def _interrupt(signum: int, frame: FrameType | None) -> None:
+    """SIGTERM stops the server the way Ctrl+C does."""
+    raise KeyboardInterrupt
 
 
 def register(app: typer.Typer) -> None:

@@ -3,13 +3,17 @@
 Routes:
     ``/sparql``  the SPARQL 1.1 Protocol: GET ``?query=``, POST as a form
                  (``query=``) or as ``application/sparql-query``; results as
-                 JSON, XML, CSV or TSV by ``Accept`` or ``format=``; updates get 403.
+                 JSON, XML, CSV or TSV, graphs (CONSTRUCT, DESCRIBE) as Turtle,
+                 N-Triples or JSON-LD, by ``Accept`` or ``format=``; updates get 403.
     ``/query``   the query page (:mod:`kg.serve.page`).
     ``/_kg/…``   the query page's stylesheet and script.
     anything else: a file of the static site folder (``kg site`` output), if any.
 
 Standard library only (``http.server``), one thread per request; the store is
-only ever asked ``query``, so nothing a client sends can change the graph.
+only ever asked to evaluate queries, so nothing a client sends can change the
+graph. Every failure is an HTTP error with a message: a request that stalls
+mid-body meets the socket timeout, a body shorter than its ``Content-Length``
+gets 400, an unexpected exception 500 — never a dropped connection.
 """
 
 from __future__ import annotations
@@ -23,10 +27,17 @@ from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from kg.serve.engine import Answer, QueryError, QueryRunner
+from kg.serve.engine import Answer, QueryBusyError, QueryError, QueryRunner
 from kg.serve.page import render_page
-from kg.serve.results import UnknownFormatError, negotiate, serialize
+from kg.serve.results import (
+    UnknownFormatError,
+    negotiate,
+    negotiate_graph,
+    serialize,
+    serialize_graph,
+)
 from kg.serve.static import content_type, resolve
+from kg.store.sparql_syntax import SparqlSyntaxError, query_form
 
 __all__ = ["KgServer", "make_server"]
 
@@ -34,6 +45,12 @@ log = logging.getLogger(__name__)
 
 MAX_BODY = 1 << 20
 """Largest POST body taken (1 MiB): far above any hand-written query, far below harm."""
+SOCKET_TIMEOUT = 20.0
+"""Seconds a connection may sit idle or mid-request before it is dropped (frees its thread)."""
+LISTEN_BACKLOG = 128
+"""Connections the kernel queues before ``accept``; 5 (the default) drops SYNs under load."""
+RETRY_AFTER = "2"
+"""Seconds a busy client is told to wait before it tries again."""
 FORMAT_PARAMS = ("format", "output", "results")
 """Parameter names clients use to ask for a results format (Virtuoso, Joseki, Rasqal)."""
 DATASET_PARAMS = ("default-graph-uri", "named-graph-uri")
@@ -65,11 +82,20 @@ class KgServer(ThreadingHTTPServer):
     """The HTTP server, holding what every request needs."""
 
     daemon_threads = True
+    request_queue_size = LISTEN_BACKLOG
 
-    def __init__(self, address: tuple[str, int], runner: QueryRunner, site: Path | None, cors: bool) -> None:
+    def __init__(
+        self,
+        address: tuple[str, int],
+        runner: QueryRunner,
+        site: Path | None,
+        cors: bool,
+        socket_timeout: float = SOCKET_TIMEOUT,
+    ) -> None:
         self.runner = runner  # set first: a failed bind calls server_close()
         self.site = site
         self.cors = cors
+        self.socket_timeout = socket_timeout
         super().__init__(address, Handler)
 
     @property
@@ -89,9 +115,10 @@ def make_server(
     port: int = 8000,
     site: Path | None = None,
     cors: bool = True,
+    socket_timeout: float = SOCKET_TIMEOUT,
 ) -> KgServer:
     """Bind the server (port 0 picks a free one); call ``serve_forever()`` to run it."""
-    return KgServer((host, port), runner, site, cors)
+    return KgServer((host, port), runner, site, cors, socket_timeout)
 
 
 @functools.cache
@@ -105,6 +132,26 @@ class Handler(BaseHTTPRequestHandler):
 
     server: KgServer
     server_version = "kg-serve"
+    timeout = SOCKET_TIMEOUT
+
+    def setup(self) -> None:
+        self.timeout = self.server.socket_timeout
+        super().setup()
+
+    def handle_one_request(self) -> None:
+        """One request; whatever goes wrong, the client gets an HTTP error, not a dropped connection."""
+        try:
+            super().handle_one_request()
+        except (TimeoutError, ConnectionError):
+            self.close_connection = True
+        except Exception as error:  # the last line of defence: log it, answer 500
+            log.exception("request %r failed", getattr(self, "requestline", ""))
+            self.close_connection = True
+            try:
+                message = f"internal error: {type(error).__name__}\n".encode()
+                self._send(HTTPStatus.INTERNAL_SERVER_ERROR, message, "text/plain; charset=utf-8")
+            except OSError:
+                pass
 
     def do_GET(self) -> None:
         self._dispatch(head=False)
@@ -151,9 +198,21 @@ class Handler(BaseHTTPRequestHandler):
             length = int(length_header)
         except ValueError as error:
             raise RequestError(HTTPStatus.BAD_REQUEST, "bad Content-Length") from error
+        if length < 0:
+            raise RequestError(HTTPStatus.BAD_REQUEST, "bad Content-Length")
         if length > MAX_BODY:
             raise RequestError(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, f"the body exceeds {MAX_BODY} bytes")
-        body = self.rfile.read(length).decode("utf-8", errors="replace")
+        self.close_connection = True  # after a body error the stream cannot be trusted
+        try:
+            data = self.rfile.read(length)
+        except TimeoutError as error:
+            raise RequestError(
+                HTTPStatus.BAD_REQUEST, "the body is shorter than its Content-Length"
+            ) from error
+        if len(data) < length:
+            raise RequestError(HTTPStatus.BAD_REQUEST, "the body is shorter than its Content-Length")
+        self.close_connection = False
+        body = data.decode("utf-8", errors="replace")
         mime = (self.headers.get("Content-Type") or "").split(";", 1)[0].strip().lower()
         if mime == "application/x-www-form-urlencoded":
             form = urllib.parse.parse_qs(body, keep_blank_values=True)
@@ -170,7 +229,8 @@ class Handler(BaseHTTPRequestHandler):
     def _sparql(self, params: dict[str, list[str]], *, head: bool = False) -> None:
         try:
             query = _one_query(params)
-            fmt = negotiate(_first(params, FORMAT_PARAMS), self.headers.get("Accept"))
+            choose = negotiate_graph if query is not None and _answers_graph(query) else negotiate
+            fmt = choose(_first(params, FORMAT_PARAMS), self.headers.get("Accept"))
         except RequestError as error:
             self._sparql_error(error.status, str(error), head=head)
             return
@@ -183,16 +243,24 @@ class Handler(BaseHTTPRequestHandler):
         try:
             answer = self.server.runner.run(query)
         except QueryError as error:
-            self._sparql_error(HTTPStatus(error.status), str(error), head=head)
+            self._sparql_error(
+                HTTPStatus(error.status), str(error), head=head, busy=isinstance(error, QueryBusyError)
+            )
             return
         headers = {"Vary": "Accept"}
         if answer.truncated:
             headers["X-SPARQL-MaxRows"] = str(self.server.runner.limit)
-        body = serialize(fmt, answer.variables, answer.rows, answer.ask)
+        if answer.triples is not None:
+            body = serialize_graph(fmt, answer.triples)
+        else:
+            body = serialize(fmt, answer.variables, answer.rows, answer.ask)
         self._send(HTTPStatus.OK, body, fmt.content_type, headers, head=head)
 
-    def _sparql_error(self, status: HTTPStatus, message: str, *, head: bool = False) -> None:
-        self._send(status, f"{message}\n".encode(), "text/plain; charset=utf-8", head=head)
+    def _sparql_error(
+        self, status: HTTPStatus, message: str, *, head: bool = False, busy: bool = False
+    ) -> None:
+        headers = {"Retry-After": RETRY_AFTER} if busy else None
+        self._send(status, f"{message}\n".encode(), "text/plain; charset=utf-8", headers, head=head)
 
     # -- pages ---------------------------------------------------------------------------
 
@@ -271,6 +339,14 @@ def _first(params: dict[str, list[str]], names: tuple[str, ...]) -> str | None:
         if params.get(name):
             return params[name][0]
     return None
+
+
+def _answers_graph(query: str) -> bool:
+    """Whether ``query`` is a CONSTRUCT or DESCRIBE (its answer is a graph, not a table)."""
+    try:
+        return query_form(query) in ("CONSTRUCT", "DESCRIBE")
+    except SparqlSyntaxError:
+        return False  # the runner reports the error
 
 
 def _one_query(params: dict[str, list[str]]) -> str | None:

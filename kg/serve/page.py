@@ -69,19 +69,29 @@ def render_page(query: str | None, answer: Answer | None, error: str | None) -> 
     return _PAGE.format(query=html.escape(shown), results=results)
 
 
+TRIPLE_COLUMNS = ("subject", "predicate", "object")
+"""Columns of the table a CONSTRUCT or DESCRIBE answer is shown as."""
+
+
 def _answer_html(query: str, answer: Answer) -> str:
     if answer.ask is not None:
         return f'<p class="ask">ASK → <strong>{"true" if answer.ask else "false"}</strong></p>'
-    parts = [f'<p class="count">{len(answer.rows)} 行 / rows']
+    if answer.triples is not None:
+        rows: list[dict[str, Identifier | None]] = [
+            dict(zip(TRIPLE_COLUMNS, t, strict=True)) for t in answer.triples
+        ]
+        variables, unit, formats = list(TRIPLE_COLUMNS), "三元组 / triples", ("turtle", "nt", "json-ld")
+    else:
+        rows, variables = list(answer.rows), answer.variables
+        unit, formats = "行 / rows", ("csv", "tsv", "json", "xml")
+    parts = [f'<p class="count">{len(rows)} {unit}']
     if answer.truncated:
-        parts.append(f" (只显示前 {len(answer.rows)} 行 · cut at the server's limit)")
+        parts.append(f" (只显示前 {len(rows)} 条 · cut at the server's limit)")
     parts.append(" · 下载 / download: ")
-    parts.append(" ".join(_download(query, fmt) for fmt in ("csv", "tsv", "json", "xml")))
+    parts.append(" ".join(_download(query, fmt) for fmt in formats))
     parts.append("</p>")
-    head = "".join(f"<th>?{html.escape(name)}</th>" for name in answer.variables)
-    body = "".join(
-        "<tr>" + "".join(_cell(row.get(name)) for name in answer.variables) + "</tr>" for row in answer.rows
-    )
+    head = "".join(f"<th>?{html.escape(name)}</th>" for name in variables)
+    body = "".join("<tr>" + "".join(_cell(row.get(name)) for name in variables) + "</tr>" for row in rows)
     parts.append(f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
     return "".join(parts)
 

@@ -1,10 +1,12 @@
-"""SPARQL 1.1 results in the four standard formats, and choosing one per request.
+"""SPARQL 1.1 results in the four standard formats, graphs in three, and choosing one per request.
 
 Every SPARQL client asks differently: SPARQLWrapper sends ``format=json`` and an
 ``Accept`` list, YASGUI and curl send ``Accept`` only, a spreadsheet user wants
 CSV. :func:`negotiate` reads a ``format``/``output``/``results`` parameter first
 and the ``Accept`` header second; :func:`serialize` writes JSON, CSV, TSV or XML
-exactly as the W3C result-format recommendations describe them.
+exactly as the W3C result-format recommendations describe them. CONSTRUCT and
+DESCRIBE answer a graph, not a table: :func:`negotiate_graph` picks Turtle,
+N-Triples or JSON-LD the same way and :func:`serialize_graph` writes it.
 """
 
 from __future__ import annotations
@@ -18,15 +20,26 @@ from typing import Literal as TypingLiteral
 from xml.etree import ElementTree
 
 import regex
+from rdflib import Graph
 from rdflib.term import BNode, Identifier, Literal, URIRef
 
+from kg.prefixes import PREFIXES
 from kg.results import csv_value, term_json
-from kg.store.base import Row
+from kg.store.base import Row, Triple
 from kg.store.sparql_syntax import term_to_sparql
 
-__all__ = ["FORMATS", "ResultFormat", "UnknownFormatError", "negotiate", "serialize"]
+__all__ = [
+    "FORMATS",
+    "GRAPH_FORMATS",
+    "ResultFormat",
+    "UnknownFormatError",
+    "negotiate",
+    "negotiate_graph",
+    "serialize",
+    "serialize_graph",
+]
 
-FormatName = TypingLiteral["json", "csv", "tsv", "xml"]
+FormatName = TypingLiteral["json", "csv", "tsv", "xml", "turtle", "nt", "json-ld"]
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _RESULTS_NS = "http://www.w3.org/2005/sparql-results#"
@@ -62,12 +75,23 @@ FORMATS: dict[str, ResultFormat] = {
 }
 """Short name → format; JSON first because it is the default."""
 
+GRAPH_FORMATS: dict[str, ResultFormat] = {
+    "turtle": ResultFormat("turtle", "text/turtle; charset=utf-8", ("text/turtle", "application/x-turtle")),
+    "nt": ResultFormat("nt", "application/n-triples; charset=utf-8", ("application/n-triples", "text/plain")),
+    "json-ld": ResultFormat("json-ld", "application/ld+json; charset=utf-8", ("application/ld+json",)),
+}
+"""Formats of a CONSTRUCT/DESCRIBE answer; Turtle first because it is the default."""
+GRAPH_ALIASES = {"ttl": "turtle", "ntriples": "nt", "n-triples": "nt", "jsonld": "json-ld", "json": "json-ld"}
+"""Other names clients give the graph formats (``json`` asks a graph query for JSON-LD)."""
+
 
 class UnknownFormatError(ValueError):
     """A ``format=`` parameter named no format this server writes."""
 
 
-def negotiate(format_param: str | None, accept: str | None) -> ResultFormat:
+def negotiate(
+    format_param: str | None, accept: str | None, formats: dict[str, ResultFormat] = FORMATS
+) -> ResultFormat:
     """Pick the results format: an explicit parameter wins, then ``Accept`` by q-value.
 
     Unknown ``Accept`` types fall back to JSON (browsers send ``*/*``); an unknown
@@ -87,21 +111,40 @@ def negotiate(format_param: str | None, accept: str | None) -> ResultFormat:
     """
     if format_param:
         wanted = format_param.strip().lower()
-        found = FORMATS.get(wanted) or _by_mime(wanted)
+        found = formats.get(wanted) or _by_mime(wanted, formats)
         if found is None:
-            raise UnknownFormatError(f"unknown results format {format_param!r}; use json, xml, csv or tsv")
+            names = ", ".join(formats)
+            raise UnknownFormatError(f"unknown results format {format_param!r}; use {names}")
         return found
     ranked: list[tuple[float, int, ResultFormat]] = []
     for position, part in enumerate((accept or "").split(",")):
         mime, _, params = part.strip().partition(";")
-        found = _by_mime(mime.strip().lower())
+        found = _by_mime(mime.strip().lower(), formats)
         if found is not None:
             ranked.append((-_quality(params), position, found))
-    return min(ranked, key=lambda r: (r[0], r[1]))[2] if ranked else FORMATS["json"]
+    return min(ranked, key=lambda r: (r[0], r[1]))[2] if ranked else next(iter(formats.values()))
 
 
-def _by_mime(mime: str) -> ResultFormat | None:
-    return next((f for f in FORMATS.values() if mime in f.accepts), None)
+def negotiate_graph(format_param: str | None, accept: str | None) -> ResultFormat:
+    """Pick the format of a CONSTRUCT/DESCRIBE answer (Turtle unless asked otherwise).
+
+    Raises:
+        UnknownFormatError: for a ``format=`` value naming no graph format.
+
+    Examples:
+        >>> negotiate_graph(None, "application/ld+json").name
+        'json-ld'
+        >>> negotiate_graph("json", None).name
+        'json-ld'
+        >>> negotiate_graph(None, "application/sparql-results+json").name
+        'turtle'
+    """
+    wanted = (format_param or "").strip().lower()
+    return negotiate(GRAPH_ALIASES.get(wanted, wanted) or None, accept, GRAPH_FORMATS)
+
+
+def _by_mime(mime: str, formats: dict[str, ResultFormat]) -> ResultFormat | None:
+    return next((f for f in formats.values() if mime in f.accepts), None)
 
 
 def _quality(params: str) -> float:
@@ -121,6 +164,16 @@ def serialize(
     """Write a SELECT result (``variables`` + ``rows``) or, with ``ask`` set, an ASK answer."""
     writer = {"json": _json, "xml": _xml, "csv": _csv, "tsv": _tsv}[fmt.name]
     return writer(variables, rows, ask)
+
+
+def serialize_graph(fmt: ResultFormat, triples: Sequence[Triple]) -> bytes:
+    """Write a CONSTRUCT/DESCRIBE answer as Turtle, N-Triples or JSON-LD (prefixes bound)."""
+    graph = Graph(bind_namespaces="none")
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace)
+    for triple in triples:
+        graph.add(triple)
+    return graph.serialize(format=fmt.name).encode("utf-8")
 
 
 def _json(variables: Sequence[str], rows: Sequence[Row], ask: bool | None) -> bytes:

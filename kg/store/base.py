@@ -9,19 +9,38 @@ One named graph per source list, so a list is rebuilt or removed alone.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from rdflib.term import Identifier, URIRef
 
-__all__ = ["Quad", "Row", "Store", "StoreError"]
+__all__ = ["Evaluation", "Quad", "Row", "Store", "StoreError", "Triple"]
 
 Quad = tuple[Identifier, Identifier, Identifier, URIRef]
 """(subject, predicate, object, named graph) as rdflib terms."""
 
 Row = dict[str, Identifier | None]
 """One SPARQL solution: variable name (without ``?``) → rdflib term or None."""
+
+Triple = tuple[Identifier, Identifier, Identifier]
+"""(subject, predicate, object) of a CONSTRUCT or DESCRIBE answer."""
+
+
+@dataclass
+class Evaluation:
+    """A query's answer as it comes from the store, read lazily where the store allows.
+
+    Exactly one of ``rows`` (SELECT, with ``variables``), ``ask`` (ASK) and
+    ``triples`` (CONSTRUCT, DESCRIBE) is set. Consume the iterator on the thread
+    that called :meth:`Store.evaluate` (Oxigraph's results are bound to it).
+    """
+
+    variables: list[str]
+    rows: Iterator[Row] | None = None
+    ask: bool | None = None
+    triples: Iterator[Triple] | None = None
 
 
 class StoreError(RuntimeError):
@@ -77,6 +96,24 @@ class Store(ABC):
         ``bindings`` are rdflib terms substituted as values, never formatted into
         the query text.
         """
+
+    def evaluate(self, sparql: str) -> Evaluation:
+        """Run any read-only query form; the rows or triples are read as the caller iterates.
+
+        A server caps what it sends while reading, so a query matching millions
+        of rows never has them all in memory. This default answers SELECT and
+        ASK through :meth:`query` (all rows at once); backends that can stream
+        or answer CONSTRUCT override it.
+
+        Raises:
+            StoreError: on a syntax error, a failed query, or a form the backend
+                does not answer.
+        """
+        rows = self.query(sparql)
+        if len(rows) == 1 and set(rows[0]) == {"ask"}:
+            value = rows[0]["ask"]
+            return Evaluation([], ask=bool(value.toPython()) if value is not None else False)
+        return Evaluation(list(rows[0]) if rows else [], rows=iter(rows))
 
     @abstractmethod
     def export(self, fmt: str, path: Path) -> int:

@@ -41,7 +41,7 @@ from rdflib.term import Identifier, Literal, URIRef
 
 from kg.atomic import atomic_write
 from kg.prefixes import PREFIXES
-from kg.store.base import Quad, Row, Store, StoreError
+from kg.store.base import Evaluation, Quad, Row, Store, StoreError
 from kg.store.convert import from_ox, to_ox
 from kg.store.lock import INTENT_NAME, LOCK_NAME, StoreBusy, StoreLock
 from kg.store.sparql_syntax import SparqlSyntaxError, bind_values
@@ -366,6 +366,17 @@ class OxigraphStore(Store):
             raise StoreError("Store.query runs SELECT and ASK only, not CONSTRUCT or DESCRIBE")
         names = [v.value for v in result.variables]
         return [{name: from_ox(solution[name]) for name in names} for solution in result]
+
+    def evaluate(self, sparql: str) -> Evaluation:
+        """Any read-only query form, solutions and triples read from Oxigraph as the caller iterates."""
+        result = self._run(sparql, None)
+        if isinstance(result, ox.QueryBoolean):
+            return Evaluation([], ask=bool(result))
+        if isinstance(result, ox.QueryTriples):
+            triples = ((from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)) for t in result)
+            return Evaluation([], triples=triples)  # type: ignore[arg-type]
+        names = [v.value for v in result.variables]
+        return Evaluation(names, rows=({name: from_ox(s[name]) for name in names} for s in result))
 
     def _run(self, sparql: str, bindings: Mapping[str, Identifier] | None) -> Any:
         """Evaluate over the union of the named graphs, bindings as an escaped ``VALUES`` block.

@@ -25,11 +25,13 @@ from rdflib.term import BNode, Identifier, Literal, URIRef
 __all__ = [
     "QueryForm",
     "SparqlSyntaxError",
+    "Token",
     "bind_values",
     "ntriples_line",
     "projection",
     "query_form",
     "term_to_sparql",
+    "tokens",
 ]
 
 QueryForm = TypingLiteral["SELECT", "ASK", "CONSTRUCT", "DESCRIBE", "UPDATE"]
@@ -84,8 +86,13 @@ class Token(NamedTuple):
     depth: int
 
 
-def _tokens(sparql: str) -> Iterator[Token]:
-    """Yield the significant tokens of ``sparql`` (no spaces, no comments) with depth."""
+def tokens(sparql: str) -> Iterator[Token]:
+    """Yield the significant tokens of ``sparql`` (no spaces, no comments) with depth.
+
+    Strings, IRIs and comments are single tokens, so a bracket inside one is not
+    syntax; ``depth`` is the number of brackets open before the token (a closing
+    bracket has the depth of what it closes).
+    """
     depth = 0
     for match in TOKEN.finditer(sparql):
         kind = match.lastgroup or "other"
@@ -100,17 +107,17 @@ def _tokens(sparql: str) -> Iterator[Token]:
 
 def _body_tokens(sparql: str) -> Iterator[Token]:
     """Yield the tokens after the prologue (``BASE <…>`` and ``PREFIX p: <…>``)."""
-    tokens = _tokens(sparql)
-    for token in tokens:
+    stream = tokens(sparql)
+    for token in stream:
         keyword = token.text.upper() if token.kind == "word" else ""
         if keyword == "BASE":
-            next(tokens, None)
+            next(stream, None)
         elif keyword == "PREFIX":
-            next(tokens, None)
-            next(tokens, None)
+            next(stream, None)
+            next(stream, None)
         else:
             yield token
-            yield from tokens
+            yield from stream
             return
 
 
