@@ -14,7 +14,9 @@ writer has it open; asking the kernel whether that lock is held (``F_GETLK``)
 never takes it, so checking cannot get in a writer's way.
 
 The store is also closed when no query came for a while, so an idle server
-holds nothing a build might wait for.
+holds nothing a build might wait for; and a busy one closes it as soon as a build
+asks for the store (``kg.store.lock.writer_pending``), so a server under constant
+load never starves a build of the store lock its readers share.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from kg.store.base import Store
+from kg.store.lock import writer_pending
 
 __all__ = ["IDLE_CLOSE", "FreshStore", "StoreRebuilding", "store_stamp", "writer_active"]
 
@@ -103,9 +106,10 @@ class FreshStore:
             StoreError: the store cannot be opened.
         """
         self._used = time.monotonic()
-        if self._store is not None and store_stamp(self.path) == self._stamp:
+        pending = self.path is not None and self.path.is_dir() and writer_pending(self.path)
+        if self._store is not None and not pending and store_stamp(self.path) == self._stamp:
             return self._store
-        if writer_active(self.path):
+        if pending or writer_active(self.path):
             self.release()
             raise StoreRebuilding(f"the store at {self.path} is being rebuilt; try again when it finishes")
         self.release()

@@ -19,6 +19,7 @@ from kg.serve.engine import Answer, QueryBusyError, QueryError, answer_query
 from kg.serve.guard import run_on_deep_stack
 from kg.serve.reopen import IDLE_CLOSE, FreshStore, StoreRebuilding
 from kg.store.base import Store, StoreError
+from kg.store.lock import StoreBusy
 
 __all__ = ["REBUILD_WAIT", "serve_queries"]
 
@@ -52,11 +53,10 @@ def _answer(store: FreshStore, sparql: str, limit: int) -> Answer | tuple[int, s
         return run_on_deep_stack(lambda: answer_query(opened, sparql, limit))
     except QueryError as error:
         return error.status, str(error)
-    except StoreRebuilding as error:
+    except (StoreRebuilding, StoreBusy) as error:  # a build has, or waits for, the store
         return QueryBusyError.status, str(error)
     except StoreError as error:
-        busy = type(error).__name__ == "StoreBusy"  # the store lock's "being rebuilt"
-        return (QueryBusyError.status if busy else 500), str(error)
+        return 500, str(error)
 
 
 def _open(store: FreshStore) -> Store:

@@ -325,3 +325,29 @@ def test_a_worker_killed_while_idle_does_not_fail_the_next_query(serve: Serve, d
     while _alive(pid) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert _count(server) == len(MANY_ITEMS)
+
+
+def test_a_build_gets_the_store_from_a_server_under_constant_load(serve: Serve, db: Path) -> None:
+    from kg.store.oxigraph import OxigraphStore
+
+    server = serve(db=db, workers=1)
+    stop = threading.Event()
+    answers: list[int] = []
+
+    def hammer() -> None:  # queries back to back: the worker never idles long enough to close
+        while not stop.is_set():
+            answers.append(_get(_sparql_url(server, query=COUNT))[0])
+
+    load = threading.Thread(target=hammer, daemon=True)
+    load.start()
+    try:
+        time.sleep(0.5)
+        started = time.monotonic()
+        writer = OxigraphStore(db)  # waits for the readers' shared lock, at most KG_LOCK_WAIT
+        waited = time.monotonic() - started
+        writer.close()
+    finally:
+        stop.set()
+        load.join(timeout=30)
+    assert waited < 5, f"the build waited {waited:.1f} s for a server under load"
+    assert 200 in answers and set(answers) <= {200, 503}
