@@ -26,7 +26,15 @@ from kg.queries import run_query
 from kg.resolve import ResolvedInstrument, Resolver, clean_title
 from kg.store.base import Row, Store
 
-__all__ = ["TraceError", "TraceResult", "TracedPower", "resolve_reference", "trace"]
+__all__ = [
+    "TraceCounts",
+    "TraceError",
+    "TraceResult",
+    "TracedCitation",
+    "TracedPower",
+    "resolve_reference",
+    "trace",
+]
 
 MAX_CANDIDATES = 5
 """Closest known nodes offered when a reference is unknown; more would bury the right one."""
@@ -47,21 +55,62 @@ class TraceError(ValueError):
 
 
 @dataclass(frozen=True, slots=True)
+class TracedCitation:
+    """One citation by which a power rests on the traced node (or one of its parts).
+
+    ``article_text``, ``quote_matches`` and ``findings`` are left empty here: a check
+    against the law's own text fills them in, and the terminal view and ``--json`` show
+    them when present (a quote that is not the article's text gets a visible mark).
+    """
+
+    iri: str
+    cited: str
+    cited_as: str | None
+    quote: str | None
+    column: str
+    raw_text: str | None
+    line: int
+    article_text: str | None = None
+    quote_matches: bool | None = None
+    findings: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON entry of one citation in ``kg trace --json``."""
+        return {
+            "iri": self.iri,
+            "cited": self.cited,
+            "cited_as": self.cited_as,
+            "quote": self.quote,
+            "column": self.column,
+            "raw_text": self.raw_text,
+            "line": self.line,
+            "article_text": self.article_text,
+            "quote_matches": self.quote_matches,
+            "findings": list(self.findings),
+        }
+
+
+@dataclass(frozen=True, slots=True)
 class TracedPower:
-    """One power resting on the traced node, through one citation."""
+    """One power resting on the traced node, with every citation by which it does.
+
+    A power counts once however many of the node's parts it cites (国务院令第649号
+    cited under 第二十七条 and 第三十条 is one power, two citations).
+    """
 
     seq: str
     name: str
     agency: str | None
     list: str
-    cited_as: str | None
-    quote: str | None
-    column: str
-    raw_text: str | None
     file: str
     line: int
     item: str
-    cited: str
+    citations: tuple[TracedCitation, ...] = ()
+
+    @property
+    def source(self) -> str:
+        """Where a person finds the row: list title, 序号 and line (the file is in ``file``)."""
+        return f"{self.list} 序号{self.seq} 第{self.line}行"
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON entry of ``kg trace --json``."""
@@ -70,13 +119,33 @@ class TracedPower:
             "name": self.name,
             "agency": self.agency,
             "list": self.list,
-            "cited_as": self.cited_as,
-            "quote": self.quote,
-            "column": self.column,
-            "raw_text": self.raw_text,
             "item": self.item,
-            "cited": self.cited,
-            "source": {"file": self.file, "line": self.line},
+            "source": {"list": self.list, "seq": self.seq, "line": self.line, "file": self.file},
+            "citations": [c.to_dict() for c in self.citations],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class TraceCounts:
+    """What a trace found, counted as the build summary, the site and SPARQL count it.
+
+    ``powers`` distinct power items, ``provisions`` distinct cited nodes (the traced
+    node or its parts), ``citations`` citation nodes (one per provision a reference
+    names), ``agencies`` distinct agencies.
+    """
+
+    powers: int
+    provisions: int
+    citations: int
+    agencies: int
+
+    def to_dict(self) -> dict[str, int]:
+        """The ``counts`` object of ``kg trace --json``."""
+        return {
+            "powers": self.powers,
+            "provisions": self.provisions,
+            "citations": self.citations,
+            "agencies": self.agencies,
         }
 
 
@@ -88,10 +157,22 @@ class TraceResult:
     label: str
     powers: list[TracedPower] = field(default_factory=list)
 
+    @property
+    def counts(self) -> TraceCounts:
+        """Distinct powers, provisions, citations and agencies in this answer."""
+        citations = [c for p in self.powers for c in p.citations]
+        return TraceCounts(
+            powers=len(self.powers),
+            provisions=len({c.cited for c in citations}),
+            citations=len(citations),
+            agencies=len({p.agency for p in self.powers if p.agency}),
+        )
+
     def to_dict(self) -> dict[str, Any]:
         """The JSON object of ``kg trace --json``."""
         return {
             "provision": {"iri": self.iri, "label": self.label},
+            "counts": self.counts.to_dict(),
             "powers": [p.to_dict() for p in self.powers],
         }
 
@@ -236,6 +317,7 @@ def _row_order(row: Row) -> tuple[Any, ...]:
     return (
         str(row["listTitle"]), len(seq), seq, str(row["item"]), str(row["column"]), str(row["cited"]),
         int(str(row["line"])), *(str(row.get(k) or "") for k in ("citedAs", "agencyName", "quote", "rawText")),
+        str(row.get("citation") or ""),
     )  # fmt: skip
 
 
@@ -264,22 +346,36 @@ def trace(
         See ``tests/graph/test_trace.py``; from the shell: ``kg trace "社会保险法第五十八条"``.
     """
     node, label = resolve_reference(text, store, extract=extract, resolver=resolver)
+    rows = _citation_rows(store, node)
+    by_item: dict[str, list[Row]] = {}
+    for row in rows:
+        by_item.setdefault(str(row["item"]), []).append(row)
     result = TraceResult(iri=str(node), label=label)
-    for row in _citation_rows(store, node):
-        result.powers.append(
-            TracedPower(
-                seq=str(row["seq"]),
-                name=str(row["name"]),
-                agency=_text(row.get("agencyName")),
-                list=str(row["listTitle"]),
+    for item, item_rows in by_item.items():
+        first = item_rows[0]
+        one_row_each = {str(row["citation"]): row for row in reversed(item_rows)}
+        citations = tuple(
+            TracedCitation(
+                iri=iri,
+                cited=str(row["cited"]),
                 cited_as=_text(row.get("citedAs")),
                 quote=_text(row.get("quote")),
                 column=str(row["column"]),
                 raw_text=_text(row.get("rawText")),
-                file=str(row["file"]),
                 line=int(str(row["line"])),
-                item=str(row["item"]),
-                cited=str(row["cited"]),
+            )
+            for iri, row in sorted(one_row_each.items(), key=lambda kv: _row_order(kv[1]))
+        )
+        result.powers.append(
+            TracedPower(
+                seq=str(first["seq"]),
+                name=str(first["name"]),
+                agency=_text(first.get("agencyName")),
+                list=str(first["listTitle"]),
+                file=str(first["file"]),
+                line=int(str(first["line"])),
+                item=item,
+                citations=citations,
             )
         )
     return result

@@ -179,6 +179,9 @@ def trace_command(
         str, typer.Argument(help="A law, article or document number, as a list would write it.")
     ],
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object for programs.")] = False,
+    files: Annotated[
+        bool, typer.Option("--files", help="Name each row's source file beside list title, 序号 and line.")
+    ] = False,
     store: StoreOption = DEFAULT_STORE,
     db: DbOption = None,
     endpoint: EndpointOption = None,
@@ -206,7 +209,7 @@ def trace_command(
     if as_json:
         sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n")
     else:
-        Console().print(trace_view(result))
+        Console().print(trace_view(result, show_files=files))
 
 
 def _print_trace_error(console: Console, error: TraceError, as_json: bool) -> None:
