@@ -268,7 +268,7 @@ def test_trace_text_groups_powers_by_agency_and_escapes_markup() -> None:
                 column="basis",
                 raw_text=None,
                 line=3,
-            )  # fmt: skip
+            )
             for n in "八九"
         )
         return TracedPower(
