@@ -152,25 +152,34 @@ def _store_exists(store: str, db: Path | None) -> bool:
 
 
 def _summary_table(summary: StreamSummary) -> Table:
-    table = Table(title="图谱构建 / build summary")
+    """What this build did, then what the whole store now holds (the site and SPARQL count the same)."""
+    table = Table(title="图谱构建 / build summary", show_header=True)
     table.add_column("")
-    table.add_column("", justify="right")
-    rows: list[tuple[str, object]] = [
-        ("清单 lists", summary.lists),
-        ("未变 unchanged lists", summary.unchanged),
-        ("删除 pruned lists", summary.pruned),
-        ("事项 items", summary.items),
-        ("引用 citations", summary.citations),
-        ("法律文件 instruments", "-" if summary.instruments is None else summary.instruments),
-        ("条款 provisions", "-" if summary.provisions is None else summary.provisions),
-        ("三元组 triples", summary.triples),
-        ("缓存命中 cache hits", f"{summary.cache_hit_rate:.0%}"),
-        ("用时 time", f"{summary.seconds:.2f} s"),
+    table.add_column("本次重建 built now", justify="right")
+    table.add_column("图谱合计 in the store", justify="right")
+    held = summary.store
+    rows: list[tuple[str, object, object]] = [
+        ("清单 lists", summary.lists, held.lists if held else "-"),
+        ("事项 powers", summary.items, held.powers if held else "-"),
+        ("实施主体 agencies", "", held.agencies if held else "-"),
+        ("法律文件 instruments", "", held.instruments if held else "-"),
+        ("被引条款 cited provisions", "", held.provisions if held else "-"),
+        ("引用 citations", summary.citations, held.citations if held else "-"),
+        ("三元组 triples", "", summary.triples),
     ]
+    for label, now, total in rows:
+        table.add_row(label, str(now), str(total))
+    notes = (
+        [f"{summary.unchanged} 份清单未变、未重读 unchanged lists not read again"]
+        if summary.unchanged
+        else []
+    )
+    if summary.pruned:
+        notes.append(f"{summary.pruned} 份清单已删除 pruned lists")
     if summary.stale:
-        rows.append(("旧清单 stale lists (files gone; --prune drops)", summary.stale))
-    for label, value in rows:
-        table.add_row(label, str(value))
+        notes.append(f"{summary.stale} 份旧清单的文件已不在（--prune 删除）stale lists, files gone")
+    notes.append(f"缓存命中 cache hits {summary.cache_hit_rate:.0%} · 用时 time {summary.seconds:.2f} s")
+    table.caption = "\n".join(notes)
     return table
 
 

@@ -28,6 +28,7 @@ from kg.graph.build import ListGraph, list_key
 from kg.graph.records import CellCitations, ExtractedItem
 from kg.iri import graph_iri
 from kg.model import TEXT_COLUMNS, PowerItem
+from kg.pipeline import is_citation
 from kg.resolve import Resolver
 
 __all__ = ["CACHE_SIZE", "ListOutcome", "cache_stats", "process_list"]
@@ -128,7 +129,12 @@ def process_list(path: str) -> ListOutcome:
     power_list = result.power_list
     graph = ListGraph(power_list, extracted, _resolver())
     term = _ntriples_term
-    lines = dict.fromkeys(f"{term(s)} {term(p)} {term(o)} .\n" for s, p, o, _g in graph.quads())
+    lines: dict[str, None] = {}
+    citations = 0
+    for quad in graph.quads():
+        citations += is_citation(quad)
+        s, p, o, _g = quad
+        lines[f"{term(s)} {term(p)} {term(o)} .\n"] = None
     data = "".join(lines).encode("utf-8")
     built = time.perf_counter()
     new_hits, new_misses = cache_stats()
@@ -136,7 +142,7 @@ def process_list(path: str) -> ListOutcome:
     outcome.graph = str(graph_iri(list_key(power_list)))
     outcome.title = power_list.title
     outcome.items = len(extracted)
-    outcome.citations = sum(len(e.citations()) for e in extracted)
+    outcome.citations = citations
     outcome.triples = len(lines)
     outcome.data = data or b""
     outcome.seconds = {

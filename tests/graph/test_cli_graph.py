@@ -128,7 +128,7 @@ def test_building_twice_gives_identical_triples(tmp_path: Path) -> None:
 def test_build_summary_and_bad_input(tmp_path: Path) -> None:
     result = runner.invoke(app, ["build", "--db", str(tmp_path / "db")])
     assert result.exit_code == 0
-    for word in ("lists", "items", "citations", "instruments", "provisions", "triples", "time"):
+    for word in ("lists", "powers", "citations", "instruments", "provisions", "triples", "time"):
         assert word in result.stdout
     bad = tmp_path / "notes.txt"
     bad.write_text("这不是权责清单\n只是一段文字\n", encoding="utf-8")
