@@ -10,7 +10,7 @@ list of the closest nodes it does know.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -27,11 +27,14 @@ from kg.resolve import ResolvedInstrument, Resolver, clean_title
 from kg.store.base import Row, Store
 
 __all__ = [
+    "ParsedReference",
     "TraceCounts",
     "TraceError",
     "TraceResult",
     "TracedCitation",
     "TracedPower",
+    "instruments_known_by",
+    "parse_reference",
     "resolve_reference",
     "trace",
 ]
@@ -177,18 +180,22 @@ class TraceResult:
         }
 
 
-def _parse(text: str, extract: Extractor) -> list[Citation]:
-    """The citations in ``text``; title + provision without 《》 is retried with title marks.
+def _parse(text: str, extract: Extractor, resolver: Resolver) -> list[Citation]:
+    """The citations in ``text``; a title without 《》 is retried with title marks.
 
-    The retry lets a short name only our alias table knows (社保法第五十八条) through.
+    The retry lets a short name only our alias table knows through: with a provision
+    (社保法第五十八条) always, alone (社保法) only when the table knows the name, so
+    arbitrary words are still reported as naming nothing.
     """
     found = [c for c in extract(text) if c.role == "cites"] or list(extract(text))
     if found:
         return found
     match = _TITLE_THEN_PROVISION.match(text)
-    if match and match["rest"]:
-        wrapped = f"《{match['title'].strip()}》{match['rest'] or ''}"
-        return list(extract(wrapped))
+    if match is None:
+        return []
+    title = match["title"].strip()
+    if match["rest"] or clean_title(title, resolver.rules) in resolver.table.by_title:
+        return list(extract(f"《{title}》{match['rest'] or ''}"))
     return []
 
 
@@ -229,18 +236,32 @@ def _title(store: Store, node: URIRef, *, with_number: bool = True) -> str:
     return title
 
 
+def instruments_known_by(
+    resolved: ResolvedInstrument, known: Iterable[tuple[str, str]], resolver: Resolver
+) -> list[str]:
+    """The instruments among (IRI, label or number) pairs that ``resolved`` names.
+
+    The minted IRI wins; else any label or document number the graph knows it by,
+    compared after :func:`kg.resolve.clean_title` (the rule the build used).
+    """
+    pairs = list(known)
+    minted = str(instrument_iri(resolved.key))
+    if any(node == minted for node, _label in pairs):
+        return [minted]
+    wanted = {
+        clean_title(v, resolver.rules) for v in (resolved.title, resolved.doc_number, *resolved.labels) if v
+    }
+    return sorted({node for node, label in pairs if clean_title(label, resolver.rules) in wanted})
+
+
 def _find_instrument(store: Store, resolver: Resolver, resolved: ResolvedInstrument) -> URIRef:
     """The instrument node: by the minted IRI, else by any label or number it is known by."""
     minted = instrument_iri(resolved.key)
     if _exists(store, minted):
         return minted
-    wanted = {
-        clean_title(v, resolver.rules) for v in (resolved.title, resolved.doc_number, *resolved.labels) if v
-    }
     rows = run_query(store, "instrument_labels")
-    hits = sorted(
-        {str(r["instrument"]) for r in rows if clean_title(str(r["label"]), resolver.rules) in wanted}
-    )
+    known = [(str(r["instrument"]), str(r["label"])) for r in rows]
+    hits = instruments_known_by(resolved, known, resolver)
     if len(hits) == 1:
         return URIRef(hits[0])
     if len(hits) > 1:
@@ -250,10 +271,7 @@ def _find_instrument(store: Store, resolver: Resolver, resolved: ResolvedInstrum
     raise TraceError(
         f"the graph has no instrument {resolved.title or resolved.doc_number!r}",
         1,
-        _closest(
-            resolved.title or resolved.doc_number or "",
-            [(str(r["instrument"]), str(r["label"])) for r in rows],
-        ),
+        _closest(resolved.title or resolved.doc_number or "", known),
     )
 
 
@@ -263,9 +281,12 @@ def _closest(word: str, known: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return [(by_label[m], m) for m in matches]
 
 
-def _provision_candidates(store: Store, instrument: URIRef, provision: Provision) -> list[tuple[str, str]]:
+def _provision_candidates(
+    store: Store, instrument: URIRef, path: tuple[tuple[str, int], ...]
+) -> list[tuple[str, str]]:
     rows = run_query(store, "instrument_provisions", instrument=instrument)
-    wanted = provision.article or provision.chapter or provision.part or provision.item or 0
+    parts = dict(path)
+    wanted = next((parts[k] for k in ("art", "chp", "part", "item") if parts.get(k)), 0)
 
     def distance(row: Row) -> tuple[int, str]:
         tail = str(row["provision"]).rsplit("/", 1)[-1]
@@ -275,6 +296,34 @@ def _provision_candidates(store: Store, instrument: URIRef, provision: Provision
     nearest = sorted(rows, key=distance)[:MAX_CANDIDATES]
     title = _title(store, instrument, with_number=False)
     return [(str(r["provision"]), title + str(r["label"])) for r in nearest]
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedReference:
+    """What a person typed, understood: the instrument and the provision path (None: whole)."""
+
+    instrument: ResolvedInstrument
+    path: tuple[tuple[str, int], ...] | None
+
+
+def parse_reference(
+    text: str, *, extract: Extractor | None = None, resolver: Resolver | None = None
+) -> ParsedReference:
+    """Understand ``text`` as ``kg trace`` does, without asking the graph anything.
+
+    The site's search index is computed with this function, so the page finds
+    whatever the command does (社保法第五十八条, 社会保险法第58条, 国务院令649号).
+
+    Raises:
+        TraceError: unparseable or ambiguous (exit code 2).
+    """
+    extract = extract or default_extractor()
+    resolver = resolver or Resolver()
+    citation, provision = _one_reference(text, _parse(text, extract, resolver))
+    resolved = resolver.resolve(citation.instrument)
+    if resolved is None:
+        raise TraceError(f"{text!r} names no instrument title or document number", 2)
+    return ParsedReference(resolved, tuple(provision.path()) if provision is not None else None)
 
 
 def resolve_reference(
@@ -289,20 +338,16 @@ def resolve_reference(
     Raises:
         TraceError: unparseable or ambiguous (exit code 2) or unknown (1, with candidates).
     """
-    extract = extract or default_extractor()
     resolver = resolver or Resolver()
-    citation, provision = _one_reference(text, _parse(text, extract))
-    resolved = resolver.resolve(citation.instrument)
-    if resolved is None:
-        raise TraceError(f"{text!r} names no instrument title or document number", 2)
-    instrument = _find_instrument(store, resolver, resolved)
-    if provision is None:
+    parsed = parse_reference(text, extract=extract, resolver=resolver)
+    instrument = _find_instrument(store, resolver, parsed.instrument)
+    if parsed.path is None:
         return instrument, _title(store, instrument)
-    node = provision_iri(instrument, provision.path())
-    label = _title(store, instrument, with_number=False) + provision_label(provision.path())
+    node = provision_iri(instrument, parsed.path)
+    label = _title(store, instrument, with_number=False) + provision_label(parsed.path)
     if not _exists(store, node):
         raise TraceError(
-            f"no power in the graph cites {label}", 1, _provision_candidates(store, instrument, provision)
+            f"no power in the graph cites {label}", 1, _provision_candidates(store, instrument, parsed.path)
         )
     return node, label
 

@@ -63,9 +63,15 @@ def _entry(kind: str, label: str, sub: str, keys: list[str], url: str | None) ->
     return {"t": kind, "l": label, "s": sub, "k": " ".join(k for k in keys if k), "u": url or ""}
 
 
-def search_index_js(entries: list[dict[str, Any]]) -> str:
-    """``search-index.js``: a script, so the index loads from ``file://`` where fetch() cannot."""
-    return f"window.KG_SEARCH_INDEX = {json_text(entries)};\n"
+def search_index_js(entries: list[dict[str, Any]], keys: dict[str, list[str]] | None = None) -> str:
+    """``search-index.js``: a script, so the index loads from ``file://`` where fetch() cannot.
+
+    ``keys`` maps a normalised reference (:func:`kg.site.search.search_key`) to the pages
+    it names, computed with ``kg trace``'s parser (:func:`kg.site.search.reference_keys`).
+    """
+    return (
+        f"window.KG_SEARCH_INDEX = {json_text(entries)};\nwindow.KG_SEARCH_KEYS = {json_text(keys or {})};\n"
+    )
 
 
 def _most_cited(data: SiteData, limit: int) -> list[tuple[str, int]]:

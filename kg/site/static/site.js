@@ -15,13 +15,16 @@
   };
   var KIND_RANK = { instrument: 0, provision: 1, agency: 2, item: 3 };
 
-  /* Lower case, no spaces, quotes or brackets: 人社部[2016]120号, 人社部(2016)120号 and
-   * 人社部〔2016〕120号 all become 人社部2016120号; 《社会保险法》 becomes 社会保险法. */
+  /* The search key of kg.site.search.search_key, and nothing more: NFKC, lower case, no
+   * spaces, quotes or brackets (人社部[2016]120号 = 人社部〔2016〕120号 = 人社部2016120号).
+   * What a reference means is worked out at build time by kg trace's parser (KG_SEARCH_KEYS). */
   function normalise(text) {
     return String(text || "")
+      .normalize("NFKC")
       .toLowerCase()
       .replace(/[\s《》〈〉<>“”"'‘’()（）〔〕［］【】[\]{}]/g, "");
   }
+  window.kgSearchKey = normalise;
 
   function el(tag, cls, text) {
     var node = document.createElement(tag);
@@ -49,11 +52,32 @@
     return raw;
   }
 
+  /* Pages a whole reference names (社保法第五十八条 → the article), from the build's table. */
+  function referenceHits(q) {
+    var urls = (window.KG_SEARCH_KEYS || {})[q] || [];
+    if (!urls.length) return [];
+    var byUrl = {};
+    searchEntries().forEach(function (e) {
+      byUrl[e.u] = e;
+    });
+    return urls
+      .map(function (u) {
+        return byUrl[u];
+      })
+      .filter(Boolean);
+  }
+
   function search(query) {
     var q = normalise(query);
     if (!q) return [];
+    var exact = referenceHits(q);
+    var seen = {};
+    exact.forEach(function (e) {
+      seen[e.u] = true;
+    });
     var hits = [];
     searchEntries().forEach(function (e) {
+      if (seen[e.u]) return;
       var pos = e._keys.indexOf(q);
       if (pos < 0) return;
       var score = e._label === q ? 0 : e._label.indexOf(q) === 0 ? 1 : e._label.indexOf(q) >= 0 ? 2 : 3;
@@ -66,9 +90,11 @@
         a.e.o - b.e.o
       );
     });
-    return hits.map(function (h) {
-      return h.e;
-    });
+    return exact.concat(
+      hits.map(function (h) {
+        return h.e;
+      })
+    );
   }
 
   function renderResults(box, list, query) {
