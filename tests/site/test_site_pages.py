@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import lxml.html
 import pytest
 
 from kg.site.data import CitationRecord, SiteData, load_site_data
@@ -28,8 +29,16 @@ def test_same_span_citations_become_one_mark() -> None:
 def test_provision_page_lists_powers_and_co_cited(data: SiteData) -> None:
     html = provision_page(data, Linker(data), ART58)
     assert "<h1>中华人民共和国社会保险法 第五十八条</h1>" in html
-    powers = html.split("powers resting on it</h2>", 1)[1].split("</table>", 1)[0]
-    assert powers.count("<tr>") == 1 + 3
+    doc = lxml.html.fromstring(html)
+    groups = {
+        section.findtext("h3/a")[:5]: sorted(
+            tr.findtext("td") for tr in section.iter("tr") if tr.find("td") is not None
+        )
+        for section in doc.find_class("agency-group")
+    }
+    assert groups == {"甲市医疗保": ["1", "2"], "乙县医保局": ["7"]}
+    tips = [span.get("title") for span in doc.find_class("has-quote")]
+    assert any("第五十八条" in tip and "“" in tip for tip in tips)
     co_cited = html.split("also cited by these powers</h2>", 1)[1]
     assert "社会保险法第八十六条" in co_cited and "第五十八条第一款" not in co_cited
 

@@ -172,7 +172,7 @@
       autoResize: true,
       interaction: { hover: true, tooltipDelay: 120, navigationButtons: false, keyboard: false },
       nodes: {
-        font: { face: "WenQuanYi Micro Hei, Noto Sans CJK SC, Microsoft YaHei, PingFang SC, SimHei, sans-serif", size: 14, multi: false },
+        font: { face: window.getComputedStyle(document.body).fontFamily, size: 14, multi: false },
         widthConstraint: { maximum: 180 },
         borderWidth: 1,
       },
