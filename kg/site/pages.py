@@ -170,7 +170,9 @@ def _cited_parts(data: SiteData, links: Linker, cits: list[CitationRecord], root
     for target, cit in seen.items():
         label = data.provisions[target].label if target in data.provisions else data.short_title(target)
         tip = f"“{cit.quote}”" if cit.quote else None
-        marks.append(h("span", {"title": tip, "class": "has-quote" if tip else None}, links.link(target, label)))
+        marks.append(
+            h("span", {"title": tip, "class": "has-quote" if tip else None}, links.link(target, label))
+        )
     return join(marks, "；")
 
 
