@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from kg.site.data import SiteData
-from kg.site.graphs import MAX_NODES, GraphSpec, aggregate_items
+from kg.site.graphs import MAX_NODES, PART_OF, GraphSpec, aggregate
 from kg.site.links import Linker
 
 __all__ = [
@@ -26,7 +26,6 @@ __all__ = [
 QUOTE_CHARS = 240
 """Quoted provision text shown in a tooltip; the provision page has all of it."""
 
-PART_OF = "属于 part of"
 RESTS_ON = "依据 rests on"
 EXERCISED_BY = "实施主体 exercised by"
 
@@ -100,8 +99,17 @@ class _Builder:
             self.spec.add_edge(item, target, RESTS_ON)
 
     def done(self) -> GraphSpec:
-        agency_of = {i: self.data.items[i].agency for i in self.spec.nodes if i in self.data.items}
-        return aggregate_items(self.spec, agency_of, self.links.url)
+        data, focus = self.data, self.spec.focus
+        agency_of = {i: data.items[i].agency for i in self.spec.nodes if i in data.items}
+        instrument_of = {n: data.instrument_of(n) for n in self.spec.nodes if n in data.provisions}
+        protected = set(data.descendants(focus)) if focus in data.provisions else set()
+        return aggregate(
+            self.spec,
+            agency_of=agency_of,
+            instrument_of=instrument_of,
+            more_url=self.links.url,
+            protected=protected,
+        )
 
 
 def _field(name: str, value: str) -> str:

@@ -7,6 +7,8 @@
   "use strict";
 
   var MAX_RESULTS = 60;
+  var BASE_FONT_PX = 14;
+  var LABEL_WIDTH_PX = 180;
   var KIND_NAMES = {
     instrument: "法律法规文件",
     provision: "条款",
@@ -145,6 +147,29 @@
     return box;
   }
 
+  var MIN_LABEL_PX = 11;
+
+  /* Fit the drawing to its canvas, then make sure no label is smaller than MIN_LABEL_PX
+   * on screen at that zoom: fonts grow in canvas units by as much as the fit shrank them. */
+  function readableLabels(network, nodes, container) {
+    network.fit({ animation: false });
+    var scale = network.getScale();
+    var smallest = Infinity;
+    var updates = nodes.get().map(function (n) {
+      var size = (n.font && n.font.size) || BASE_FONT_PX;
+      var wanted = Math.max(size, Math.ceil(MIN_LABEL_PX / scale));
+      smallest = Math.min(smallest, wanted * scale);
+      return {
+        id: n.id,
+        font: Object.assign({}, n.font || {}, { size: wanted }),
+        widthConstraint: { maximum: Math.round((LABEL_WIDTH_PX * wanted) / BASE_FONT_PX) },
+      };
+    });
+    nodes.update(updates);
+    container.setAttribute("data-label-px", String(Math.round(smallest * 10) / 10));
+    container.setAttribute("data-scale", String(scale));
+  }
+
   function drawGraph(container) {
     var source = document.getElementById(container.getAttribute("data-graph"));
     if (!source || typeof vis === "undefined") return null;
@@ -154,7 +179,8 @@
       data.nodes.map(function (n) {
         var copy = {};
         Object.keys(n).forEach(function (k) {
-          if (k !== "tip") copy[k] = n[k];
+          /* "group" would make vis restyle the node from its (undefined) groups on update. */
+          if (k !== "tip" && k !== "group") copy[k] = n[k];
         });
         copy.title = tooltip(n.tip);
         return copy;
@@ -172,8 +198,8 @@
       autoResize: true,
       interaction: { hover: true, tooltipDelay: 120, navigationButtons: false, keyboard: false },
       nodes: {
-        font: { face: window.getComputedStyle(document.body).fontFamily, size: 14, multi: false },
-        widthConstraint: { maximum: 180 },
+        font: { face: window.getComputedStyle(document.body).fontFamily, size: BASE_FONT_PX, multi: false },
+        widthConstraint: { maximum: LABEL_WIDTH_PX },
         borderWidth: 1,
       },
       edges: {
@@ -185,7 +211,7 @@
       layout: { improvedLayout: data.nodes.length <= 150, randomSeed: 7 },
       physics: {
         solver: "forceAtlas2Based",
-        forceAtlas2Based: { gravitationalConstant: -90, centralGravity: 0.012, springLength: 120, springConstant: 0.06, avoidOverlap: 0.6 },
+        forceAtlas2Based: { gravitationalConstant: -400, centralGravity: 0.008, springLength: 200, springConstant: 0.04, avoidOverlap: 1 },
         maxVelocity: 60,
         minVelocity: 1.5,
         timestep: 0.5,
@@ -195,6 +221,7 @@
     var network = new vis.Network(container, { nodes: nodes, edges: edges }, options);
     network.once("stabilizationIterationsDone", function () {
       network.setOptions({ physics: false });
+      readableLabels(network, nodes, container);
       container.setAttribute("data-settled-ms", String(Date.now() - started));
       container.classList.add("settled");
     });
