@@ -20,6 +20,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
+from kg.cli.wrap import Paragraph
 from kg.trace import TracedCitation, TracedPower, TraceResult
 
 __all__ = ["DETAIL_INDENT", "POWER_INDENT", "trace_view"]
@@ -35,11 +36,11 @@ def _indented(text: RenderableType, indent: int) -> Padding:
     return Padding(text, (0, 0, 0, indent), expand=False)
 
 
-def _hanging(label: Text, text: Text, indent: int) -> Padding:
+def _hanging(label: Text, text: Paragraph, indent: int) -> Padding:
     """``label  text`` where ``text`` wraps under itself, not under ``label``."""
     grid = Table.grid(padding=(0, 2))
     grid.add_column(no_wrap=True)
-    grid.add_column(overflow="fold")
+    grid.add_column()
     grid.add_row(label, text)
     return _indented(grid, indent)
 
@@ -48,27 +49,28 @@ def _citation_lines(citation: TracedCitation, show_files: bool, power: TracedPow
     where = f"{power.list} 序号{power.seq} 第{citation.line}行"
     if show_files:
         where += f"（{power.file}）"
-    head = Text()
-    head.append(citation.cited_as or "（整部文件 whole instrument）", style="cyan")
-    head.append("  ")
-    head.append(where, style="dim")
-    lines: list[RenderableType] = [_indented(head, DETAIL_INDENT)]
+    cited = citation.cited_as or "（整部文件 whole instrument）"
+    lines: list[RenderableType] = [_indented(Paragraph(f"{cited}  {where}", style="cyan"), DETAIL_INDENT)]
     if citation.quote:
-        mark = "⚠ 引文与条文不符 quote differs from the article: " if citation.quote_matches is False else ""
-        quote = Text()
-        if mark:
-            quote.append(mark, style="bold yellow")
-        quote.append(f"引文“{citation.quote}”", style="dim" if not mark else "")
-        lines.append(_indented(quote, DETAIL_INDENT + 2))
+        if citation.quote_matches is False:
+            lines.append(
+                _indented(
+                    Text("⚠ 引文与条文不符 the quote is not the article's text", "bold yellow"),
+                    DETAIL_INDENT + 2,
+                )
+            )
+        lines.append(_indented(Paragraph(f"引文“{citation.quote}”", style="dim"), DETAIL_INDENT + 2))
     if citation.article_text:
-        lines.append(_indented(Text(f"条文“{citation.article_text}”"), DETAIL_INDENT + 2))
+        lines.append(_indented(Paragraph(f"条文“{citation.article_text}”"), DETAIL_INDENT + 2))
     for finding in citation.findings:
-        lines.append(_indented(Text(f"审查 finding: {finding}", style="yellow"), DETAIL_INDENT + 2))
+        lines.append(_indented(Paragraph(f"审查 finding: {finding}", style="yellow"), DETAIL_INDENT + 2))
     return lines
 
 
 def _power_lines(power: TracedPower, show_files: bool) -> list[RenderableType]:
-    lines: list[RenderableType] = [_hanging(Text(power.seq, style="bold"), Text(power.name), POWER_INDENT)]
+    lines: list[RenderableType] = [
+        _hanging(Text(power.seq, style="bold"), Paragraph(power.name), POWER_INDENT)
+    ]
     for citation in power.citations:
         lines.extend(_citation_lines(citation, show_files, power))
     return lines
@@ -83,7 +85,7 @@ def trace_view(result: TraceResult, *, show_files: bool = False) -> Group:
     """
     counts = result.counts
     parts: list[RenderableType] = [
-        Text(result.label, style="bold"),
+        Paragraph(result.label, style="bold"),
         Text(result.iri, style="dim"),
         Text(
             f"{counts.powers} 项权力 · {counts.agencies} 个实施主体 · {counts.provisions} 个条款 · "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
@@ -86,6 +87,18 @@ def iter_input_files(inputs: Sequence[Path | str]) -> list[Path]:
         else:
             raise NotAPowerList(path, "no such file or folder")
     return files
+
+
+def sample_file_name(name: str) -> str:
+    """A bundled sample's file name for any name it was known by.
+
+    The samples are stored under their list titles (天水市医保局权责清单.txt); gold
+    files written earlier name them by their seed files (``000_225844e784cb10fe.txt``),
+    recorded in ``kg/data/samples/seed_names.csv``. Other names come back unchanged.
+    """
+    table = resources.files("kg").joinpath("data/samples/seed_names.csv").read_text(encoding="utf-8")
+    seeds = {row["seed"]: row["file"] for row in csv.DictReader(table.splitlines())}
+    return seeds.get(name, name)
 
 
 def bundled_samples() -> list[Path]:
