@@ -170,7 +170,7 @@ def _eval_command(
 
     例如 / for example:
 
-      kg eval /work/shared/gold/seeds.citations.jsonl
+      kg eval tests/gold/seeds.citations.jsonl          (in a checkout of the project)
 
       kg eval tests/gold/fields.citations.jsonl --split test --no-misses
     """

@@ -291,7 +291,7 @@ def query_command(
 
       kg query "SELECT ?item ?name WHERE { ?item kg:restsOn ?p ; kg:name ?name } LIMIT 5"
 
-      kg query --file kg/queries/most_cited_provisions.rq --format csv > 条款.csv
+      kg query --file 查询.rq --format csv > 结果.csv   (the canned queries in kg/queries/ are examples)
     """
     from kg.prefixes import prologue
     from kg.results import compact, row_variables, to_csv, to_json

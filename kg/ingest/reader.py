@@ -71,6 +71,9 @@ def read_list(path: Path | str) -> ReadResult:
 def iter_input_files(inputs: Sequence[Path | str]) -> list[Path]:
     """Files to read: files as given, folders expanded to the list files inside, sorted.
 
+    A bare name that is no file here but is a bundled sample's name
+    (天水市医保局权责清单.txt) reads that sample, so the examples of ``kg --help`` run anywhere.
+
     Raises:
         NotAPowerList: an input does not exist, or a folder holds no list file.
     """
@@ -84,6 +87,8 @@ def iter_input_files(inputs: Sequence[Path | str]) -> list[Path]:
             files.extend(found)
         elif path.is_file():
             files.append(path)
+        elif (sample := _bundled_sample_named(path)) is not None:
+            files.append(sample)
         else:
             raise NotAPowerList(path, "no such file or folder")
     return files
@@ -99,6 +104,14 @@ def sample_file_name(name: str) -> str:
     table = resources.files("kg").joinpath("data/samples/seed_names.csv").read_text(encoding="utf-8")
     seeds = {row["seed"]: row["file"] for row in csv.DictReader(table.splitlines())}
     return seeds.get(name, name)
+
+
+def _bundled_sample_named(path: Path) -> Path | None:
+    """The bundled sample a bare file name that exists nowhere else names (the --help examples)."""
+    if path.parent != Path("."):
+        return None
+    wanted = sample_file_name(path.name)
+    return next((sample for sample in bundled_samples() if sample.name == wanted), None)
 
 
 def bundled_samples() -> list[Path]:
