@@ -12,7 +12,6 @@ Colour is rich's business: none when the output is not a terminal or ``NO_COLOR`
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
 from itertools import groupby
 from typing import TYPE_CHECKING
 
@@ -21,44 +20,18 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
+from kg.audit.places import list_titles, place
 from kg.cli.wrap import Paragraph
 
 if TYPE_CHECKING:
     from kg.audit import Finding
-    from kg.audit.model import Location
 
-__all__ = ["SEVERITY_STYLE", "audit_view", "where"]
+__all__ = ["SEVERITY_STYLE", "audit_view"]
 
 SEVERITY_STYLE = {"error": "bold red", "warning": "bold yellow", "info": "cyan"}
 
 DETAIL_INDENT = 4
 """Columns before a finding's detail lines (under its kind's heading)."""
-
-
-def _list_titles(findings: Iterable[Finding]) -> dict[str, str]:
-    """File name → list title, from the items the findings name."""
-    from pathlib import PurePath
-
-    titles: dict[str, str] = {}
-    for finding in findings:
-        for item in finding.items:
-            if item.list_title:
-                titles.setdefault(PurePath(item.file).name, item.list_title)
-    return titles
-
-
-def where(loc: Location, titles: dict[str, str], *, show_files: bool = False) -> str:
-    """``天水市医保局权责清单 序号4167 第17行`` (and the file name when asked or when no title is known)."""
-    title = titles.get(loc.file_name)
-    parts = [title or loc.file_name]
-    if loc.seq:
-        parts.append(f"序号{loc.seq}")
-    if loc.line:
-        parts.append(f"第{loc.line}行")
-    text = " ".join(parts)
-    if show_files and title:
-        text += f"（{loc.file_name}）"
-    return text
 
 
 def _labelled(rows: list[tuple[str, Paragraph]]) -> Padding:
@@ -73,7 +46,7 @@ def _labelled(rows: list[tuple[str, Paragraph]]) -> Padding:
 
 def _finding_block(finding: Finding, titles: dict[str, str], show_files: bool) -> RenderableType:
     places = list(
-        dict.fromkeys(where(loc, titles, show_files=show_files) for loc in finding.evidence.locations)
+        dict.fromkeys(place(loc, titles, show_file=show_files) for loc in finding.evidence.locations)
     )
     rows: list[tuple[str, Paragraph]] = [("说明", Paragraph(finding.message))]
     rows.append(("位置", Paragraph("\n".join(places) or "—")))
@@ -92,7 +65,7 @@ def audit_view(findings: list[Finding], *, show_files: bool = False) -> Group:
     from kg.audit.html import kind_labels
 
     labels = kind_labels()
-    titles = _list_titles(findings)
+    titles = list_titles(findings)
     by_severity = Counter(f.severity for f in findings)
     summary = " · ".join(f"{by_severity[s]} {s}" for s in SEVERITY_STYLE if by_severity[s])
     parts: list[RenderableType] = [

@@ -71,8 +71,9 @@ class _Builder:
     def item(self, iri: str, *, with_agency: bool = True) -> None:
         item = self.data.items[iri]
         agency = self.data.agencies.get(item.agency or "")
-        tip = [f"{item.seq} {item.name}", item.list_title, _field("权力类型", item.type)]
+        tip = [f"{item.seq} {item.name}", f"{item.list_title} 序号{item.seq}", _field("权力类型", item.type)]
         tip.append(_field("实施主体", agency.name if agency else ""))
+        tip += self._quotes_on_focus(iri)
         self.spec.add_node(
             iri,
             "item",
@@ -85,6 +86,18 @@ class _Builder:
         if with_agency and agency is not None:
             self.agency(agency.iri)
             self.spec.add_edge(iri, agency.iri, EXERCISED_BY)
+
+    def _quotes_on_focus(self, item: str) -> list[str]:
+        """What the power quotes from the page's provision or its parts (hover shows it)."""
+        focus = self.spec.focus
+        if focus not in self.data.provisions:
+            return []
+        under = set(self.data.descendants(focus))
+        lines = []
+        for cit in self.data.citations_of(item):
+            if cit.role == "cites" and cit.quote and under & set(cit.targets):
+                lines.append(f"引文 quoted：“{_clip(cit.quote)}”")
+        return list(dict.fromkeys(lines))
 
     def agency(self, iri: str) -> None:
         agency = self.data.agencies[iri]

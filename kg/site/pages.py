@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from kg.model import TEXT_COLUMNS
 from kg.site.annotate import mark_spans
-from kg.site.data import CitationRecord, SiteData
+from kg.site.data import CitationRecord, Item, SiteData
 from kg.site.layout import graph_block, page, table
 from kg.site.links import Linker
 from kg.site.markup import Markup, h, join
@@ -336,7 +336,7 @@ def item_page(data: SiteData, links: Linker, iri: str) -> str:
         ("办事层级", item.level),
         ("清单", item.list_title),
         ("备注", item.remark),
-        ("来源", f"{item.source_file} 第{item.line}行" if item.line else item.source_file),
+        ("来源 source", _source(item)),
         ("IRI", item.iri),
     ]
     body = join(
@@ -356,6 +356,14 @@ def item_page(data: SiteData, links: Linker, iri: str) -> str:
         crumbs.append((agency.name, links.url(agency.iri)))
     crumbs.append((f"{item.seq} {item.name}", None))
     return page(f"{item.seq} {item.name}", body, depth=DEPTH, crumbs=crumbs)
+
+
+def _source(item: Item) -> Markup:
+    """List title, 序号 and line, as people find the row; the file name on hover."""
+    where = " ".join(
+        p for p in (item.list_title, f"序号{item.seq}", f"第{item.line}行" if item.line else "") if p
+    )
+    return h("span", {"title": item.source_file or None, "class": "source"}, where)
 
 
 def _cells(item: object) -> list[tuple[str, str]]:
