@@ -115,7 +115,10 @@ class _Builder:
         data, focus = self.data, self.spec.focus
         agency_of = {i: data.items[i].agency for i in self.spec.nodes if i in data.items}
         instrument_of = {n: data.instrument_of(n) for n in self.spec.nodes if n in data.provisions}
-        protected = set(data.descendants(focus)) if focus in data.provisions else set()
+        # A provision's or an instrument's own parts stay: they are what its page is about.
+        protected = (
+            set(data.descendants(focus)) if focus in data.provisions or focus in data.instruments else set()
+        )
         return aggregate(
             self.spec,
             agency_of=agency_of,

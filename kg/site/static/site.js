@@ -9,6 +9,7 @@
   var MAX_RESULTS = 60;
   var BASE_FONT_PX = 14;
   var LABEL_WIDTH_PX = 180;
+  var FIT_MARGIN = 0.85;
   var KIND_NAMES = {
     instrument: "法律法规文件",
     provision: "条款",
@@ -150,22 +151,45 @@
   var MIN_LABEL_PX = 11;
 
   /* Fit the drawing to its canvas, then make sure no label is smaller than MIN_LABEL_PX
-   * on screen at that zoom: fonts grow in canvas units by as much as the fit shrank them. */
-  function readableLabels(network, nodes, container) {
+   * on screen at that zoom: fonts grow in canvas units by as much as the fit shrank them.
+   * Bigger labels widen the drawing, so fit and grow again until both hold (a few rounds). */
+  function fitWithMargin(network) {
+    /* vis fits node shapes; labels drawn beside dots and diamonds can stick out: keep a margin. */
     network.fit({ animation: false });
-    var scale = network.getScale();
-    var smallest = Infinity;
-    var updates = nodes.get().map(function (n) {
-      var size = (n.font && n.font.size) || BASE_FONT_PX;
-      var wanted = Math.max(size, Math.ceil(MIN_LABEL_PX / scale));
-      smallest = Math.min(smallest, wanted * scale);
-      return {
-        id: n.id,
-        font: Object.assign({}, n.font || {}, { size: wanted }),
-        widthConstraint: { maximum: Math.round((LABEL_WIDTH_PX * wanted) / BASE_FONT_PX) },
-      };
-    });
-    nodes.update(updates);
+    network.moveTo({ scale: network.getScale() * FIT_MARGIN, animation: false });
+  }
+
+  function readableLabels(network, nodes, container) {
+    var scale = 1;
+    var smallest = 0;
+    for (var round = 0; round < 6; round++) {
+      fitWithMargin(network);
+      scale = network.getScale();
+      smallest = Infinity;
+      var grown = false;
+      var updates = nodes.get().map(function (n) {
+        var size = (n.font && n.font.size) || BASE_FONT_PX;
+        var wanted = Math.max(size, Math.ceil(MIN_LABEL_PX / scale));
+        if (wanted !== size) grown = true;
+        smallest = Math.min(smallest, wanted * scale);
+        return {
+          id: n.id,
+          font: Object.assign({}, n.font || {}, { size: wanted }),
+          widthConstraint: { maximum: Math.round((LABEL_WIDTH_PX * wanted) / BASE_FONT_PX) },
+        };
+      });
+      if (!grown) break;
+      nodes.update(updates);
+    }
+    /* No refit here: the last round either needed no growth (fitted as it is) or grew the
+     * labels at this zoom, which a refit would shrink again. */
+    scale = network.getScale();
+    smallest = Math.min.apply(
+      null,
+      nodes.get().map(function (n) {
+        return ((n.font && n.font.size) || BASE_FONT_PX) * scale;
+      })
+    );
     container.setAttribute("data-label-px", String(Math.round(smallest * 10) / 10));
     container.setAttribute("data-scale", String(scale));
   }
