@@ -23,7 +23,7 @@ import regex
 from kg.graph.labels import LEVEL_FORMS
 from kg.iri import provision_iri
 from kg.pipeline import Extractor
-from kg.resolve import Resolver
+from kg.resolve import ResolvedInstrument, Resolver
 from kg.site.data import SiteData
 from kg.trace import TraceError, instruments_known_by, parse_reference
 
@@ -114,7 +114,11 @@ def reference_texts(
                 yield name + label, iri
 
 
-def _read(text: str, extract: Extractor | None, resolver: Resolver) -> tuple | None:
+Reading = tuple[ResolvedInstrument, tuple[tuple[str, int], ...] | None]
+"""What the parser made of a text: the instrument and the provision path (None: whole)."""
+
+
+def _read(text: str, extract: Extractor | None, resolver: Resolver) -> Reading | None:
     try:
         parsed = parse_reference(text, extract=extract, resolver=resolver)
     except TraceError:
