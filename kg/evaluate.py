@@ -163,8 +163,10 @@ def _sample_cells(sample: Path) -> dict[tuple[str, str], str]:
 
 
 def _find_sample(name: str, gold: Path, samples: Iterable[Path]) -> Path:
+    from kg.ingest import sample_file_name
+
     candidates = [*(Path(d) / name for d in samples), gold.parent.parent / "seeds" / name]
-    candidates.append(Path(__file__).parent / "data" / "samples" / name)
+    candidates.append(Path(__file__).parent / "data" / "samples" / sample_file_name(name))
     for candidate in candidates:
         if candidate.is_file():
             return candidate

@@ -25,13 +25,14 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 from typing import Protocol
 
-from rdflib import URIRef
+from rdflib import RDF, URIRef
 
 from extractors.models import Citation
 from kg.graph.build import ListGraph, list_key
 from kg.graph.records import CellCitations, ExtractedItem
 from kg.iri import graph_iri, list_key_of
 from kg.model import TEXT_COLUMNS, PowerItem, PowerList
+from kg.namespace import KG
 from kg.resolve import Resolver
 from kg.store.base import Quad, Store
 
@@ -47,6 +48,7 @@ __all__ = [
     "extract_stage",
     "graph_for",
     "graphs_for",
+    "is_citation",
     "load_stage",
     "quads_stage",
     "read_stage",
@@ -144,25 +146,24 @@ def load_stage(store: Store, power_list: PowerList, quads: Iterable[Quad]) -> in
     return store.replace_graph(graph_iri(list_key(power_list)), quads)
 
 
-_COUNTS = """
-SELECT
-  (COUNT(DISTINCT ?instrument) AS ?instruments)
-  (COUNT(DISTINCT ?provision) AS ?provisions)
-WHERE {
-  { ?instrument a <http://data.europa.eu/eli/ontology#LegalResource> }
-  UNION
-  { ?provision a <http://data.europa.eu/eli/ontology#LegalResourceSubdivision> }
-}
-"""
-
-
 def store_counts(store: Store) -> tuple[int, int]:
-    """(instruments, provisions) in the whole store, all lists together."""
-    rows = store.query(_COUNTS)
-    if not rows:
-        return 0, 0
-    row = rows[0]
-    return int(row["instruments"] or 0), int(row["provisions"] or 0)  # type: ignore[call-overload]
+    """(instruments, cited provisions) in the whole store, as :func:`kg.counts.graph_counts` counts them."""
+    from kg.counts import graph_counts
+
+    counts = graph_counts(store)
+    return counts.instruments, counts.provisions
+
+
+def is_citation(quad: Quad) -> bool:
+    """Whether ``quad`` types a citation node: a build counts its citations by these."""
+    return quad[1] == RDF.type and quad[2] == KG.Citation
+
+
+def _counting(quads: Iterable[Quad], seen: list[int]) -> Iterator[Quad]:
+    for quad in quads:
+        if is_citation(quad):
+            seen[0] += 1
+        yield quad
 
 
 def build_lists(
@@ -188,10 +189,11 @@ def build_lists(
     summary = BuildSummary()
     for power_list, items in lists:
         extracted = list(extract_stage(power_list, items, extract, progress))
-        load_stage(store, power_list, quads_stage(power_list, extracted, resolver))
+        citations = [0]
+        load_stage(store, power_list, _counting(quads_stage(power_list, extracted, resolver), citations))
         summary.lists += 1
         summary.items += len(extracted)
-        summary.citations += sum(len(e.citations()) for e in extracted)
+        summary.citations += citations[0]
         summary.graphs.append(str(graph_iri(list_key(power_list))))
     summary.instruments, summary.provisions = store_counts(store)
     summary.triples = len(store)

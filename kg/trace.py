@@ -10,7 +10,7 @@ list of the closest nodes it does know.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -26,7 +26,18 @@ from kg.queries import run_query
 from kg.resolve import ResolvedInstrument, Resolver, clean_title
 from kg.store.base import Row, Store
 
-__all__ = ["TraceError", "TraceResult", "TracedPower", "resolve_reference", "trace"]
+__all__ = [
+    "ParsedReference",
+    "TraceCounts",
+    "TraceError",
+    "TraceResult",
+    "TracedCitation",
+    "TracedPower",
+    "instruments_known_by",
+    "parse_reference",
+    "resolve_reference",
+    "trace",
+]
 
 MAX_CANDIDATES = 5
 """Closest known nodes offered when a reference is unknown; more would bury the right one."""
@@ -47,21 +58,62 @@ class TraceError(ValueError):
 
 
 @dataclass(frozen=True, slots=True)
+class TracedCitation:
+    """One citation by which a power rests on the traced node (or one of its parts).
+
+    ``article_text``, ``quote_matches`` and ``findings`` are left empty here: a check
+    against the law's own text fills them in, and the terminal view and ``--json`` show
+    them when present (a quote that is not the article's text gets a visible mark).
+    """
+
+    iri: str
+    cited: str
+    cited_as: str | None
+    quote: str | None
+    column: str
+    raw_text: str | None
+    line: int
+    article_text: str | None = None
+    quote_matches: bool | None = None
+    findings: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON entry of one citation in ``kg trace --json``."""
+        return {
+            "iri": self.iri,
+            "cited": self.cited,
+            "cited_as": self.cited_as,
+            "quote": self.quote,
+            "column": self.column,
+            "raw_text": self.raw_text,
+            "line": self.line,
+            "article_text": self.article_text,
+            "quote_matches": self.quote_matches,
+            "findings": list(self.findings),
+        }
+
+
+@dataclass(frozen=True, slots=True)
 class TracedPower:
-    """One power resting on the traced node, through one citation."""
+    """One power resting on the traced node, with every citation by which it does.
+
+    A power counts once however many of the node's parts it cites (国务院令第649号
+    cited under 第二十七条 and 第三十条 is one power, two citations).
+    """
 
     seq: str
     name: str
     agency: str | None
     list: str
-    cited_as: str | None
-    quote: str | None
-    column: str
-    raw_text: str | None
     file: str
     line: int
     item: str
-    cited: str
+    citations: tuple[TracedCitation, ...] = ()
+
+    @property
+    def source(self) -> str:
+        """Where a person finds the row: list title, 序号 and line (the file is in ``file``)."""
+        return f"{self.list} 序号{self.seq} 第{self.line}行"
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON entry of ``kg trace --json``."""
@@ -70,13 +122,33 @@ class TracedPower:
             "name": self.name,
             "agency": self.agency,
             "list": self.list,
-            "cited_as": self.cited_as,
-            "quote": self.quote,
-            "column": self.column,
-            "raw_text": self.raw_text,
             "item": self.item,
-            "cited": self.cited,
-            "source": {"file": self.file, "line": self.line},
+            "source": {"list": self.list, "seq": self.seq, "line": self.line, "file": self.file},
+            "citations": [c.to_dict() for c in self.citations],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class TraceCounts:
+    """What a trace found, counted as the build summary, the site and SPARQL count it.
+
+    ``powers`` distinct power items, ``provisions`` distinct cited nodes (the traced
+    node or its parts), ``citations`` citation nodes (one per provision a reference
+    names), ``agencies`` distinct agencies.
+    """
+
+    powers: int
+    provisions: int
+    citations: int
+    agencies: int
+
+    def to_dict(self) -> dict[str, int]:
+        """The ``counts`` object of ``kg trace --json``."""
+        return {
+            "powers": self.powers,
+            "provisions": self.provisions,
+            "citations": self.citations,
+            "agencies": self.agencies,
         }
 
 
@@ -88,26 +160,42 @@ class TraceResult:
     label: str
     powers: list[TracedPower] = field(default_factory=list)
 
+    @property
+    def counts(self) -> TraceCounts:
+        """Distinct powers, provisions, citations and agencies in this answer."""
+        citations = [c for p in self.powers for c in p.citations]
+        return TraceCounts(
+            powers=len(self.powers),
+            provisions=len({c.cited for c in citations}),
+            citations=len(citations),
+            agencies=len({p.agency for p in self.powers if p.agency}),
+        )
+
     def to_dict(self) -> dict[str, Any]:
         """The JSON object of ``kg trace --json``."""
         return {
             "provision": {"iri": self.iri, "label": self.label},
+            "counts": self.counts.to_dict(),
             "powers": [p.to_dict() for p in self.powers],
         }
 
 
-def _parse(text: str, extract: Extractor) -> list[Citation]:
-    """The citations in ``text``; title + provision without 《》 is retried with title marks.
+def _parse(text: str, extract: Extractor, resolver: Resolver) -> list[Citation]:
+    """The citations in ``text``; a title without 《》 is retried with title marks.
 
-    The retry lets a short name only our alias table knows (社保法第五十八条) through.
+    The retry lets a short name only our alias table knows through: with a provision
+    (社保法第五十八条) always, alone (社保法) only when the table knows the name, so
+    arbitrary words are still reported as naming nothing.
     """
     found = [c for c in extract(text) if c.role == "cites"] or list(extract(text))
     if found:
         return found
     match = _TITLE_THEN_PROVISION.match(text)
-    if match and match["rest"]:
-        wrapped = f"《{match['title'].strip()}》{match['rest'] or ''}"
-        return list(extract(wrapped))
+    if match is None:
+        return []
+    title = match["title"].strip()
+    if match["rest"] or clean_title(title, resolver.rules) in resolver.table.by_title:
+        return list(extract(f"《{title}》{match['rest'] or ''}"))
     return []
 
 
@@ -148,18 +236,32 @@ def _title(store: Store, node: URIRef, *, with_number: bool = True) -> str:
     return title
 
 
+def instruments_known_by(
+    resolved: ResolvedInstrument, known: Iterable[tuple[str, str]], resolver: Resolver
+) -> list[str]:
+    """The instruments among (IRI, label or number) pairs that ``resolved`` names.
+
+    The minted IRI wins; else any label or document number the graph knows it by,
+    compared after :func:`kg.resolve.clean_title` (the rule the build used).
+    """
+    pairs = list(known)
+    minted = str(instrument_iri(resolved.key))
+    if any(node == minted for node, _label in pairs):
+        return [minted]
+    wanted = {
+        clean_title(v, resolver.rules) for v in (resolved.title, resolved.doc_number, *resolved.labels) if v
+    }
+    return sorted({node for node, label in pairs if clean_title(label, resolver.rules) in wanted})
+
+
 def _find_instrument(store: Store, resolver: Resolver, resolved: ResolvedInstrument) -> URIRef:
     """The instrument node: by the minted IRI, else by any label or number it is known by."""
     minted = instrument_iri(resolved.key)
     if _exists(store, minted):
         return minted
-    wanted = {
-        clean_title(v, resolver.rules) for v in (resolved.title, resolved.doc_number, *resolved.labels) if v
-    }
     rows = run_query(store, "instrument_labels")
-    hits = sorted(
-        {str(r["instrument"]) for r in rows if clean_title(str(r["label"]), resolver.rules) in wanted}
-    )
+    known = [(str(r["instrument"]), str(r["label"])) for r in rows]
+    hits = instruments_known_by(resolved, known, resolver)
     if len(hits) == 1:
         return URIRef(hits[0])
     if len(hits) > 1:
@@ -169,10 +271,7 @@ def _find_instrument(store: Store, resolver: Resolver, resolved: ResolvedInstrum
     raise TraceError(
         f"the graph has no instrument {resolved.title or resolved.doc_number!r}",
         1,
-        _closest(
-            resolved.title or resolved.doc_number or "",
-            [(str(r["instrument"]), str(r["label"])) for r in rows],
-        ),
+        _closest(resolved.title or resolved.doc_number or "", known),
     )
 
 
@@ -182,9 +281,12 @@ def _closest(word: str, known: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return [(by_label[m], m) for m in matches]
 
 
-def _provision_candidates(store: Store, instrument: URIRef, provision: Provision) -> list[tuple[str, str]]:
+def _provision_candidates(
+    store: Store, instrument: URIRef, path: tuple[tuple[str, int], ...]
+) -> list[tuple[str, str]]:
     rows = run_query(store, "instrument_provisions", instrument=instrument)
-    wanted = provision.article or provision.chapter or provision.part or provision.item or 0
+    parts = dict(path)
+    wanted = next((parts[k] for k in ("art", "chp", "part", "item") if parts.get(k)), 0)
 
     def distance(row: Row) -> tuple[int, str]:
         tail = str(row["provision"]).rsplit("/", 1)[-1]
@@ -194,6 +296,34 @@ def _provision_candidates(store: Store, instrument: URIRef, provision: Provision
     nearest = sorted(rows, key=distance)[:MAX_CANDIDATES]
     title = _title(store, instrument, with_number=False)
     return [(str(r["provision"]), title + str(r["label"])) for r in nearest]
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedReference:
+    """What a person typed, understood: the instrument and the provision path (None: whole)."""
+
+    instrument: ResolvedInstrument
+    path: tuple[tuple[str, int], ...] | None
+
+
+def parse_reference(
+    text: str, *, extract: Extractor | None = None, resolver: Resolver | None = None
+) -> ParsedReference:
+    """Understand ``text`` as ``kg trace`` does, without asking the graph anything.
+
+    The site's search index is computed with this function, so the page finds
+    whatever the command does (社保法第五十八条, 社会保险法第58条, 国务院令649号).
+
+    Raises:
+        TraceError: unparseable or ambiguous (exit code 2).
+    """
+    extract = extract or default_extractor()
+    resolver = resolver or Resolver()
+    citation, provision = _one_reference(text, _parse(text, extract, resolver))
+    resolved = resolver.resolve(citation.instrument)
+    if resolved is None:
+        raise TraceError(f"{text!r} names no instrument title or document number", 2)
+    return ParsedReference(resolved, tuple(provision.path()) if provision is not None else None)
 
 
 def resolve_reference(
@@ -208,20 +338,16 @@ def resolve_reference(
     Raises:
         TraceError: unparseable or ambiguous (exit code 2) or unknown (1, with candidates).
     """
-    extract = extract or default_extractor()
     resolver = resolver or Resolver()
-    citation, provision = _one_reference(text, _parse(text, extract))
-    resolved = resolver.resolve(citation.instrument)
-    if resolved is None:
-        raise TraceError(f"{text!r} names no instrument title or document number", 2)
-    instrument = _find_instrument(store, resolver, resolved)
-    if provision is None:
+    parsed = parse_reference(text, extract=extract, resolver=resolver)
+    instrument = _find_instrument(store, resolver, parsed.instrument)
+    if parsed.path is None:
         return instrument, _title(store, instrument)
-    node = provision_iri(instrument, provision.path())
-    label = _title(store, instrument, with_number=False) + provision_label(provision.path())
+    node = provision_iri(instrument, parsed.path)
+    label = _title(store, instrument, with_number=False) + provision_label(parsed.path)
     if not _exists(store, node):
         raise TraceError(
-            f"no power in the graph cites {label}", 1, _provision_candidates(store, instrument, provision)
+            f"no power in the graph cites {label}", 1, _provision_candidates(store, instrument, parsed.path)
         )
     return node, label
 
@@ -236,6 +362,7 @@ def _row_order(row: Row) -> tuple[Any, ...]:
     return (
         str(row["listTitle"]), len(seq), seq, str(row["item"]), str(row["column"]), str(row["cited"]),
         int(str(row["line"])), *(str(row.get(k) or "") for k in ("citedAs", "agencyName", "quote", "rawText")),
+        str(row.get("citation") or ""),
     )  # fmt: skip
 
 
@@ -264,22 +391,36 @@ def trace(
         See ``tests/graph/test_trace.py``; from the shell: ``kg trace "社会保险法第五十八条"``.
     """
     node, label = resolve_reference(text, store, extract=extract, resolver=resolver)
+    rows = _citation_rows(store, node)
+    by_item: dict[str, list[Row]] = {}
+    for row in rows:
+        by_item.setdefault(str(row["item"]), []).append(row)
     result = TraceResult(iri=str(node), label=label)
-    for row in _citation_rows(store, node):
-        result.powers.append(
-            TracedPower(
-                seq=str(row["seq"]),
-                name=str(row["name"]),
-                agency=_text(row.get("agencyName")),
-                list=str(row["listTitle"]),
+    for item, item_rows in by_item.items():
+        first = item_rows[0]
+        one_row_each = {str(row["citation"]): row for row in reversed(item_rows)}
+        citations = tuple(
+            TracedCitation(
+                iri=iri,
+                cited=str(row["cited"]),
                 cited_as=_text(row.get("citedAs")),
                 quote=_text(row.get("quote")),
                 column=str(row["column"]),
                 raw_text=_text(row.get("rawText")),
-                file=str(row["file"]),
                 line=int(str(row["line"])),
-                item=str(row["item"]),
-                cited=str(row["cited"]),
+            )
+            for iri, row in sorted(one_row_each.items(), key=lambda kv: _row_order(kv[1]))
+        )
+        result.powers.append(
+            TracedPower(
+                seq=str(first["seq"]),
+                name=str(first["name"]),
+                agency=_text(first.get("agencyName")),
+                list=str(first["listTitle"]),
+                file=str(first["file"]),
+                line=int(str(first["line"])),
+                item=item,
+                citations=citations,
             )
         )
     return result

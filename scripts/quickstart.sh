@@ -11,3 +11,7 @@ kg audit --store oxigraph --json > findings.jsonl   # findings into the store an
 echo "audit: $(wc -l < findings.jsonl) findings in findings.jsonl (and on site/findings.html)"
 kg trace "社会保险法第五十八条"              # the question legal staff ask most
 kg site site                               # the offline site; prints the index.html path
+if command -v fc-list >/dev/null && [ -z "$(fc-list :lang=zh family 2>/dev/null)" ]; then
+  echo "note: this machine has no Chinese font, so a browser here shows boxes; install one, e.g." \
+    "apt-get install fonts-wqy-microhei (Debian) — Windows and macOS have theirs already"
+fi

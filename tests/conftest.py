@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 @pytest.fixture(scope="session")
 def sample_paths() -> list[Path]:
-    """The two bundled sample lists: 天水 (000_…) and 瓜州 (001_…)."""
+    """The two bundled sample lists: 天水市医保局权责清单.txt and 瓜州县医疗保障局权责清单.txt (in that order)."""
     return bundled_samples()
 
 

@@ -20,6 +20,7 @@ from pathlib import Path
 from rdflib import URIRef
 
 from kg.audit.model import SEVERITY_ORDER, Finding, Location
+from kg.audit.places import list_titles, place
 from kg.audit.rdf import instrument_node, item_node
 from kg.site.build import FINDINGS_PAGE
 from kg.site.layout import page, table
@@ -71,20 +72,19 @@ def _link(iri: URIRef | None, text: str, link_for: LinkFor) -> Markup:
     return h("a", {"href": url}, text) if url else h("span", None, text)
 
 
-def _where(locations: Sequence[Location]) -> Markup:
+def _where(locations: Sequence[Location], titles: dict[str, str]) -> Markup:
+    """Each place as list title, 序号, line and column; the file name on hover."""
     rows = []
     for loc in locations:
-        head = " ".join(
-            part
-            for part in (
-                loc.file_name,
-                f"序号{loc.seq}" if loc.seq else "",
-                f"第{loc.line}行" if loc.line else "",
-                loc.column or "",
+        head = " ".join(part for part in (place(loc, titles), loc.column or "") if part)
+        rows.append(
+            h(
+                "li",
+                {"title": loc.file_name},
+                head,
+                h("div", {"class": "cell sub"}, loc.raw) if loc.raw else "",
             )
-            if part
         )
-        rows.append(h("li", None, head, h("div", {"class": "cell sub"}, loc.raw) if loc.raw else ""))
     return h("ul", None, rows)
 
 
@@ -95,16 +95,18 @@ def _concerns(finding: Finding, link_for: LinkFor) -> Markup:
     return join(links, Markup("<br>"))
 
 
-def _row(finding: Finding, link_for: LinkFor) -> list[object]:
+def _row(finding: Finding, link_for: LinkFor, titles: dict[str, str]) -> list[object]:
     evidence = finding.evidence
     expected = h("div", None, "应为 expected：", evidence.expected) if evidence.expected else ""
     related = (
-        h("div", {"class": "sub"}, "佐证 see also：", _where(evidence.related)) if evidence.related else ""
+        h("div", {"class": "sub"}, "佐证 see also：", _where(evidence.related, titles))
+        if evidence.related
+        else ""
     )
     return [
         h("span", {"class": f"pill severity-{finding.severity}"}, SEVERITY_ZH[finding.severity]),
         h("div", {"class": "cell"}, finding.message),
-        join([_where(evidence.locations), expected, related]),
+        join([_where(evidence.locations, titles), expected, related]),
         finding.suggestion or "",
         _concerns(finding, link_for),
     ]
@@ -113,6 +115,7 @@ def _row(finding: Finding, link_for: LinkFor) -> list[object]:
 def findings_page(findings: Sequence[Finding], link_for: LinkFor) -> str:
     """The whole page: counts by kind, then one table per kind."""
     labels = kind_labels()
+    titles = list_titles(findings)
     kinds = sorted(
         {f.kind for f in findings},
         key=lambda k: (min(SEVERITY_ORDER[f.severity] for f in findings if f.kind == k), k),
@@ -131,7 +134,7 @@ def findings_page(findings: Sequence[Finding], link_for: LinkFor) -> str:
             h("h2", None, labels.get(kind, kind), " ", h("code", None, kind)),
             table(
                 ["严重程度 severity", "说明 message", "证据 evidence", "建议 suggestion", "涉及 concerns"],
-                [_row(f, link_for) for f in findings if f.kind == kind],
+                [_row(f, link_for, titles) for f in findings if f.kind == kind],
             ),
         )
         for kind in kinds

@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
 
 from kg.cli.options import EXIT_BAD_INPUT, DbOption, EndpointOption
 from kg.store import DEFAULT_STORE
@@ -21,36 +20,6 @@ if TYPE_CHECKING:
     from kg.ingest import ReadResult
 
 __all__ = ["register"]
-
-MESSAGE_WIDTH = 70
-"""Characters of a message shown per table row; ``--json`` and ``--html`` have it all."""
-
-SEVERITY_STYLE = {"error": "red", "warning": "yellow", "info": "cyan"}
-
-
-def _table(findings: list[Finding]) -> Table:
-    from kg.audit.html import kind_labels
-
-    labels = kind_labels()
-    table = Table(title=f"审查发现 / audit findings（{len(findings)}）", show_lines=True)
-    for column in ("级别 severity", "类型 kind", "位置 where", "说明 message", "建议 suggestion"):
-        table.add_column(column, overflow="fold")
-    for f in findings:
-        where = "\n".join(
-            dict.fromkeys(
-                f"{loc.file_name} 序号{loc.seq}" if loc.seq else f"{loc.file_name} 第{loc.line}行"
-                for loc in f.evidence.locations
-            )
-        )
-        style = SEVERITY_STYLE[f.severity]
-        table.add_row(
-            f"[{style}]{f.severity}[/{style}]",
-            f"{f.kind}\n{labels.get(f.kind, '').split(' ')[0]}",
-            where,
-            f.message if len(f.message) <= MESSAGE_WIDTH * 3 else f.message[: MESSAGE_WIDTH * 3] + "…",
-            f.suggestion or "",
-        )
-    return table
 
 
 def _extract_all(
@@ -140,6 +109,9 @@ def register(app: typer.Typer) -> None:
             bool, typer.Option("--strict", help="Exit 1 when any finding is an error (for scripts and CI).")
         ] = False,
         quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+        files: Annotated[
+            bool, typer.Option("--files", help="Name the source file beside list title, 序号 and line.")
+        ] = False,
     ) -> None:
         """审查清单 / check the lists: wrong document numbers, conflicting titles, bad power codes,
         quotes that do not fit their article, items on different articles, laws amended since.
@@ -188,7 +160,9 @@ def register(app: typer.Typer) -> None:
             for finding in findings:
                 sys.stdout.write(json.dumps(finding.to_dict(), ensure_ascii=False) + "\n")
         else:
-            Console().print(_table(findings))
+            from kg.cli.audit_view import audit_view
+
+            Console().print(audit_view(findings, show_files=files))
         if strict and any(f.severity == "error" for f in findings):
             raise typer.Exit(1)
 

@@ -17,6 +17,7 @@ from rich.progress import Progress
 from rich.table import Table
 
 from extractors import annotate, extract
+from extractors.models import Citation
 from kg.atomic import atomic_write
 from kg.evaluate import EvalReport, GoldCell, GoldError, evaluate, load_gold, split_of
 
@@ -59,6 +60,45 @@ def _result(record_id: Any, text: str, column: str | None) -> dict[str, Any]:
     return {"id": record_id, "citations": [c.to_dict() for c in extract(text, column=column)]}
 
 
+class PieceNames:
+    """What ``--annotate --html`` calls each marked piece: its node's readable title and IRI.
+
+    The titles and IRIs are those of the graph (:mod:`kg.resolve`, :func:`kg.graph.labels.
+    provision_label`, :mod:`kg.iri`): 中华人民共和国社会保险法第八条第一款, not ``art_8/para_1``.
+    """
+
+    def __init__(self) -> None:
+        from kg.resolve import Resolver
+
+        self.resolver = Resolver()
+
+    def _node(self, citation: Citation, index: int | None) -> tuple[str, str] | None:
+        from kg.graph.labels import provision_label
+        from kg.iri import instrument_iri, provision_iri
+
+        resolved = self.resolver.resolve(citation.instrument)
+        if resolved is None:
+            return None
+        title = resolved.title or resolved.doc_number or ""
+        if resolved.doc_number and resolved.title:
+            title += f"（{resolved.doc_number}）"
+        node = instrument_iri(resolved.key)
+        path = citation.provisions[index].path() if index is not None else ()
+        if not path:
+            return title, str(node)
+        return (resolved.title or title) + provision_label(path), str(provision_iri(node, path))
+
+    def title(self, citation: Citation, index: int | None) -> str | None:
+        """The readable title of one marked piece."""
+        found = self._node(citation, index)
+        return found[0] if found else None
+
+    def iri(self, citation: Citation, index: int | None) -> str | None:
+        """The graph IRI of the node one marked piece names."""
+        found = self._node(citation, index)
+        return found[1] if found else None
+
+
 def _emit(lines: list[str], output: Path | None) -> None:
     if output is None:
         sys.stdout.write("".join(line + "\n" for line in lines))
@@ -85,12 +125,18 @@ def _extract_command(
         ),
     ] = None,
     do_annotate: Annotated[
-        bool, typer.Option("--annotate", help="在原文中标出引用（终端彩色）/ mark citations in the text.")
+        bool,
+        typer.Option(
+            "--annotate",
+            help="在原文中标出引用（终端彩色，文件、管道或 NO_COLOR 用 ⟦ ⟧）/ mark citations in the text.",
+        ),
     ] = False,
     html: Annotated[
         bool,
         typer.Option(
-            "--html", help="与 --annotate 同用：输出带 `<a>` 链接的转义 HTML / escaped HTML with `<a>` marks."
+            "--html",
+            help="与 --annotate 同用：输出转义 HTML，每处引用为 `<a href=图谱 IRI title=条款名称>` / "
+            "escaped HTML, each citation a link to its graph IRI titled 第八条第一款…",
         ),
     ] = False,
     output: Annotated[
@@ -112,6 +158,9 @@ def _extract_command(
     if html and not do_annotate:
         raise _bad("--html only works together with --annotate")
     records = _read_jsonl_inputs(jsonl) if jsonl is not None else [{"id": None, "text": text}]
+    screen = Console()
+    colour = output is None and screen.is_terminal and not screen.no_color
+    naming = PieceNames()
     lines: list[str] = []
     with Progress(
         console=Console(stderr=True), transient=True, disable=len(records) < PROGRESS_THRESHOLD
@@ -121,7 +170,16 @@ def _extract_command(
             cell_column = record.get("column", column)
             if do_annotate:
                 citations = extract(record["text"], column=cell_column)
-                lines.append(annotate(record["text"], citations, html=html))
+                lines.append(
+                    annotate(
+                        record["text"],
+                        citations,
+                        html=html,
+                        colour=colour,
+                        label=naming.title,
+                        href=naming.iri,
+                    )
+                )
             else:
                 result = _result(record.get("id"), record["text"], cell_column)
                 lines.append(json.dumps(result, ensure_ascii=False))
@@ -170,7 +228,7 @@ def _eval_command(
 
     例如 / for example:
 
-      kg eval /work/shared/gold/seeds.citations.jsonl
+      kg eval tests/gold/seeds.citations.jsonl          (in a checkout of the project)
 
       kg eval tests/gold/fields.citations.jsonl --split test --no-misses
     """

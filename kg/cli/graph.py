@@ -199,25 +199,34 @@ def _store_exists(store: str, db: Path | None) -> bool:
 
 
 def _summary_table(summary: StreamSummary) -> Table:
-    table = Table(title="图谱构建 / build summary")
+    """What this build did, then what the whole store now holds (the site and SPARQL count the same)."""
+    table = Table(title="图谱构建 / build summary", show_header=True)
     table.add_column("")
-    table.add_column("", justify="right")
-    rows: list[tuple[str, object]] = [
-        ("清单 lists", summary.lists),
-        ("未变 unchanged lists", summary.unchanged),
-        ("删除 pruned lists", summary.pruned),
-        ("事项 items", summary.items),
-        ("引用 citations", summary.citations),
-        ("法律文件 instruments", "-" if summary.instruments is None else summary.instruments),
-        ("条款 provisions", "-" if summary.provisions is None else summary.provisions),
-        ("三元组 triples", summary.triples),
-        ("缓存命中 cache hits", f"{summary.cache_hit_rate:.0%}"),
-        ("用时 time", f"{summary.seconds:.2f} s"),
+    table.add_column("本次重建 built now", justify="right")
+    table.add_column("图谱合计 in the store", justify="right")
+    held = summary.store
+    rows: list[tuple[str, object, object]] = [
+        ("清单 lists", summary.lists, held.lists if held else "-"),
+        ("事项 powers", summary.items, held.powers if held else "-"),
+        ("实施主体 agencies", "", held.agencies if held else "-"),
+        ("法律文件 instruments", "", held.instruments if held else "-"),
+        ("被引条款 cited provisions", "", held.provisions if held else "-"),
+        ("引用 citations", summary.citations, held.citations if held else "-"),
+        ("三元组 triples", "", summary.triples),
     ]
+    for label, now, total in rows:
+        table.add_row(label, str(now), str(total))
+    notes = (
+        [f"{summary.unchanged} 份清单未变、未重读 unchanged lists not read again"]
+        if summary.unchanged
+        else []
+    )
+    if summary.pruned:
+        notes.append(f"{summary.pruned} 份清单已删除 pruned lists")
     if summary.stale:
-        rows.append(("旧清单 stale lists (files gone; --prune drops)", summary.stale))
-    for label, value in rows:
-        table.add_row(label, str(value))
+        notes.append(f"{summary.stale} 份旧清单的文件已不在（--prune 删除）stale lists, files gone")
+    notes.append(f"缓存命中 cache hits {summary.cache_hit_rate:.0%} · 用时 time {summary.seconds:.2f} s")
+    table.caption = "\n".join(notes)
     return table
 
 
@@ -226,6 +235,9 @@ def trace_command(
         str, typer.Argument(help="A law, article or document number, as a list would write it.")
     ],
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object for programs.")] = False,
+    files: Annotated[
+        bool, typer.Option("--files", help="Name each row's source file beside list title, 序号 and line.")
+    ] = False,
     store: StoreOption = DEFAULT_STORE,
     db: DbOption = None,
     endpoint: EndpointOption = None,
@@ -253,7 +265,7 @@ def trace_command(
     if as_json:
         sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n")
     else:
-        Console().print(trace_view(result))
+        Console().print(trace_view(result, show_files=files))
 
 
 def _print_trace_error(console: Console, error: TraceError, as_json: bool) -> None:
@@ -334,7 +346,7 @@ def query_command(
 
       kg query "SELECT ?item ?name WHERE { ?item kg:restsOn ?p ; kg:name ?name } LIMIT 5"
 
-      kg query --file kg/queries/most_cited_provisions.rq --format csv > 条款.csv
+      kg query --file 查询.rq --format csv > 结果.csv   (the canned queries in kg/queries/ are examples)
     """
     from kg.prefixes import prologue
     from kg.results import compact, row_variables, to_csv, to_json

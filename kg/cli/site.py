@@ -45,7 +45,7 @@ def register(app: typer.Typer) -> None:
 
         例如 / for example:
 
-          kg build && kg audit --store oxigraph && kg site site/ && 打开 site/index.html
+          kg build && kg audit --store oxigraph && kg site site/   (then open site/index.html)
 
         Findings that `kg audit --store …` saved in the store get their own page, linked from the index.
         """

@@ -104,11 +104,13 @@ def register(app: typer.Typer) -> None:
 
         例如 / for example:
 
-          kg synth /tmp/synth --items 100000 --lists 1000 --seed 1
+          kg synth 合成/ --items 2000 --lists 20 --seed 1
 
-          kg synth /tmp/synth-txt --items 1000000 --formats txt,csv --jobs 2
+          kg synth 合成-txt/ --items 2000 --formats txt,csv --jobs 2
 
-          kg synth /tmp/synth-mix --items 100000 --formats txt:6,csv:3,xlsx:1
+          kg synth 合成-混合/ --items 2000 --formats txt:6,csv:3,xlsx:1
+
+        The benchmarks use --items 100000 to 1000000 (benchmarks/README.md).
         """
         console = Console(stderr=True)
         chosen = parse_formats(formats)

@@ -1,7 +1,7 @@
 """Read 权责清单 files (text, CSV, XLSX, HTML) into records, repairing what can be repaired."""
 
 from kg.ingest.errors import NotAPowerList
-from kg.ingest.reader import LIST_SUFFIXES, bundled_samples, iter_input_files, read_list
+from kg.ingest.reader import LIST_SUFFIXES, bundled_samples, iter_input_files, read_list, sample_file_name
 from kg.ingest.rows import RawRow, ReadResult
 
 __all__ = [
@@ -12,4 +12,5 @@ __all__ = [
     "bundled_samples",
     "iter_input_files",
     "read_list",
+    "sample_file_name",
 ]

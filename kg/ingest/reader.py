@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
@@ -79,6 +80,9 @@ def _read(path: Path, data: bytes) -> tuple[ReadResult, str | None]:
 def iter_input_files(inputs: Sequence[Path | str]) -> list[Path]:
     """Files to read: files as given, folders expanded to the list files inside, sorted.
 
+    A bare name that is no file here but is a bundled sample's name
+    (天水市医保局权责清单.txt) reads that sample, so the examples of ``kg --help`` run anywhere.
+
     Raises:
         NotAPowerList: an input does not exist, or a folder holds no list file.
     """
@@ -92,9 +96,31 @@ def iter_input_files(inputs: Sequence[Path | str]) -> list[Path]:
             files.extend(found)
         elif path.is_file():
             files.append(path)
+        elif (sample := _bundled_sample_named(path)) is not None:
+            files.append(sample)
         else:
             raise NotAPowerList(path, "no such file or folder")
     return files
+
+
+def sample_file_name(name: str) -> str:
+    """A bundled sample's file name for any name it was known by.
+
+    The samples are stored under their list titles (天水市医保局权责清单.txt); gold
+    files written earlier name them by their seed files (``000_225844e784cb10fe.txt``),
+    recorded in ``kg/data/samples/seed_names.csv``. Other names come back unchanged.
+    """
+    table = resources.files("kg").joinpath("data/samples/seed_names.csv").read_text(encoding="utf-8")
+    seeds = {row["seed"]: row["file"] for row in csv.DictReader(table.splitlines())}
+    return seeds.get(name, name)
+
+
+def _bundled_sample_named(path: Path) -> Path | None:
+    """The bundled sample a bare file name that exists nowhere else names (the --help examples)."""
+    if path.parent != Path("."):
+        return None
+    wanted = sample_file_name(path.name)
+    return next((sample for sample in bundled_samples() if sample.name == wanted), None)
 
 
 def bundled_samples() -> list[Path]:

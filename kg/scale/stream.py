@@ -35,7 +35,8 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import URIRef
 
-from kg.pipeline import FileError, store_counts
+from kg.counts import GraphCounts, graph_counts
+from kg.pipeline import FileError
 from kg.scale.manifest import Manifest, ManifestEntry, manifest_path, pipeline_version
 from kg.scale.worker import ListOutcome, process_list
 from kg.store.base import Store
@@ -73,6 +74,8 @@ class StreamSummary:
     triples: int = 0
     instruments: int | None = None
     provisions: int | None = None
+    store: GraphCounts | None = None
+    """What the whole store holds after the build (None when too big to count)."""
     seconds: float = 0.0
     stages: dict[str, float] = field(
         default_factory=lambda: dict.fromkeys(("read", "extract", "triples", "load"), 0.0)
@@ -279,6 +282,7 @@ def stream_build(
         manifest.save(mpath)
         summary.triples = sum(entry.triples for entry in manifest.entries.values())
         if counts and summary.triples <= COUNT_LIMIT:
-            summary.instruments, summary.provisions = store_counts(store)
+            summary.store = graph_counts(store)
+            summary.instruments, summary.provisions = summary.store.instruments, summary.store.provisions
     summary.seconds = time.perf_counter() - started
     return summary, store

@@ -29,6 +29,7 @@ from kg.graph.records import CellCitations, ExtractedItem
 from kg.ingest.rows import ReadResult
 from kg.iri import graph_iri
 from kg.model import TEXT_COLUMNS, PowerItem
+from kg.pipeline import is_citation
 from kg.resolve import Resolver
 
 __all__ = ["CACHE_SIZE", "ListOutcome", "cache_stats", "process_list"]
@@ -138,7 +139,12 @@ def _build(outcome: ListOutcome, result: ReadResult, started: float, hits: int, 
     power_list = result.power_list
     graph = ListGraph(power_list, extracted, _resolver())
     term = _ntriples_term
-    lines = dict.fromkeys(f"{term(s)} {term(p)} {term(o)} .\n" for s, p, o, _g in graph.quads())
+    lines: dict[str, None] = {}
+    citations = 0
+    for quad in graph.quads():
+        citations += is_citation(quad)
+        s, p, o, _g = quad
+        lines[f"{term(s)} {term(p)} {term(o)} .\n"] = None
     data = "".join(lines).encode("utf-8")
     built = time.perf_counter()
     new_hits, new_misses = cache_stats()
@@ -146,7 +152,7 @@ def _build(outcome: ListOutcome, result: ReadResult, started: float, hits: int, 
     outcome.graph = str(graph_iri(list_key(power_list)))
     outcome.title = power_list.title
     outcome.items = len(extracted)
-    outcome.citations = sum(len(e.citations()) for e in extracted)
+    outcome.citations = citations
     outcome.triples = len(lines)
     outcome.data = data or b""
     outcome.seconds = {

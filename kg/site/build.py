@@ -23,6 +23,7 @@ from kg.site.home import index_page, overview_page, search_index, search_index_j
 from kg.site.layout import STATIC_FILES
 from kg.site.links import Linker
 from kg.site.pages import agency_page, instrument_page, item_page, provision_page
+from kg.site.search import reference_keys
 
 if TYPE_CHECKING:
     from kg.store.base import Store
@@ -161,7 +162,13 @@ def _write_all(data: SiteData, root: Path, findings_hook: FindingsHook | None, s
         for url, build in jobs:
             (root / url).write_text(build(), encoding="utf-8")
             bar.advance(task)
-        (root / "search-index.js").write_text(search_index_js(search_index(data, links)), encoding="utf-8")
+        keys = {
+            key: [url for url in (links.url(iri) for iri in iris) if url]
+            for key, iris in reference_keys(data).items()
+        }
+        (root / "search-index.js").write_text(
+            search_index_js(search_index(data, links), keys), encoding="utf-8"
+        )
         (root / "overview.html").write_text(overview_page(data, links), encoding="utf-8")
         bar.advance(task, 2)
         count = findings_hook(root) if findings_hook else None

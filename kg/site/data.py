@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from rdflib.term import Identifier, Literal
@@ -111,6 +111,9 @@ class CitationRecord:
     end: int | None = None
     text: str = ""
     quote: str = ""
+    quote_matches: bool | None = None
+    """False when a check against the law's text found the quote is not the cited
+    article's text (pages mark it); None when nobody checked."""
 
 
 @dataclass(slots=True)
@@ -138,6 +141,8 @@ class SiteData:
     """agency → its items in list order."""
     deep: dict[str, frozenset[str]] = field(default_factory=dict)
     """Memo of :meth:`items_on` (the data no longer changes once :meth:`finish` ran)."""
+    cited_in: dict[str, list[CitationRecord]] | None = None
+    """Memo of :meth:`citations_of_instrument`."""
     quoted: dict[str, list[tuple[str, int]]] | None = None
     """Memo of :meth:`quoted_texts`: a provision page asks for it, and recounting every
     citation per page made a build quadratic (≈80 s of a 2000-item, 6000-provision site)."""
@@ -180,6 +185,16 @@ class SiteData:
             target: sorted(texts.items(), key=lambda tc: (-tc[1], tc[0])) for target, texts in counts.items()
         }
         return self.quoted
+
+    def citations_of_instrument(self, iri: str) -> list[CitationRecord]:
+        """Every citation (basis or mention) of an instrument or of any of its parts."""
+        if self.cited_in is None:
+            self.cited_in = defaultdict(list)
+            for cit in self.citations:
+                for inst in dict.fromkeys(self.instrument_of(t) for t in cit.targets):
+                    if inst is not None:
+                        self.cited_in[inst].append(cit)
+        return self.cited_in.get(iri, [])
 
     def quote_of(self, iri: str) -> str:
         """The text of a provision: as the graph has it, else as a list quoted it."""
@@ -366,17 +381,7 @@ def _add_citation(data: SiteData, row: Mapping[str, Identifier | None]) -> None:
 
 
 def _with_target(rec: CitationRecord, target: str) -> CitationRecord:
-    return CitationRecord(
-        rec.iri,
-        rec.item,
-        tuple(sorted((*rec.targets, target))),
-        rec.role,
-        rec.column,
-        rec.start,
-        rec.end,
-        rec.text,
-        rec.quote,
-    )
+    return replace(rec, targets=tuple(sorted((*rec.targets, target))))
 
 
 def _add_rests_on(data: SiteData, row: Mapping[str, Identifier | None]) -> None:

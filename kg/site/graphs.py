@@ -5,9 +5,13 @@ numbers) that :mod:`kg.site.vis` hands to vis-network. Tooltips are kept as
 plain text fields (``tip``); the page script turns them into DOM text nodes, so
 nothing a list says is ever parsed as HTML.
 
-Graphs over :data:`MAX_NODES` nodes are aggregated: beyond
-:data:`ITEMS_PER_GROUP` items per agency, the rest of that agency's items become
-one "+N more items" node linked to the agency page.
+Graphs over :data:`MAX_NODES` nodes are aggregated (:func:`aggregate`), in steps
+that each stop once the drawing is small enough: provisions fold into their
+instrument (one edge per power and instrument, the articles in the tooltip); beyond
+:data:`ITEMS_PER_GROUP` items per agency, the rest of that agency's items become one
+"+N more items" node linked to the agency page; beyond :data:`INSTRUMENTS_KEPT`
+instruments, the least cited fold into one "+N more instruments" node. The page's
+tables list everything.
 """
 
 from __future__ import annotations
@@ -18,21 +22,33 @@ from dataclasses import dataclass, field
 from typing import Any
 
 __all__ = [
+    "INSTRUMENTS_KEPT",
     "ITEMS_PER_GROUP",
     "LABEL_CHARS",
     "MAX_NODES",
     "NODE_STYLES",
+    "PART_OF",
     "GraphSpec",
     "NodeKind",
+    "aggregate",
     "aggregate_items",
+    "collapse_instruments",
+    "collapse_provisions",
     "fit_label",
 ]
 
 NodeKind = str
 """One of the keys of :data:`NODE_STYLES`."""
 
-MAX_NODES = 300
-"""Above this many nodes a drawing turns into a hairball nobody can read: aggregate."""
+PART_OF = "属于 part of"
+"""Title of the edge from a provision to its parent (the aggregation follows these)."""
+
+MAX_NODES = 40
+"""Above this many nodes a drawing turns into a hairball nobody can read at default zoom
+(71 nodes put 5–6 px labels on top of each other): aggregate."""
+
+INSTRUMENTS_KEPT = 12
+"""Instruments kept as their own nodes when even folded provisions leave too many."""
 
 ITEMS_PER_GROUP = 8
 """Items kept as their own nodes per agency when a graph is aggregated."""
@@ -68,7 +84,7 @@ NODE_STYLES: dict[NodeKind, dict[str, Any]] = {
         "font": {"color": "#17310b"},
     },
     "more": {
-        "legend": "合并的事项 aggregated items",
+        "legend": "合并的节点 aggregated (+N more)",
         "shape": "square",
         "size": 14,
         "color": {"background": "#d9d9d9", "border": "#666666"},
@@ -219,6 +235,108 @@ def aggregate_items(
     _drop_unanchored(out)
     _drop_isolated(out)
     return out
+
+
+def _remap_edges(spec: GraphSpec, out: GraphSpec, merged: Mapping[str, str]) -> None:
+    """Carry ``spec``'s edges into ``out`` through ``merged``; parallel edges add up in ``value``."""
+    for (src, dst), edge in spec.edges.items():
+        src2, dst2 = merged.get(src, src), merged.get(dst, dst)
+        if src2 == dst2 or src2 not in out.nodes or dst2 not in out.nodes:
+            continue
+        if (src2, dst2) in out.edges:
+            known = out.edges[(src2, dst2)]
+            known["value"] = known.get("value", 1) + edge.get("value", 1)
+        else:
+            out.edges[(src2, dst2)] = {**edge, "from": src2, "to": dst2}
+
+
+def collapse_provisions(
+    spec: GraphSpec, instrument_of: Mapping[str, str | None], protected: Iterable[str] = ()
+) -> GraphSpec:
+    """Fold provision nodes into their instrument's node (not the ``protected`` ones).
+
+    An item resting on three articles of one law gets one edge to the law (``value`` 3);
+    the law's tooltip names the folded articles.
+    """
+    keep = {spec.focus, *protected}
+    merged = {
+        node_id: inst
+        for node_id, node in spec.nodes.items()
+        if node["kind"] == "provision"
+        and node_id not in keep
+        and (inst := instrument_of.get(node_id)) in spec.nodes
+    }
+    if not merged:
+        return spec
+    out = GraphSpec(focus=spec.focus)
+    folded: dict[str, list[str]] = defaultdict(list)
+    for node_id, node in spec.nodes.items():
+        if node_id in merged:
+            folded[merged[node_id]].append(node["label"].replace("\n", ""))
+        else:
+            out.nodes[node_id] = dict(node)
+    for inst, labels in folded.items():
+        shown = "、".join(labels[:12]) + ("…" if len(labels) > 12 else "")
+        out.nodes[inst]["tip"] = [*out.nodes[inst]["tip"], f"被引条款 {len(labels)} 条：{shown}"]
+    _remap_edges(spec, out, merged)
+    return out
+
+
+def collapse_instruments(spec: GraphSpec, *, keep: int = INSTRUMENTS_KEPT) -> GraphSpec:
+    """Fold all but the ``keep`` most linked instruments (and their provisions) into one node."""
+    degree: dict[str, int] = defaultdict(int)
+    for (_src, dst), edge in spec.edges.items():
+        degree[dst] += edge.get("value", 1)
+    instruments = [n for n, node in spec.nodes.items() if node["kind"] == "instrument" and n != spec.focus]
+    ranked = sorted(instruments, key=lambda n: (-degree[n], n))
+    dropped = set(ranked[keep:])
+    if not dropped:
+        return spec
+    parent = {src: dst for (src, dst), edge in spec.edges.items() if edge.get("title") == PART_OF}
+
+    def top(node_id: str) -> str:
+        seen = set()
+        while node_id in parent and node_id not in seen:
+            seen.add(node_id)
+            node_id = parent[node_id]
+        return node_id
+
+    group = "more:instruments"
+    merged = {
+        n: group
+        for n, node in spec.nodes.items()
+        if n in dropped or (node["kind"] == "provision" and n != spec.focus and top(n) in dropped)
+    }
+    out = GraphSpec(focus=spec.focus)
+    for node_id, node in spec.nodes.items():
+        if node_id not in merged:
+            out.nodes[node_id] = dict(node)
+    names = [spec.nodes[n]["tip"][0] if spec.nodes[n]["tip"] else n for n in ranked[keep:]]
+    out.add_node(group, "more", f"+{len(dropped)} 个文件 more instruments", tip=names[:15])
+    _remap_edges(spec, out, merged)
+    return out
+
+
+def aggregate(
+    spec: GraphSpec,
+    *,
+    agency_of: Mapping[str, str | None],
+    instrument_of: Mapping[str, str | None],
+    more_url: Callable[[str], str | None],
+    protected: Iterable[str] = (),
+    max_nodes: int = MAX_NODES,
+) -> GraphSpec:
+    """Make ``spec`` small enough to read, one step at a time (see the module docstring)."""
+    steps: list[Callable[[GraphSpec], GraphSpec]] = [
+        lambda g: collapse_provisions(g, instrument_of, protected),
+        lambda g: aggregate_items(g, agency_of, more_url, max_nodes=max_nodes),
+        lambda g: collapse_instruments(g),
+    ]
+    for step in steps:
+        if len(spec.nodes) <= max_nodes:
+            break
+        spec = step(spec)
+    return spec
 
 
 LEGAL_KINDS = frozenset({"provision", "instrument"})

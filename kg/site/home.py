@@ -12,6 +12,7 @@ from kg.site.layout import graph_block, page, search_box, table
 from kg.site.links import Linker
 from kg.site.markup import h, join, json_text
 from kg.site.networks import overview_network
+from kg.site.pages import why_no_powers
 
 __all__ = ["TOP_CITED", "index_page", "overview_page", "search_index", "search_index_js"]
 
@@ -63,9 +64,15 @@ def _entry(kind: str, label: str, sub: str, keys: list[str], url: str | None) ->
     return {"t": kind, "l": label, "s": sub, "k": " ".join(k for k in keys if k), "u": url or ""}
 
 
-def search_index_js(entries: list[dict[str, Any]]) -> str:
-    """``search-index.js``: a script, so the index loads from ``file://`` where fetch() cannot."""
-    return f"window.KG_SEARCH_INDEX = {json_text(entries)};\n"
+def search_index_js(entries: list[dict[str, Any]], keys: dict[str, list[str]] | None = None) -> str:
+    """``search-index.js``: a script, so the index loads from ``file://`` where fetch() cannot.
+
+    ``keys`` maps a normalised reference (:func:`kg.site.search.search_key`) to the pages
+    it names, computed with ``kg trace``'s parser (:func:`kg.site.search.reference_keys`).
+    """
+    return (
+        f"window.KG_SEARCH_INDEX = {json_text(entries)};\nwindow.KG_SEARCH_KEYS = {json_text(keys or {})};\n"
+    )
 
 
 def _most_cited(data: SiteData, limit: int) -> list[tuple[str, int]]:
@@ -97,7 +104,15 @@ def index_page(data: SiteData, links: Linker, *, findings: tuple[str, int | None
     ]
     inst_count: Counter[str] = Counter({i: len(data.items_on(i)) for i in data.instruments})
     inst_rows = [
-        [links.link(i, data.instruments[i].title, depth=0), data.instruments[i].doc_number, n]
+        [
+            links.link(i, data.instruments[i].title, depth=0),
+            data.instruments[i].doc_number,
+            n
+            if n
+            else h(
+                "span", {"title": why_no_powers(data, i), "class": "why-none"}, "0（仅提及 mentioned only）"
+            ),
+        ]
         for i, n in sorted(inst_count.items(), key=lambda kv: (-kv[1], kv[0]))
     ]
     agency_rows = [

@@ -157,7 +157,7 @@ def graph_block(spec: GraphSpec, element_id: str = "graph", *, note: str = "") -
     )
 
 
-GRAPH_SIZES: tuple[tuple[int, str], ...] = ((12, "size-s"), (60, "size-m"))
+GRAPH_SIZES: tuple[tuple[int, str], ...] = ((12, "size-s"), (24, "size-m"))
 """Up to this many nodes → this height class (CSS); bigger graphs get ``size-l``."""
 
 
@@ -172,12 +172,27 @@ def table(
     numeric: Sequence[int] = (),
     empty: str = "无 none",
 ) -> Markup:
-    """A table; cells are escaped unless they are :class:`Markup`."""
+    """A table; cells are escaped unless they are :class:`Markup`.
+
+    Each cell carries its column's header as ``data-label``: on a phone the stylesheet
+    shows every row as a card of labelled lines, so no page scrolls sideways.
+    """
+    labels = list(headers)
     body = [
         h(
             "tr",
             None,
-            [h("td", {"class": "num" if i in numeric else None}, cell) for i, cell in enumerate(row)],
+            [
+                h(
+                    "td",
+                    {
+                        "class": "num" if i in numeric else None,
+                        "data-label": labels[i] if i < len(labels) and labels[i] else None,
+                    },
+                    cell,
+                )
+                for i, cell in enumerate(row)
+            ],
         )
         for row in rows
     ]

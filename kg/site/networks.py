@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from kg.site.data import SiteData
-from kg.site.graphs import MAX_NODES, GraphSpec, aggregate_items
+from kg.site.graphs import MAX_NODES, PART_OF, GraphSpec, aggregate
 from kg.site.links import Linker
 
 __all__ = [
@@ -26,7 +26,6 @@ __all__ = [
 QUOTE_CHARS = 240
 """Quoted provision text shown in a tooltip; the provision page has all of it."""
 
-PART_OF = "属于 part of"
 RESTS_ON = "依据 rests on"
 EXERCISED_BY = "实施主体 exercised by"
 
@@ -72,8 +71,9 @@ class _Builder:
     def item(self, iri: str, *, with_agency: bool = True) -> None:
         item = self.data.items[iri]
         agency = self.data.agencies.get(item.agency or "")
-        tip = [f"{item.seq} {item.name}", item.list_title, _field("权力类型", item.type)]
+        tip = [f"{item.seq} {item.name}", f"{item.list_title} 序号{item.seq}", _field("权力类型", item.type)]
         tip.append(_field("实施主体", agency.name if agency else ""))
+        tip += self._quotes_on_focus(iri)
         self.spec.add_node(
             iri,
             "item",
@@ -86,6 +86,18 @@ class _Builder:
         if with_agency and agency is not None:
             self.agency(agency.iri)
             self.spec.add_edge(iri, agency.iri, EXERCISED_BY)
+
+    def _quotes_on_focus(self, item: str) -> list[str]:
+        """What the power quotes from the page's provision or its parts (hover shows it)."""
+        focus = self.spec.focus
+        if focus not in self.data.provisions:
+            return []
+        under = set(self.data.descendants(focus))
+        lines = []
+        for cit in self.data.citations_of(item):
+            if cit.role == "cites" and cit.quote and under & set(cit.targets):
+                lines.append(f"引文 quoted：“{_clip(cit.quote)}”")
+        return list(dict.fromkeys(lines))
 
     def agency(self, iri: str) -> None:
         agency = self.data.agencies[iri]
@@ -100,8 +112,20 @@ class _Builder:
             self.spec.add_edge(item, target, RESTS_ON)
 
     def done(self) -> GraphSpec:
-        agency_of = {i: self.data.items[i].agency for i in self.spec.nodes if i in self.data.items}
-        return aggregate_items(self.spec, agency_of, self.links.url)
+        data, focus = self.data, self.spec.focus
+        agency_of = {i: data.items[i].agency for i in self.spec.nodes if i in data.items}
+        instrument_of = {n: data.instrument_of(n) for n in self.spec.nodes if n in data.provisions}
+        # A provision's or an instrument's own parts stay: they are what its page is about.
+        protected = (
+            set(data.descendants(focus)) if focus in data.provisions or focus in data.instruments else set()
+        )
+        return aggregate(
+            self.spec,
+            agency_of=agency_of,
+            instrument_of=instrument_of,
+            more_url=self.links.url,
+            protected=protected,
+        )
 
 
 def _field(name: str, value: str) -> str:

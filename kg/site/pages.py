@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from kg.model import TEXT_COLUMNS
 from kg.site.annotate import mark_spans
-from kg.site.data import CitationRecord, SiteData
+from kg.site.data import CitationRecord, Item, SiteData
 from kg.site.layout import graph_block, page, table
 from kg.site.links import Linker
 from kg.site.markup import Markup, h, join
@@ -21,7 +21,16 @@ from kg.site.networks import (
     provision_network,
 )
 
-__all__ = ["COLUMN_NAMES", "agency_page", "instrument_page", "item_page", "provision_page"]
+__all__ = [
+    "COLUMN_NAMES",
+    "agency_page",
+    "article_text_block",
+    "instrument_page",
+    "item_page",
+    "powers_by_agency",
+    "provision_page",
+    "why_no_powers",
+]
 
 COLUMN_NAMES: dict[str, str] = {
     "basis": "实施依据",
@@ -68,6 +77,25 @@ def _target_text(data: SiteData, iri: str) -> str:
     return f"{data.short_title(prov.instrument)}{prov.label}"
 
 
+def why_no_powers(data: SiteData, iri: str) -> str:
+    """Why an instrument that the graph holds has no power resting on it (empty when some do).
+
+    A reference in 责任事项 or 追责情形 is a mention, not a basis: an instrument cited
+    only there (《行政处罚法》 for the procedure) rests no power.
+    """
+    if data.items_on(iri):
+        return ""
+    columns = sorted(
+        {COLUMN_NAMES.get(c.column, c.column) for c in data.citations_of_instrument(iri) if c.role != "cites"}
+    )
+    if columns:
+        where = "、".join(columns)
+        return (
+            f"仅在{where}中被提及，不是任何事项的实施依据 — only mentioned in {where}, no power rests on it"
+        )
+    return "没有事项以本文件为依据 — no power rests on it"
+
+
 def instrument_page(data: SiteData, links: Linker, iri: str) -> str:
     """Instrument → its cited provisions → the powers resting on them → agencies."""
     inst = data.instruments[iri]
@@ -98,6 +126,7 @@ def instrument_page(data: SiteData, links: Linker, iri: str) -> str:
         [
             h("h1", None, inst.title),
             h("p", {"class": "sub"}, f"{len(items)} 项权责事项依据本文件 — powers resting on it"),
+            h("p", {"class": "why-none"}, why_no_powers(data, iri)) if not items else "",
             facts,
             h("h2", None, "关系图 network"),
             graph_block(instrument_network(data, links, iri)),
@@ -115,16 +144,123 @@ def _clip(text: str, size: int) -> str:
     return text if len(text) <= size else text[: size - 1] + "…"
 
 
+def _citations_under(data: SiteData, item: str, root: str) -> list[CitationRecord]:
+    """``item``'s basis citations of ``root`` or of one of its parts."""
+    return [
+        c
+        for c in data.citations_of(item)
+        if c.role == "cites" and any(_under(data, t, root) for t in c.targets)
+    ]
+
+
+def _quote_tip(cits: list[CitationRecord]) -> str:
+    """What hovering a power shows: each cited part with the text the list quotes from it."""
+    lines = [f"{c.text}：“{c.quote}”" if c.quote else c.text for c in cits]
+    return "\n".join(dict.fromkeys(line for line in lines if line))
+
+
+def _cited_parts(data: SiteData, links: Linker, cits: list[CitationRecord], root: str) -> Markup:
+    """The parts of ``root`` a power cites (第五十八条第一款), each with its quote on hover."""
+    seen: dict[str, CitationRecord] = {}
+    for cit in cits:
+        for target in cit.targets:
+            if _under(data, target, root):
+                seen.setdefault(target, cit)
+    marks = []
+    for target, cit in seen.items():
+        label = data.provisions[target].label if target in data.provisions else data.short_title(target)
+        tip = f"“{cit.quote}”" if cit.quote else None
+        marks.append(
+            h("span", {"title": tip, "class": "has-quote" if tip else None}, links.link(target, label))
+        )
+    return join(marks, "；")
+
+
+def powers_by_agency(data: SiteData, links: Linker, items: list[str], root: str) -> Markup:
+    """The powers resting on ``root`` (or its parts), one block per agency, quotes on hover."""
+    groups: dict[str, list[str]] = {}
+    for iri in items:
+        groups.setdefault(data.items[iri].agency or "", []).append(iri)
+    if not groups:
+        return h("p", {"class": "empty"}, "没有事项依据于此 — no power rests on this")
+    blocks = []
+    for agency_iri in sorted(groups, key=lambda a: (data.agencies[a].name if a in data.agencies else "~", a)):
+        agency = data.agencies.get(agency_iri)
+        mine = groups[agency_iri]
+        heading = links.link(agency.iri, agency.name) if agency else "（未写实施主体 no agency given）"
+        rows = []
+        for iri in mine:
+            item = data.items[iri]
+            cits = _citations_under(data, iri, root)
+            tip = _quote_tip(cits) or None
+            rows.append(
+                [
+                    item.seq,
+                    h(
+                        "span",
+                        {"title": tip, "class": "has-quote" if tip else None},
+                        links.link(iri, item.name or iri),
+                    ),
+                    item.type,
+                    item.list_title,
+                    _cited_parts(data, links, cits, root),
+                ]
+            )
+        blocks.append(
+            h(
+                "section",
+                {"class": "agency-group"},
+                h("h3", None, heading, h("span", {"class": "sub"}, f" · {len(mine)} 项 powers")),
+                table(["序号", "事项名称 power", "权力类型", "清单 list", "引用为 cited as"], rows),
+            )
+        )
+    return join(blocks)
+
+
+def article_text_block(data: SiteData, iri: str) -> Markup:
+    """The law's own text of a provision (when the graph has it), then what the lists quote.
+
+    Quoted text is never shown as the article's text: it stands under its own heading
+    with the number of citations quoting it, and a quote a check found not to be the
+    article's text (``CitationRecord.quote_matches`` False) carries a visible mark.
+    """
+    prov = data.provisions[iri]
+    parts: list[Markup] = []
+    if prov.text:
+        parts.append(h("h2", None, "条文 article text"))
+        parts.append(h("blockquote", {"class": "cell law-text"}, prov.text))
+    quotes = data.quoted_texts().get(iri, [])
+    if quotes:
+        mismatched = {
+            c.quote for c in data.citations if c.quote and c.quote_matches is False and iri in c.targets
+        }
+        parts.append(h("h2", None, "清单引用的原文 quoted by the lists"))
+        for text, n in quotes:
+            mark = (
+                h("span", {"class": "mismatch"}, "⚠ 与条文不符 not the article's text ")
+                if text in mismatched
+                else ""
+            )
+            parts.append(
+                h(
+                    "blockquote",
+                    {"class": "cell"},
+                    mark,
+                    text,
+                    h("span", {"class": "sub"}, f"（{n} 处引用 quoted {n}×）"),
+                )
+            )
+    return join(parts)
+
+
 def provision_page(data: SiteData, links: Linker, iri: str) -> str:
-    """A provision's ego network: powers resting on it and its parts, agencies, co-cited provisions."""
+    """A provision's ego network: powers resting on it and its parts by agency, co-cited provisions."""
     prov = data.provisions[iri]
     inst = data.instruments.get(prov.instrument)
     title = data.provision_title(iri)
     items = sorted(data.items_on(iri), key=data.item_order)
-    quotes = data.quoted_texts().get(iri, [])
-    if data.provisions[iri].text:
-        quotes = [(data.provisions[iri].text, 0)]
     parts = [p for p in data.descendants(iri)[1:] if data.items_on(p)]
+    agencies = {data.items[i].agency for i in items if data.items[i].agency}
     co_cited: dict[str, int] = {}
     for item in items:
         for target in data.rests_on.get(item, ()):
@@ -145,21 +281,13 @@ def provision_page(data: SiteData, links: Linker, iri: str) -> str:
                     prov.parent or prov.instrument, _target_text(data, prov.parent or prov.instrument)
                 ),
                 f" · {len(items)} 项权责事项依据本条及其下各款项 — powers resting on it",
+                f" · {len(agencies)} 个实施主体 agencies",
             ),
-            h("h2", None, "条文（清单引用）quoted text") if quotes else "",
-            [
-                h(
-                    "blockquote",
-                    {"class": "cell"},
-                    text,
-                    h("span", {"class": "sub"}, f"（{n} 处引用 quoted {n}×）") if n else "",
-                )
-                for text, n in quotes
-            ],
+            article_text_block(data, iri),
             h("h2", None, "关系图 network"),
             graph_block(provision_network(data, links, iri)),
-            h("h2", None, "权责事项 powers resting on it"),
-            _items_table(data, links, items, via=iri),
+            h("h2", None, "权责事项 powers resting on it, by agency"),
+            powers_by_agency(data, links, items, iri),
             h("h2", None, "下级条款 parts cited") if parts else "",
             join([h("span", {"class": "pill"}, links.link(p, data.provisions[p].label)) for p in parts], " ")
             if parts
@@ -208,7 +336,7 @@ def item_page(data: SiteData, links: Linker, iri: str) -> str:
         ("办事层级", item.level),
         ("清单", item.list_title),
         ("备注", item.remark),
-        ("来源", f"{item.source_file} 第{item.line}行" if item.line else item.source_file),
+        ("来源 source", _source(item)),
         ("IRI", item.iri),
     ]
     body = join(
@@ -230,22 +358,30 @@ def item_page(data: SiteData, links: Linker, iri: str) -> str:
     return page(f"{item.seq} {item.name}", body, depth=DEPTH, crumbs=crumbs)
 
 
+def _source(item: Item) -> Markup:
+    """List title, 序号 and line, as people find the row; the file name on hover."""
+    where = " ".join(
+        p for p in (item.list_title, f"序号{item.seq}", f"第{item.line}行" if item.line else "") if p
+    )
+    return h("span", {"title": item.source_file or None, "class": "source"}, where)
+
+
 def _cells(item: object) -> list[tuple[str, str]]:
     return [(col, getattr(item, col)) for col in TEXT_COLUMNS if getattr(item, col, "")]
 
 
 def _citations_table(data: SiteData, links: Linker, cits: list[CitationRecord]) -> Markup:
+    """One row per cited provision; the cell text itself is shown once, below, with the marks."""
     rows = [
         [
             COLUMN_NAMES.get(c.column, c.column),
             ROLE_NAMES.get(c.role, c.role),
-            c.text,
             join([links.link(t, _target_text(data, t)) for t in c.targets], "；"),
             _clip(c.quote, 160),
         ]
         for c in cits
     ]
-    headers = ["字段 column", "角色 role", "原文 as written", "指向 resolves to", "引用内容 quote"]
+    headers = ["字段 column", "角色 role", "指向 resolves to", "引用内容 quote"]
     return table(headers, rows, empty="未识别到引用 — no citation found")
 
 

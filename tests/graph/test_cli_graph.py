@@ -52,7 +52,7 @@ def test_trace_of_an_article_includes_citations_of_its_paragraphs(db: Path) -> N
     payload = _trace(db, "社会保险法第七十七条")
     assert {("瓜州", "8"), ("天水", "4160")} <= _hits(payload)
     (guazhou8,) = [p for p in payload["powers"] if p["list"].startswith("瓜州") and p["seq"] == "8"]
-    assert guazhou8["cited_as"] == "第七十七条第一款"
+    assert [c["cited_as"] for c in guazhou8["citations"]] == ["第七十七条第一款"]
     assert payload["provision"]["iri"].endswith("/art_77")
 
 
@@ -60,9 +60,11 @@ def test_trace_json_shape(db: Path) -> None:
     payload = _trace(db, "社会保险法第五十八条")
     assert payload["provision"]["label"] == "中华人民共和国社会保险法第五十八条"
     for power in payload["powers"]:
-        assert {"seq", "name", "agency", "list", "cited_as", "quote", "source"} <= set(power)
-        assert set(power["source"]) == {"file", "line"}
-        assert power["source"]["file"].endswith(".txt")
+        assert {"seq", "name", "agency", "list", "source", "citations"} <= set(power)
+        assert set(power["source"]) == {"list", "seq", "file", "line"}
+        assert power["source"]["file"] == power["list"] + ".txt"
+        for citation in power["citations"]:
+            assert {"cited_as", "quote", "article_text", "quote_matches", "findings"} <= set(citation)
         assert power["source"]["line"] > 0
     assert any(p["agency"] == "瓜州县医疗保障局" for p in payload["powers"])
 
@@ -126,7 +128,7 @@ def test_building_twice_gives_identical_triples(tmp_path: Path) -> None:
 def test_build_summary_and_bad_input(tmp_path: Path) -> None:
     result = runner.invoke(app, ["build", "--db", str(tmp_path / "db")])
     assert result.exit_code == 0
-    for word in ("lists", "items", "citations", "instruments", "provisions", "triples", "time"):
+    for word in ("lists", "powers", "citations", "instruments", "provisions", "triples", "time"):
         assert word in result.stdout
     bad = tmp_path / "notes.txt"
     bad.write_text("这不是权责清单\n只是一段文字\n", encoding="utf-8")
@@ -254,12 +256,24 @@ def test_trace_text_groups_powers_by_agency_and_escapes_markup() -> None:
     from rich.console import Console
 
     from kg.cli.trace_view import trace_view
-    from kg.trace import TracedPower, TraceResult
+    from kg.trace import TracedCitation, TracedPower, TraceResult
 
     def power(seq: str, agency: str) -> TracedPower:
+        cites = tuple(
+            TracedCitation(
+                iri=f"urn:c{seq}{n}",
+                cited=f"urn:art{n}",
+                cited_as=f"第{n}条",
+                quote="引文" * 50,
+                column="basis",
+                raw_text=None,
+                line=3,
+            )
+            for n in "八九"
+        )
         return TracedPower(
-            seq=seq, name="[red]对甲的处罚[/red]", agency=agency, list="某市清单", cited_as="第八条",
-            quote="引文" * 50, column="basis", raw_text=None, file="a.txt", line=3, item="", cited="",
+            seq=seq, name="[red]对甲的处罚[/red]", agency=agency, list="某市清单", file="a.txt", line=3,
+            item=f"urn:i{seq}", citations=cites,
         )  # fmt: skip
 
     result = TraceResult(iri="urn:x", label="某法第八条", powers=[power("2", "乙局"), power("1", "甲局")])
@@ -268,5 +282,6 @@ def test_trace_text_groups_powers_by_agency_and_escapes_markup() -> None:
     text = console.export_text()
     assert text.count("甲局 — 某市清单") == 1 and text.count("乙局 — 某市清单") == 1
     assert text.index("乙局") < text.index("  2  ") < text.index("甲局") < text.index("  1  ")
-    assert "[red]对甲的处罚[/red]" in text
-    assert "2 项权力" in text and "…" in text
+    assert text.count("[red]对甲的处罚[/red]") == 2
+    assert "2 项权力 · 2 个实施主体 · 2 个条款 · 4 处引用" in text
+    assert "…" not in text and text.count("某市清单 序号2 第3行") == 2

@@ -44,7 +44,9 @@ def test_article_includes_its_paragraph(store: MemoryStore) -> None:
     result = trace("社会保险法第七十七条", store, extract=EXTRACT)
     assert result.iri == f"{LAW}/art_77"
     assert result.label == "中华人民共和国社会保险法第七十七条"
-    assert [(p.seq, p.cited_as, p.quote) for p in result.powers] == [("1", "第七十七条第一款", "甲")]
+    assert [(p.seq, [(c.cited_as, c.quote) for c in p.citations]) for p in result.powers] == [
+        ("1", [("第七十七条第一款", "甲")])
+    ]
     assert result.powers[0].file == "jia.txt"
 
 
@@ -86,6 +88,8 @@ def test_unknown_article_offers_the_nearest_known_ones(store: MemoryStore) -> No
 
 def test_json_form(store: MemoryStore) -> None:
     payload = trace("社会保险法第七十七条", store, extract=EXTRACT).to_dict()
-    assert set(payload) == {"provision", "powers"}
+    assert set(payload) == {"provision", "counts", "powers"}
     assert payload["provision"]["label"] == "中华人民共和国社会保险法第七十七条"
-    assert payload["powers"][0]["source"] == {"file": "jia.txt", "line": 5}
+    assert payload["counts"] == {"powers": 1, "provisions": 1, "citations": 1, "agencies": 1}
+    source = payload["powers"][0]["source"]
+    assert source == {"list": source["list"], "seq": "1", "file": "jia.txt", "line": 5}

@@ -15,9 +15,16 @@ def _build(corpus: Path, db: Path, *flags: str) -> Result:
     return runner.invoke(app, ["build", str(corpus), "--db", str(db), "--jobs", "1", *flags])
 
 
-def _row(output: str, label: str) -> str:
+def _row(output: str, label: str, *, store: bool = False) -> str:
+    """A row of the summary: built now (default) or in the whole store."""
     line = next(line for line in output.splitlines() if label in line)
-    return line.split("│")[-2].strip()
+    return line.split("│")[-2 if store else -3].strip()
+
+
+def _note(output: str, words: str) -> str:
+    """The number in front of the caption line that has ``words``, else "0"."""
+    line = next((line for line in output.splitlines() if words in line), "")
+    return line.split()[0] if line else "0"
 
 
 def test_rebuild_full_and_prune_from_the_command_line(corpus: Path, tmp_path: Path) -> None:
@@ -26,16 +33,19 @@ def test_rebuild_full_and_prune_from_the_command_line(corpus: Path, tmp_path: Pa
     assert first.exit_code == 0, first.output
     assert _row(first.stdout, "清单 lists") == "2"
     again = _build(corpus, db)
-    assert (_row(again.stdout, "清单 lists"), _row(again.stdout, "未变 unchanged")) == ("0", "2")
-    assert _row(again.stdout, "三元组 triples") == _row(first.stdout, "三元组 triples")
+    assert (_row(again.stdout, "清单 lists"), _note(again.stdout, "unchanged")) == ("0", "2")
+    for label in ("清单 lists", "事项 powers", "引用 citations", "三元组 triples"):
+        assert _row(again.stdout, label, store=True) == _row(first.stdout, label, store=True)
     full = _build(corpus, db, "--full")
     assert _row(full.stdout, "清单 lists") == "2"
     sorted(corpus.iterdir())[0].unlink()
     stale = _build(corpus, db)
     assert "stale" in stale.stdout
     pruned = _build(corpus, db, "--prune")
-    assert _row(pruned.stdout, "删除 pruned") == "1"
-    assert int(_row(pruned.stdout, "三元组 triples")) < int(_row(first.stdout, "三元组 triples"))
+    assert _note(pruned.stdout, "pruned") == "1"
+    assert int(_row(pruned.stdout, "三元组 triples", store=True)) < int(
+        _row(first.stdout, "三元组 triples", store=True)
+    )
 
 
 def test_bad_file_among_good_ones_exits_2_after_building_the_rest(corpus: Path, tmp_path: Path) -> None:

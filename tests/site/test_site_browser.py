@@ -251,6 +251,7 @@ def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_samples_three_clicks_to_article_58(page: tuple[Any, Watch], sample_site: Path) -> None:
     tab, watch = page
     tab.goto((sample_site / "index.html").as_uri())
+    assert_chinese_glyphs(tab)
     shot(tab, "index.png")
     search_to_article(tab, sample_site / "index.html", "第五十八条")
     settled_ms = settle(tab)
@@ -288,4 +289,207 @@ def test_samples_search(
     first.wait_for()
     assert f"hit-{kind}" in first.get_attribute("class")
     assert first.locator("a").inner_text().startswith(label)
+    watch.assert_clean()
+
+
+# ---------------------------------------------------------------- what legal staff see
+
+PHONE = {"width": 390, "height": 844}
+
+GLYPHS_JS = """sample => {
+    const family = getComputedStyle(document.body).fontFamily;
+    const canvas = document.createElement('canvas');
+    canvas.width = 48; canvas.height = 48;
+    const ctx = canvas.getContext('2d', {willReadFrequently: true});
+    const draw = ch => {
+        ctx.clearRect(0, 0, 48, 48);
+        ctx.font = '32px ' + family;
+        ctx.textBaseline = 'top';
+        ctx.fillText(ch, 4, 4);
+        return Array.from(ctx.getImageData(0, 0, 48, 48).data).join(',');
+    };
+    const chars = Array.from(new Set(Array.from(sample)));
+    return {family: family, chars: chars.length, shapes: new Set(chars.map(draw)).size};
+}"""
+"""Draw each distinct character of a sample in the page's font: when the font stack has no
+Chinese font, every character is the same missing-glyph box, so the drawings coincide."""
+
+
+def assert_chinese_glyphs(tab: Any) -> None:
+    """Fail when Chinese text on the page renders as missing-glyph boxes."""
+    sample = tab.inner_text("h1") + "权责清单法律依据图谱社会保险法"
+    found = tab.evaluate(GLYPHS_JS, sample)
+    assert found["shapes"] == found["chars"], (
+        f"Chinese text renders as boxes in {found['family']}: {found['shapes']} shapes for "
+        f"{found['chars']} characters (install a CJK font, e.g. fonts-wqy-microhei)"
+    )
+
+
+def assert_no_sideways_scroll(tab: Any) -> None:
+    wide = tab.evaluate(
+        """() => ({scroll: document.documentElement.scrollWidth, view: window.innerWidth,
+            culprits: Array.from(document.querySelectorAll('main *'))
+                .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
+                .slice(0, 5).map(e => e.tagName + '.' + e.className)})"""
+    )
+    assert wide["scroll"] <= wide["view"], f"{tab.url} scrolls sideways: {wide}"
+
+
+def assert_readable_network(tab: Any) -> None:
+    """Labels at least 11 px on screen, every node inside the canvas."""
+    settle(tab)
+    label_px = float(tab.get_attribute(".kg-graph", "data-label-px"))
+    assert label_px >= 11, f"labels {label_px} px at default zoom"
+    outside = tab.evaluate(
+        """() => {
+            const net = window.kgNetwork.network;
+            const box = document.querySelector('.kg-graph').getBoundingClientRect();
+            const pos = net.getPositions();
+            return Object.keys(pos).map(id => net.canvasToDOM(pos[id]))
+                .filter(p => p.x < 0 || p.y < 0 || p.x > box.width || p.y > box.height).length;
+        }"""
+    )
+    assert outside == 0
+
+
+@pytest.fixture(scope="module")
+def built_samples(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The samples built and sited with the commands themselves: (store folder, site folder)."""
+    from typer.testing import CliRunner
+
+    from kg.cli import app
+
+    runner = CliRunner()
+    root = tmp_path_factory.mktemp("staff")
+    db, site = root / "kg-data", root / "site"
+    for args in (["build", "--db", str(db), "--jobs", "1"], ["site", str(site), "--db", str(db)]):
+        result = runner.invoke(app, args)
+        assert result.exit_code == 0, result.output
+    return db, site
+
+
+def _trace_json(db: Path, reference: str) -> dict[str, Any]:
+    import json
+
+    from typer.testing import CliRunner
+
+    from kg.cli import app
+
+    result = CliRunner().invoke(app, ["trace", reference, "--db", str(db), "--json"])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def test_phone_walk_from_typed_reference_to_agency(browser: Any, built_samples: tuple[Path, Path]) -> None:
+    """Index → type 社保法第五十八条 → the provision page → an agency page, at 390 px."""
+    db, site = built_samples
+    expected = _trace_json(db, "社保法第五十八条")
+    context = browser.new_context(viewport=PHONE, locale="zh-CN")
+    context.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file:") else r.abort())
+    tab = context.new_page()
+    errors: list[str] = []
+    tab.on("pageerror", lambda exc: errors.append(str(exc)))
+    tab.goto((site / "index.html").as_uri())
+    assert_chinese_glyphs(tab)
+    assert_no_sideways_scroll(tab)
+    tab.locator(".search.big input").press_sequentially("社保法第五十八条")
+    first = tab.locator(".search-results li").first
+    first.wait_for()
+    assert "hit-provision" in first.get_attribute("class")
+    tab.locator(".search.big input").press("Enter")
+    tab.wait_for_load_state()
+    assert tab.inner_text("h1") == "中华人民共和国社会保险法 第五十八条"
+    assert expected["provision"]["label"] == "中华人民共和国社会保险法第五十八条"
+    assert_chinese_glyphs(tab)
+    assert_no_sideways_scroll(tab)
+    assert_readable_network(tab)
+    counts = expected["counts"]
+    sub = tab.inner_text("p.sub")
+    assert f"{counts['powers']} 项权责事项" in sub and f"{counts['agencies']} 个实施主体" in sub
+    groups = tab.locator("section.agency-group")
+    assert groups.count() == counts["agencies"]
+    shown = {
+        (groups.nth(g).locator("h3 a").inner_text(), row.locator("td").first.inner_text().splitlines()[-1])
+        for g in range(groups.count())
+        for row in groups.nth(g).locator("tbody tr").all()
+    }
+    traced = {(p["agency"], p["seq"]) for p in expected["powers"]}
+    assert shown == traced and len(shown) == counts["powers"]
+    agency = groups.first.locator("h3 a")
+    name = agency.inner_text()
+    agency.click()
+    tab.wait_for_load_state()
+    assert tab.inner_text("h1") == name
+    assert_chinese_glyphs(tab)
+    assert_no_sideways_scroll(tab)
+    assert_readable_network(tab)
+    page_text = tab.inner_text("main")
+    for power in expected["powers"]:
+        if power["agency"] == name:
+            assert power["name"] in page_text
+    assert not errors, errors
+    context.close()
+
+
+@pytest.mark.parametrize("folder", ["instrument", "provision", "agency", "item", "."])
+def test_every_kind_of_page_fits_a_phone(browser: Any, built_samples: tuple[Path, Path], folder: str) -> None:
+    _db, site = built_samples
+    context = browser.new_context(viewport=PHONE, locale="zh-CN")
+    context.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file:") else r.abort())
+    tab = context.new_page()
+    for path in sorted((site / folder).glob("*.html"))[:6]:
+        tab.goto(path.as_uri())
+        assert_no_sideways_scroll(tab)
+    context.close()
+
+
+def test_the_biggest_network_is_readable(page: tuple[Any, Watch], built_samples: tuple[Path, Path]) -> None:
+    tab, watch = page
+    _db, site = built_samples
+    agency = max((site / "agency").glob("*.html"), key=lambda p: p.read_text("utf-8").count('"kind":'))
+    tab.goto(agency.as_uri())
+    assert_readable_network(tab)
+    nodes = tab.evaluate("() => window.kgNetwork.nodes.get().length")
+    assert nodes <= 40
+    watch.assert_clean()
+
+
+def test_page_search_key_is_the_python_one(page: tuple[Any, Watch], built_samples: tuple[Path, Path]) -> None:
+    """The page's one-line normalisation against :func:`kg.site.search.search_key`."""
+    import random
+
+    from kg.site.search import search_key
+
+    tab, watch = page
+    _db, site = built_samples
+    tab.goto((site / "index.html").as_uri())
+    pool = list(
+        "社保法第五十八条号令〔〕[]（）()《》〈〉<>“”\"'‘’【】［］{}ＡＢａｂ５８AbZ 　\t\n\u00a0\u2003\u3000-—·、，"
+    )
+    rng = random.Random(14)
+    inputs = ["".join(rng.choice(pool) for _ in range(rng.randint(0, 16))) for _ in range(500)]
+    inputs += ["人社部[2016]120号", "《社会保险法》 第58条", "国务院令第６４９号", "ﬁ①Ⅻ"]
+    assert tab.evaluate("xs => xs.map(window.kgSearchKey)", inputs) == [search_key(x) for x in inputs]
+    watch.assert_clean()
+
+
+@pytest.mark.parametrize(
+    ("typed", "label"),
+    [
+        ("社保法", "中华人民共和国社会保险法"),
+        ("社保法第五十八条", "中华人民共和国社会保险法 第五十八条"),
+        ("社会保险法第58条", "中华人民共和国社会保险法 第五十八条"),
+        ("国务院令649号", "社会救助暂行办法"),
+    ],
+)
+def test_typed_references_find_what_trace_finds(
+    page: tuple[Any, Watch], built_samples: tuple[Path, Path], typed: str, label: str
+) -> None:
+    tab, watch = page
+    _db, site = built_samples
+    tab.goto((site / "index.html").as_uri())
+    tab.fill(".search.big input", typed)
+    first = tab.locator(".search-results li a").first
+    first.wait_for()
+    assert first.inner_text() == label
     watch.assert_clean()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.site.graphs import NODE_STYLES, GraphSpec, aggregate_items, fit_label
+from kg.site.graphs import NODE_STYLES, PART_OF, GraphSpec, aggregate, aggregate_items, fit_label
 
 
 @pytest.mark.parametrize(
@@ -63,7 +63,7 @@ def test_big_graph_is_aggregated_per_agency() -> None:
     spec, agency_of = big_spec(600)
     out = aggregate_items(spec, agency_of, lambda a: f"agency/{a}.html", keep=5)
     kinds = [n["kind"] for n in out.nodes.values()]
-    assert len(out.nodes) <= 300
+    assert len(out.nodes) <= 40
     assert kinds.count("item") == 15 and kinds.count("more") == 3
     more = out.nodes["more:a0"]
     assert more["label"].startswith("+195") and more["url"] == "agency/a0.html"
@@ -75,3 +75,54 @@ def test_to_pyvis_keeps_nodes_and_edges() -> None:
     spec, _ = big_spec(4)
     net = spec.to_pyvis()
     assert len(net.nodes) == len(spec.nodes) and len(net.edges) == len(spec.edges)
+
+
+def law_spec(
+    n_laws: int, arts: int, n_items: int, per_item: int = 2
+) -> tuple[GraphSpec, dict[str, str | None]]:
+    """An agency page: one agency, items each resting on articles of several laws."""
+    spec = GraphSpec(focus="a")
+    spec.add_node("a", "agency", "机关", tip=["机关"])
+    instrument_of: dict[str, str | None] = {}
+    for law in range(n_laws):
+        spec.add_node(f"l{law}", "instrument", f"法{law}", tip=[f"法{law}"])
+        for art in range(arts):
+            node = f"l{law}/art{art}"
+            spec.add_node(node, "provision", f"第{art}条", tip=[node])
+            spec.add_edge(node, f"l{law}", PART_OF)
+            instrument_of[node] = f"l{law}"
+    for i in range(n_items):
+        spec.add_node(f"i{i}", "item", f"事项{i}")
+        spec.add_edge(f"i{i}", "a")
+        for law in ((i * per_item + k) % n_laws for k in range(per_item)):
+            spec.add_edge(f"i{i}", f"l{law}/art{i % arts}")
+    return spec, instrument_of
+
+
+def test_provisions_fold_into_their_instrument_first() -> None:
+    spec, instrument_of = law_spec(n_laws=5, arts=8, n_items=16)
+    assert len(spec.nodes) > 40
+    out = aggregate(spec, agency_of={}, instrument_of=instrument_of, more_url=lambda a: None)
+    kinds = [n["kind"] for n in out.nodes.values()]
+    assert len(out.nodes) <= 40
+    assert kinds.count("item") == 16 and kinds.count("instrument") == 5 and "provision" not in kinds
+    assert ("i0", "l0") in out.edges and ("i0", "l1") in out.edges
+    assert any(t.startswith("被引条款") for t in out.nodes["l0"]["tip"])
+
+
+def test_many_instruments_fold_into_one_more_node() -> None:
+    spec, instrument_of = law_spec(n_laws=40, arts=1, n_items=8, per_item=5)
+    out = aggregate(spec, agency_of={}, instrument_of=instrument_of, more_url=lambda a: None)
+    kinds = [n["kind"] for n in out.nodes.values()]
+    assert len(out.nodes) <= 40 and kinds.count("more") == 1
+    assert kinds.count("instrument") == 12 and kinds.count("item") == 8
+    assert out.nodes["more:instruments"]["label"].startswith("+28")
+
+
+def test_the_focus_provision_and_its_parts_stay() -> None:
+    spec, instrument_of = law_spec(n_laws=5, arts=8, n_items=16)
+    spec.focus = "l0/art0"
+    out = aggregate(
+        spec, agency_of={}, instrument_of=instrument_of, more_url=lambda a: None, protected={"l0/art0"}
+    )
+    assert "l0/art0" in out.nodes and "l0/art1" not in out.nodes

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import lxml.html
 import pytest
 
 from kg.site.data import CitationRecord, SiteData, load_site_data
@@ -28,8 +29,16 @@ def test_same_span_citations_become_one_mark() -> None:
 def test_provision_page_lists_powers_and_co_cited(data: SiteData) -> None:
     html = provision_page(data, Linker(data), ART58)
     assert "<h1>中华人民共和国社会保险法 第五十八条</h1>" in html
-    powers = html.split("powers resting on it</h2>", 1)[1].split("</table>", 1)[0]
-    assert powers.count("<tr>") == 1 + 3
+    doc = lxml.html.fromstring(html)
+    groups = {
+        section.findtext("h3/a")[:5]: sorted(
+            tr.findtext("td") for tr in section.iter("tr") if tr.find("td") is not None
+        )
+        for section in doc.find_class("agency-group")
+    }
+    assert groups == {"甲市医疗保": ["1", "2"], "乙县医保局": ["7"]}
+    tips = [span.get("title") for span in doc.find_class("has-quote")]
+    assert any("第五十八条" in tip and "“" in tip for tip in tips)
     co_cited = html.split("also cited by these powers</h2>", 1)[1]
     assert "社会保险法第八十六条" in co_cited and "第五十八条第一款" not in co_cited
 
@@ -54,3 +63,31 @@ def test_agency_page_lists_its_powers(data: SiteData) -> None:
     agency = next(a for a in data.agencies.values() if a.name == "甲市医疗保障局")
     html = agency_page(data, Linker(data), agency.iri)
     assert "3 项权责事项" in html
+
+
+def test_item_page_names_its_source_by_list_title_with_the_file_on_hover(data: SiteData) -> None:
+    item = next(i for i in data.items.values() if i.seq == "2")
+    doc = lxml.html.fromstring(item_page(data, Linker(data), item.iri))
+    (source,) = doc.find_class("source")
+    assert source.text_content() == f"{item.list_title} 序号2 第{item.line}行"
+    assert source.get("title") == item.source_file
+
+
+def test_hovering_a_power_in_the_provision_network_shows_its_quote(data: SiteData) -> None:
+    from kg.site.networks import provision_network
+
+    spec = provision_network(data, Linker(data), ART58)
+    tips = {n["seq"]: n["tip"] for n in spec.nodes.values() if n["kind"] == "item"}
+    assert any(line.startswith("引文 quoted：“") for line in tips["1"])
+
+
+def test_an_instrument_only_mentioned_says_why_it_has_no_powers() -> None:
+    from kg.site.data import Instrument
+    from kg.site.pages import why_no_powers
+
+    data = SiteData()
+    data.instruments["law"] = Instrument("law", "某法")
+    data.citations.append(CitationRecord("c", "item", ("law",), role="mentions", column="duties"))
+    data.finish()
+    assert "仅在责任事项中被提及" in why_no_powers(data, "law")
+    assert "仅在责任事项中被提及" in instrument_page(data, Linker(data), "law")

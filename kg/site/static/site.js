@@ -7,6 +7,9 @@
   "use strict";
 
   var MAX_RESULTS = 60;
+  var BASE_FONT_PX = 14;
+  var LABEL_WIDTH_PX = 180;
+  var FIT_MARGIN = 0.85;
   var KIND_NAMES = {
     instrument: "法律法规文件",
     provision: "条款",
@@ -15,13 +18,16 @@
   };
   var KIND_RANK = { instrument: 0, provision: 1, agency: 2, item: 3 };
 
-  /* Lower case, no spaces, quotes or brackets: 人社部[2016]120号, 人社部(2016)120号 and
-   * 人社部〔2016〕120号 all become 人社部2016120号; 《社会保险法》 becomes 社会保险法. */
+  /* The search key of kg.site.search.search_key, and nothing more: NFKC, lower case, no
+   * spaces, quotes or brackets (人社部[2016]120号 = 人社部〔2016〕120号 = 人社部2016120号).
+   * What a reference means is worked out at build time by kg trace's parser (KG_SEARCH_KEYS). */
   function normalise(text) {
     return String(text || "")
+      .normalize("NFKC")
       .toLowerCase()
       .replace(/[\s《》〈〉<>“”"'‘’()（）〔〕［］【】[\]{}]/g, "");
   }
+  window.kgSearchKey = normalise;
 
   function el(tag, cls, text) {
     var node = document.createElement(tag);
@@ -49,11 +55,32 @@
     return raw;
   }
 
+  /* Pages a whole reference names (社保法第五十八条 → the article), from the build's table. */
+  function referenceHits(q) {
+    var urls = (window.KG_SEARCH_KEYS || {})[q] || [];
+    if (!urls.length) return [];
+    var byUrl = {};
+    searchEntries().forEach(function (e) {
+      byUrl[e.u] = e;
+    });
+    return urls
+      .map(function (u) {
+        return byUrl[u];
+      })
+      .filter(Boolean);
+  }
+
   function search(query) {
     var q = normalise(query);
     if (!q) return [];
+    var exact = referenceHits(q);
+    var seen = {};
+    exact.forEach(function (e) {
+      seen[e.u] = true;
+    });
     var hits = [];
     searchEntries().forEach(function (e) {
+      if (seen[e.u]) return;
       var pos = e._keys.indexOf(q);
       if (pos < 0) return;
       var score = e._label === q ? 0 : e._label.indexOf(q) === 0 ? 1 : e._label.indexOf(q) >= 0 ? 2 : 3;
@@ -66,9 +93,11 @@
         a.e.o - b.e.o
       );
     });
-    return hits.map(function (h) {
-      return h.e;
-    });
+    return exact.concat(
+      hits.map(function (h) {
+        return h.e;
+      })
+    );
   }
 
   function renderResults(box, list, query) {
@@ -119,6 +148,52 @@
     return box;
   }
 
+  var MIN_LABEL_PX = 11;
+
+  /* Fit the drawing to its canvas, then make sure no label is smaller than MIN_LABEL_PX
+   * on screen at that zoom: fonts grow in canvas units by as much as the fit shrank them.
+   * Bigger labels widen the drawing, so fit and grow again until both hold (a few rounds). */
+  function fitWithMargin(network) {
+    /* vis fits node shapes; labels drawn beside dots and diamonds can stick out: keep a margin. */
+    network.fit({ animation: false });
+    network.moveTo({ scale: network.getScale() * FIT_MARGIN, animation: false });
+  }
+
+  function readableLabels(network, nodes, container) {
+    var scale = 1;
+    var smallest = 0;
+    for (var round = 0; round < 6; round++) {
+      fitWithMargin(network);
+      scale = network.getScale();
+      smallest = Infinity;
+      var grown = false;
+      var updates = nodes.get().map(function (n) {
+        var size = (n.font && n.font.size) || BASE_FONT_PX;
+        var wanted = Math.max(size, Math.ceil(MIN_LABEL_PX / scale));
+        if (wanted !== size) grown = true;
+        smallest = Math.min(smallest, wanted * scale);
+        return {
+          id: n.id,
+          font: Object.assign({}, n.font || {}, { size: wanted }),
+          widthConstraint: { maximum: Math.round((LABEL_WIDTH_PX * wanted) / BASE_FONT_PX) },
+        };
+      });
+      if (!grown) break;
+      nodes.update(updates);
+    }
+    /* No refit here: the last round either needed no growth (fitted as it is) or grew the
+     * labels at this zoom, which a refit would shrink again. */
+    scale = network.getScale();
+    smallest = Math.min.apply(
+      null,
+      nodes.get().map(function (n) {
+        return ((n.font && n.font.size) || BASE_FONT_PX) * scale;
+      })
+    );
+    container.setAttribute("data-label-px", String(Math.round(smallest * 10) / 10));
+    container.setAttribute("data-scale", String(scale));
+  }
+
   function drawGraph(container) {
     var source = document.getElementById(container.getAttribute("data-graph"));
     if (!source || typeof vis === "undefined") return null;
@@ -128,7 +203,8 @@
       data.nodes.map(function (n) {
         var copy = {};
         Object.keys(n).forEach(function (k) {
-          if (k !== "tip") copy[k] = n[k];
+          /* "group" would make vis restyle the node from its (undefined) groups on update. */
+          if (k !== "tip" && k !== "group") copy[k] = n[k];
         });
         copy.title = tooltip(n.tip);
         return copy;
@@ -146,8 +222,8 @@
       autoResize: true,
       interaction: { hover: true, tooltipDelay: 120, navigationButtons: false, keyboard: false },
       nodes: {
-        font: { face: "WenQuanYi Micro Hei, Noto Sans CJK SC, Microsoft YaHei, PingFang SC, SimHei, sans-serif", size: 14, multi: false },
-        widthConstraint: { maximum: 180 },
+        font: { face: window.getComputedStyle(document.body).fontFamily, size: BASE_FONT_PX, multi: false },
+        widthConstraint: { maximum: LABEL_WIDTH_PX },
         borderWidth: 1,
       },
       edges: {
@@ -159,7 +235,7 @@
       layout: { improvedLayout: data.nodes.length <= 150, randomSeed: 7 },
       physics: {
         solver: "forceAtlas2Based",
-        forceAtlas2Based: { gravitationalConstant: -90, centralGravity: 0.012, springLength: 120, springConstant: 0.06, avoidOverlap: 0.6 },
+        forceAtlas2Based: { gravitationalConstant: -400, centralGravity: 0.008, springLength: 200, springConstant: 0.04, avoidOverlap: 1 },
         maxVelocity: 60,
         minVelocity: 1.5,
         timestep: 0.5,
@@ -169,6 +245,7 @@
     var network = new vis.Network(container, { nodes: nodes, edges: edges }, options);
     network.once("stabilizationIterationsDone", function () {
       network.setOptions({ physics: false });
+      readableLabels(network, nodes, container);
       container.setAttribute("data-settled-ms", String(Date.now() - started));
       container.classList.add("settled");
     });
