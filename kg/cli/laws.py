@@ -122,7 +122,7 @@ def register(app: typer.Typer) -> None:
 
           kg laws show 社会保险法第五十八条
 
-          kg laws import ../shared/laws
+          kg laws import Laws/   (a checkout of LawRefBook/Laws, or any folder in its layout)
         """
         if ctx.invoked_subcommand is not None:
             _use_library(library)
@@ -215,7 +215,7 @@ def register(app: typer.Typer) -> None:
 
         例如 / for example:
 
-          kg laws import ../shared/laws
+          kg laws import Laws/   (a checkout of LawRefBook/Laws, or any folder in its layout)
 
           kg laws import 社会保险法（修正草案）.txt --kind 法律
         """

@@ -89,6 +89,17 @@ def workdir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (root / "查询.rq").write_text(
         (REPO / "kg" / "queries" / "most_cited_provisions.rq").read_text("utf-8"), "utf-8"
     )
+    law = root / "Laws" / "社会法" / "社会保险法(2018-12-29).md"  # a folder in the LawRefBook layout
+    law.parent.mkdir(parents=True)
+    law.write_text(
+        "# 中华人民共和国社会保险法\n\n2010年10月28日 第十一届全国人民代表大会常务委员会第十七次会议通过\n\n"
+        "<!-- INFO END -->\n\n## 第一章 总则\n\n第一条 为了规范社会保险关系，制定本法。\n",
+        encoding="utf-8",
+    )
+    (root / "社会保险法（修正草案）.txt").write_text(
+        "中华人民共和国社会保险法（修正草案）\n第一条 为了规范社会保险关系，根据宪法，制定本法。\n",
+        encoding="utf-8",
+    )
     (root / "tests").mkdir()
     (root / "tests" / "gold").symlink_to(REPO / "tests" / "gold")
     result = CliRunner().invoke(app, ["build", "--db", str(root / "kg-data"), "--jobs", "1"])
