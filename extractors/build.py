@@ -98,19 +98,14 @@ def _build_instrument(
 
 
 def provision(prov: ProvDraft) -> Provision:
-    """The frozen provision of a draft provision."""
-    path = prov.path
+    """The frozen provision of a draft provision.
+
+    A draft's path is keyed by level names (:data:`~extractors.provisions.LEVELS`), which
+    are the :class:`Provision` field names, so it passes straight through as keywords.
+    """
     return Provision(
-        book=path.get("book"),
-        chapter=path.get("chapter"),
-        section=path.get("section"),
-        article=path.get("article"),
+        **prov.path,
         article_suffix=prov.suffix,
-        paragraph=path.get("paragraph"),
-        item=path.get("item"),
-        sub_item=path.get("sub_item"),
-        part=path.get("part"),
-        annex=path.get("annex"),
         quote=prov.quote,
         span=(prov.start, prov.end),
         raw=prov.raw,
@@ -119,12 +114,14 @@ def provision(prov: ProvDraft) -> Provision:
 
 def citation(draft: Draft) -> Citation:
     """The frozen citation of a draft; its span runs to its last provision."""
-    end = max([draft.end, *(p.end for p in draft.provisions)])
+    end = draft.end
+    for prov in draft.provisions:
+        end = max(end, prov.end)
     return Citation(
         role=draft.role,
         span=(draft.start, end),
         instrument=instrument(draft),
-        provisions=tuple(provision(p) for p in draft.provisions),
+        provisions=tuple([provision(p) for p in draft.provisions]),
         rule=draft.rule,
         notes=tuple(draft.notes),
     )

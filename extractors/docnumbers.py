@@ -18,6 +18,7 @@ Examples:
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -52,6 +53,13 @@ _ORG_SHAPE = regex.compile(
 )
 
 
+CODE_CACHE_SIZE = 4096
+"""Issuer codes and organs repeat in every cell that cites the same instrument: read each once."""
+
+_simplified = lru_cache(maxsize=CODE_CACHE_SIZE)(to_simplified)
+"""Traditional → simplified for codes and organs, memoised (the converter works per call)."""
+
+
 @dataclass(frozen=True, slots=True)
 class DocNumber:
     """A parsed number: ``normalised`` is ``None`` only when nothing could be made of it."""
@@ -77,6 +85,7 @@ def _place_and_organ(code: str) -> tuple[str, str] | None:
     return None
 
 
+@lru_cache(maxsize=CODE_CACHE_SIZE)
 def issuer_of(code: str) -> tuple[str, str] | None:
     """Map an issuer code to (organ, level) through the data tables.
 
@@ -107,6 +116,7 @@ def issuer_of(code: str) -> tuple[str, str] | None:
     return None
 
 
+@lru_cache(maxsize=CODE_CACHE_SIZE)
 def _trim_code(code: str) -> str:
     """Cut words that precede an issuer code in running text (根据国办发 → 国办发)."""
     national = issuer_codes()
@@ -169,7 +179,7 @@ def _serial(text: str) -> _Serial:
 def parse_doc_match(match: regex.Match[str]) -> DocNumber | None:
     """Build a :class:`DocNumber` from a :data:`~extractors.patterns.DOC_NUMBER` match."""
     written = _trim_code(match["code"])
-    code = to_simplified(written)
+    code = _simplified(written)
     if code.endswith(("令", "公告")):
         return None
     flags: list[str] = []
@@ -207,6 +217,7 @@ _INSTRUMENT_WORDS = regex.compile(r"法|条例|办法|规定|细则|规则|决�
 _YEAR_BEFORE = regex.compile(r"(?P<year>(?:19|20)[0-9]{2})\s{0,2}+年\s{0,2}+$")
 
 
+@lru_cache(maxsize=CODE_CACHE_SIZE)
 def _order_org(org: str, kind: str) -> str | None:
     """The issuing organ of an order, as written (with any 中华人民共和国).
 
@@ -232,7 +243,7 @@ def parse_order_match(match: regex.Match[str]) -> DocNumber | None:
     written = _order_org(match["org"], kind)
     if written is None:
         return None
-    org = to_simplified(written).removeprefix(PRC)
+    org = _simplified(written).removeprefix(PRC)
     serial = _serial(match["serial"])
     if serial.value is None:
         return None

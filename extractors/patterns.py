@@ -9,6 +9,7 @@ stays linear on hostile input (1 MB of 《《《《 or 第第第).
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 import regex
@@ -37,6 +38,7 @@ __all__ = [
     "TRIGGERED_NAME",
     "UNCLOSED_TITLE",
     "UNIT",
+    "compile_plain",
     "compile_verbose",
 ]
 
@@ -83,6 +85,7 @@ PART_MARKER = r"""
 """The numbered part of a policy document: 四：“…”, 六、社会保险基金决算."""
 
 ENUMERATOR = r"""
+    (?=[0-9（(①-⑳])                        # anchor: the scanner skips to these characters
     (?<![0-9\p{Han}])
     (?:[0-9]{1,3}+\s{0,2}+[、.．](?![0-9])|[（(][0-9]{1,3}+[）)]|[①-⑳])
 """
@@ -150,6 +153,19 @@ ANAPHOR = r"""
 def compile_verbose(pattern: str) -> regex.Pattern[str]:
     """Compile a verbose pattern once (V1 semantics for possessive quantifiers)."""
     return regex.compile(pattern, regex.VERBOSE | regex.V1)
+
+
+@cache
+def compile_plain(pattern: str) -> re.Pattern[str]:
+    """Compile a verbose pattern with the standard ``re`` module, about twice as fast per match.
+
+    Only for patterns without ``regex``-only syntax (``\\p{Han}``, variable-width
+    lookbehind) and without ``\\s`` (``re`` counts \\x1c–\\x1f as space, ``regex`` does not);
+    possessive quantifiers are standard since Python 3.11.
+    """
+    if r"\p{" in pattern or r"\s" in pattern:
+        raise ValueError("compile_plain() is for patterns without \\p{…} or \\s; use compile_verbose()")
+    return re.compile(pattern, re.VERBOSE)
 
 
 TITLE_SUFFIX_NOTE = r"(?:[（(][^（）()\n]{1,20}+[）)]){0,2}+"

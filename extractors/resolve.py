@@ -38,6 +38,8 @@ _HEAD_PAREN = regex.compile(
     rf"(?P<inner>(?:[^（）()“”：:\n]|[（(][^（）()\n]{{0,30}}+[）)]){{0,{MAX_HEAD_PAREN}}}+)"
     r"(?:[）)]|(?=[：:“”\n]|$))"
 )
+_HEAD_PAREN_FIRST = frozenset(" \t\u3000的通（(")
+"""The characters a :data:`_HEAD_PAREN` match can start with: test one before calling it."""
 _NOTE_BEFORE = regex.compile(
     r"[（(][ \t\u3000]{0,2}+(?:原|即|现|参见|参照|见|详见|已被|被)?[ \t\u3000]{0,2}+$"
 )
@@ -53,9 +55,23 @@ _BODY_START = regex.compile(
     r"\G(?:[ \t\u3000]{0,3}+(?:(?:规定|明确规定|提出|指出|载明|明确)[ \t\u3000]{0,2}+)?[：:“「]"
     r"|(?:[ \t\u3000]{1,3}+|[，,])?(?![的之和及或与等中所以至、])\p{Han})"
 )
-_QUOTE_TRIM = regex.compile(
-    r"^[\s：:，,]*(?:规定|明确规定|提出|指出|载明|明确)?[\s：:]*[“「]?|[”」\s；;，,]+$"
-)
+_QUOTE_LEAD = regex.compile(r"^[\s：:，,]*(?:规定|明确规定|提出|指出|载明|明确)?[\s：:]*[“「]?")
+_QUOTE_TAIL = regex.compile(r"[”」\s；;，,]")
+
+
+def _trim_quote(text: str) -> str:
+    """Quoted provision text without its lead-in (规定：“) and its closing marks and stops.
+
+    The tail is walked back character by character: a pattern anchored at ``$`` would be
+    tried at every position of a long quote.
+    """
+    start = _QUOTE_LEAD.match(text).end()  # type: ignore[union-attr]  # every part is optional
+    end = len(text)
+    while end > start and _QUOTE_TAIL.match(text, end - 1):
+        end -= 1
+    return text[start:end].strip()
+
+
 _DATE = compile_verbose(DATE)
 _ISSUER_BEFORE = regex.compile(
     r"(?P<issuer>\p{Han}{2,24}?(?:人民政府办公厅|人民政府办公室|人民政府|人民代表大会常务委员会|常务委员会|"
@@ -122,7 +138,7 @@ class _Resolver:
         body, self.body = self.body, None
         if body is None:
             return
-        quote = _QUOTE_TRIM.sub("", self.text[body.start : end]).strip()
+        quote = _trim_quote(self.text[body.start : end])
         for prov in body.provs:
             if prov.quote is None and quote:
                 prov.quote = quote
@@ -146,6 +162,8 @@ class _Resolver:
     def _read_head(self, draft: Draft, pos: int) -> int:
         """Read the brackets after a title (number, date, version); return where they end."""
         for _ in range(MAX_HEAD_PARENS):
+            if self.text[pos : pos + 1] not in _HEAD_PAREN_FIRST:
+                break
             match = _HEAD_PAREN.match(self.text, pos)
             if not match:
                 break
@@ -159,6 +177,8 @@ class _Resolver:
         1994年2月26日 / …国务院令第149号发布 → date; 2018年12月修改, 根据…《…决定》第五次修订
         → version (the latest wins); 自2014年5月1日起施行 → an ``effective:`` note.
         """
+        if "年" not in inner:
+            return
         for clause in _CLAUSE.split(inner):
             match = _DATE.search(clause)
             if match is None:
@@ -309,7 +329,7 @@ class _Resolver:
         if self.previous is not None and self.previous.kind not in ("title", "docnum", "alias"):
             return False
         gap = self._gap(max(head.end, self.head_end), token.start)
-        if _GAP_FILLER.match(gap):
+        if not gap or _GAP_FILLER.match(gap):
             pass
         elif (annex := _ANNEX_GAP.match(gap)) is not None:
             head.annex_title = head.annex_title or annex["annex"]

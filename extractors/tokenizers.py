@@ -9,9 +9,10 @@ running text and no pattern has to be tried at every character.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from functools import cache
+from operator import itemgetter
 from typing import NamedTuple
 
 import regex
@@ -33,6 +34,7 @@ from extractors.patterns import (
     TITLE_BOOK,
     TRIGGERED_NAME,
     UNCLOSED_TITLE,
+    compile_plain,
     compile_verbose,
 )
 from extractors.tables import short_name_index
@@ -99,13 +101,30 @@ def _known_name_tokens(text: str) -> list[Token]:
 
 Builder = Callable[[str, regex.Match[str]], Token | None]
 
-KNOWN_NAME_PRIORITY = 8.5
+KNOWN_NAME_PRIORITY = 17
 """Known short titles lose a tie to titles in brackets, numbers, runs and anaphors (the
-scanners 0–8), and win it against list markers and quotes (9 on)."""
+scanners 0–8, priorities 0–16 in steps of 2), and win it against list markers and quotes
+(9 on, priorities 18 on)."""
+
+PRIORITY_SLOTS = 64
+"""Candidates sort on ``start * PRIORITY_SLOTS + priority``: one integer, no tuple keys."""
+
+
+class _Scanner(NamedTuple):
+    """One token kind: its literal anchors, its pattern, and how a match becomes a token.
+
+    ``sure`` builders never reject a match, so their tokens are built only when the
+    match wins its place (most 》 close a title and never become a token of their own).
+    """
+
+    anchors: tuple[str, ...]
+    pattern: regex.Pattern[str]
+    build: Builder
+    sure: bool
 
 
 @cache
-def _scanners() -> tuple[tuple[tuple[str, ...], regex.Pattern[str], Builder], ...]:
+def _scanners() -> tuple[_Scanner, ...]:
     """One pattern per token kind, in priority order (an earlier one wins a tie at a position).
 
     Each pattern is searched on its own, and only in a cell that holds one of its literal
@@ -113,34 +132,55 @@ def _scanners() -> tuple[tuple[tuple[str, ...], regex.Pattern[str], Builder], ..
     The tokenizer then keeps the leftmost non-overlapping tokens.
     """
     always: tuple[str, ...] = ()
-    table: list[tuple[tuple[str, ...], str, Builder]] = [
-        (("《",), TITLE_BOOK, lambda t, m: Token("title", m.start(), m.end(), m["book"], "book")),
+    plain: tuple[str, ...] = (TITLE_BOOK, ANGLE_TITLE, QUOTED_TITLE, ANAPHOR)
+    table: list[tuple[tuple[str, ...], str, Builder, bool]] = [
+        (("《",), TITLE_BOOK, lambda t, m: Token("title", m.start(), m.end(), m["book"], "book"), True),
         (
             ("<", "＜", "&lt;", "〈"),
             ANGLE_TITLE,
             lambda t, m: Token("title", m.start(), m.end(), m["angle"], "angle"),
+            True,
         ),
-        (("《",), UNCLOSED_TITLE, lambda t, m: Token("title", m.start(), m.end(), m["unclosed"], "unclosed")),
-        (("“", '"'), QUOTED_TITLE, _quoted_title_token),
-        (("称",), ALIAS_DEFINITION, lambda t, m: Token("alias", m.start(), m.end(), m["alias"])),
-        (("令", "公告"), ORDER_NUMBER, lambda t, m: _doc_token(t, m, "order")),
-        (("号", "號"), DOC_NUMBER, lambda t, m: _doc_token(t, m, "doc")),
-        (("第", "条", "條"), PROVISION_RUN, lambda t, m: Token("prov", m.start(), m.end(), m.group(0))),
+        (
+            ("《",),
+            UNCLOSED_TITLE,
+            lambda t, m: Token("title", m.start(), m.end(), m["unclosed"], "unclosed"),
+            True,
+        ),
+        (("“", '"'), QUOTED_TITLE, _quoted_title_token, False),
+        (("称",), ALIAS_DEFINITION, lambda t, m: Token("alias", m.start(), m.end(), m["alias"]), True),
+        (("令", "公告"), ORDER_NUMBER, lambda t, m: _doc_token(t, m, "order"), False),
+        (("号", "號"), DOC_NUMBER, lambda t, m: _doc_token(t, m, "doc"), False),
+        (
+            ("第", "条", "條"),
+            PROVISION_RUN,
+            lambda t, m: Token("prov", m.start(), m.end(), m.group(0)),
+            True,
+        ),
         (
             ("本", "该", "同法", "前", "上述"),
             ANAPHOR,
             lambda t, m: Token("anaphor", m.start(), m.end(), m["anaphor"]),
+            True,
         ),
-        (always, ENUMERATOR, lambda t, m: Token("enum", m.start(), m.end(), m.group(0))),
-        (always, PART_MARKER, lambda t, m: Token("part", m.start(), m.end(), m["part_num"])),
+        (always, ENUMERATOR, lambda t, m: Token("enum", m.start(), m.end(), m.group(0)), True),
+        (always, PART_MARKER, lambda t, m: Token("part", m.start(), m.end(), m["part_num"]), True),
         (
             ("“", "「", "『", "”", "」", "』"),
             r"[“「『”」』]++",
             lambda t, m: Token("quotes", m.start(), m.end(), m.group(0)),
+            True,
         ),
-        (("》",), r"》", lambda t, m: Token("lone_close", m.start(), m.end(), m.group(0))),
+        (("》",), r"》", lambda t, m: Token("lone_close", m.start(), m.end(), m.group(0)), True),
     ]
-    return tuple((anchors, compile_verbose(pattern), build) for anchors, pattern, build in table)
+    return tuple(
+        _Scanner(anchors, (compile_plain if pattern in plain else compile_verbose)(pattern), build, sure)
+        for anchors, pattern, build, sure in table
+    )
+
+
+_UNCLOSED = 2
+"""Index of the unclosed-title scanner: it is tried only at a 《 no closed title starts at."""
 
 
 def _quoted_title_token(text: str, match: regex.Match[str]) -> Token | None:
@@ -184,10 +224,13 @@ _CO_ISSUERS = regex.compile(
     r"(?:\p{Han}{2,16}?(?:部|委员会|委|总局|局|署|办|院|会|厅|行)[ \u3000、]{1,2}){1,12}+$"
 )
 
+_CO_ISSUER_GAPS = frozenset(" \u3000、")
+"""What separates co-issuers; without one right before the organ there is no joint order."""
+
 
 def _joint_order(text: str, start: int, parsed: DocNumber) -> tuple[int, DocNumber]:
     """Extend an order to its co-issuers: 交通运输部 工业和信息化部 … 国家网信办令2016年第60号."""
-    if parsed.code.endswith("令"):
+    if parsed.code.endswith("令") and text[start - 1 : start] in _CO_ISSUER_GAPS:
         match = _CO_ISSUERS.search(text, max(0, start - MAX_JOINT_ISSUERS), start)
         if match and match.end() == start:
             prefix = regex.sub(r"[ \u3000、]+", " ", match.group(0))
@@ -218,7 +261,53 @@ def _doc_token(text: str, match: regex.Match[str], kind: str) -> Token | None:
 
 def may_cite(text: str) -> bool:
     """Prefilter: can ``text`` hold a citation at all? (cheap literal test, like eyecite's)."""
-    return any(anchor in text for anchor in PREFILTER_ANCHORS)
+    return any(map(text.__contains__, PREFILTER_ANCHORS))
+
+
+def _candidates(text: str) -> list[tuple[int, int, regex.Match[str] | Token, Builder | None]]:
+    """Every scanner's matches as ``(sort key, end, match or token, builder)``.
+
+    A match of a sure builder stays a match (its token is built if it wins); the others are
+    built here, since a rejected match must not take a place.
+    """
+    candidates: list[tuple[int, int, regex.Match[str] | Token, Builder | None]] = []
+    append = candidates.append
+    book_starts: set[int] = set()
+    for priority, scanner in enumerate(_scanners()):
+        if scanner.anchors and not any(map(text.__contains__, scanner.anchors)):
+            continue
+        key = 2 * priority
+        if priority == _UNCLOSED:
+            matches = _unclosed_matches(text, scanner.pattern, book_starts)
+        else:
+            matches = scanner.pattern.finditer(text)
+        if scanner.sure:
+            build = scanner.build
+            for match in matches:
+                append((match.start() * PRIORITY_SLOTS + key, match.end(), match, build))
+            if priority == 0:
+                book_starts = {c[2].start() for c in candidates}  # type: ignore[union-attr]
+        else:
+            for match in matches:
+                token = scanner.build(text, match)
+                if token is not None:
+                    append((token.start * PRIORITY_SLOTS + key, token.end, token, None))
+    for token in _known_name_tokens(text):
+        append((token.start * PRIORITY_SLOTS + KNOWN_NAME_PRIORITY, token.end, token, None))
+    return candidates
+
+
+def _unclosed_matches(
+    text: str, pattern: regex.Pattern[str], book_starts: set[int]
+) -> Iterator[regex.Match[str]]:
+    """Unclosed titles at the 《 where no closed title starts (there a closed one wins the tie)."""
+    pos = text.find("《")
+    while pos >= 0:
+        if pos not in book_starts:
+            match = pattern.match(text, pos)
+            if match is not None:
+                yield match
+        pos = text.find("《", pos + 1)
 
 
 def tokenize(text: str) -> list[Token]:
@@ -232,32 +321,25 @@ def tokenize(text: str) -> list[Token]:
     """
     if not may_cite(text):
         return []
-    candidates: list[tuple[int, float, Token]] = []
-    for priority, (anchors, pattern, build) in enumerate(_scanners()):
-        if anchors and not any(anchor in text for anchor in anchors):
-            continue
-        for match in pattern.finditer(text):
-            token = build(text, match)
-            if token is not None:
-                candidates.append((token.start, priority, token))
-    candidates.extend((t.start, KNOWN_NAME_PRIORITY, t) for t in _known_name_tokens(text))
-    candidates.sort(key=lambda c: (c[0], c[1]))
+    candidates = _candidates(text)
+    candidates.sort(key=itemgetter(0))
     tokens: list[Token] = []
     end = 0
-    for start, _, token in candidates:
-        if start < end:
+    for key, token_end, found, build in candidates:
+        if key // PRIORITY_SLOTS < end:
             continue
-        if token.kind == "lone_close":
-            found = _missing_open_title(text, token.start, end)
-            if found is None:
+        token = found if build is None else build(text, found)  # type: ignore[arg-type]
+        if token.kind == "lone_close":  # type: ignore[union-attr]
+            opened = _missing_open_title(text, token.start, end)  # type: ignore[union-attr]
+            if opened is None:
                 continue
-            token = Token("title", found[0], token.end, found[1], "missing_open")
-        elif token.kind == "prov":
-            named = _name_before_run(text, end, token.start)
+            token = Token("title", opened[0], token_end, opened[1], "missing_open")
+        elif token.kind == "prov":  # type: ignore[union-attr]
+            named = _name_before_run(text, end, token.start)  # type: ignore[union-attr]
             if named is not None:
                 tokens.append(named)
-        tokens.append(token)
-        end = token.end
+        tokens.append(token)  # type: ignore[arg-type]
+        end = token_end
     return tokens
 
 
