@@ -80,6 +80,8 @@ _ISSUER_BEFORE = regex.compile(
 _ISSUER_LEAD = regex.compile(
     r"^(?:依据|根据|按照|依照|参照|违反|适用|执行|经|由|和|及|与|、|我省|我市|本省|本市)+"
 )
+_ISSUER_LAST_CHARS = frozenset("厅室府会院局部委署")
+"""The last characters of the organ words :data:`_ISSUER_BEFORE` ends with: test one first."""
 MAX_ISSUER_BEFORE = 30
 """How far before a title an issuer's name may start: 甘肃省人民政府办公厅《…》."""
 _CLAUSE = regex.compile(r"[，,；;、]")
@@ -211,6 +213,8 @@ class _Resolver:
     def _issuer_before(self, pos: int) -> str | None:
         """An organ named right before a title: 国务院《…》, 甘肃省人民政府办公厅《…》."""
         if pos == 0 or not ("\u4e00" <= self.text[pos - 1] <= "\u9fff"):
+            return None
+        if self.text[pos - 1] not in _ISSUER_LAST_CHARS:
             return None
         floor = max(self.previous.end if self.previous else 0, pos - MAX_ISSUER_BEFORE)
         match = _ISSUER_BEFORE.search(self.text, floor, pos)

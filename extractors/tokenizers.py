@@ -9,6 +9,7 @@ running text and no pattern has to be tried at every character.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from functools import cache
@@ -174,13 +175,30 @@ def _scanners() -> tuple[_Scanner, ...]:
         (("》",), r"》", lambda t, m: Token("lone_close", m.start(), m.end(), m.group(0)), True),
     ]
     return tuple(
-        _Scanner(anchors, (compile_plain if pattern in plain else compile_verbose)(pattern), build, sure)
+        _Scanner(
+            anchors,
+            (compile_plain if pattern in plain else compile_verbose)(pattern),
+            build,
+            sure,
+        )
         for anchors, pattern, build, sure in table
     )
 
 
 _UNCLOSED = 2
 """Index of the unclosed-title scanner: it is tried only at a 《 no closed title starts at."""
+
+MAX_UNCLOSED_TRIES = 16
+"""Up to this many 《 without a closed title are tried one by one, more in one scan."""
+
+_DOC = 6
+"""Index of the document-number scanner: its matches end at 号, it is tried only before one."""
+
+MAX_DOC_NUMBER_MATCH = 40
+"""Longer than any :data:`~extractors.patterns.DOC_NUMBER` match (the issuer code is read
+by a lookbehind and is not part of it): bracket, year, bracket, 第, serial, 号 ≤ 28."""
+
+_HAO = re.compile("[号號]")
 
 
 def _quoted_title_token(text: str, match: regex.Match[str]) -> Token | None:
@@ -279,6 +297,8 @@ def _candidates(text: str) -> list[tuple[int, int, regex.Match[str] | Token, Bui
         key = 2 * priority
         if priority == _UNCLOSED:
             matches = _unclosed_matches(text, scanner.pattern, book_starts)
+        elif priority == _DOC:
+            matches = _doc_matches(text, scanner.pattern)
         else:
             matches = scanner.pattern.finditer(text)
         if scanner.sure:
@@ -300,7 +320,13 @@ def _candidates(text: str) -> list[tuple[int, int, regex.Match[str] | Token, Bui
 def _unclosed_matches(
     text: str, pattern: regex.Pattern[str], book_starts: set[int]
 ) -> Iterator[regex.Match[str]]:
-    """Unclosed titles at the 《 where no closed title starts (there a closed one wins the tie)."""
+    """Unclosed titles at the 《 where no closed title starts (there a closed one wins the tie).
+
+    A few such 《 are tried one by one; many (a cell of 《《《《) in one scan, filtered.
+    """
+    if text.count("《") - len(book_starts) > MAX_UNCLOSED_TRIES:
+        yield from (m for m in pattern.finditer(text) if m.start() not in book_starts)
+        return
     pos = text.find("《")
     while pos >= 0:
         if pos not in book_starts:
@@ -308,6 +334,23 @@ def _unclosed_matches(
             if match is not None:
                 yield match
         pos = text.find("《", pos + 1)
+
+
+def _doc_matches(text: str, pattern: regex.Pattern[str]) -> Iterator[regex.Match[str]]:
+    """What ``pattern.finditer(text)`` gives, searched only in the short stretch before each 号.
+
+    A match ends at the first 号 after its start, so each 号 ends at most one match and
+    the matches come in the order of their 号.
+    """
+    end = 0
+    for hao in _HAO.finditer(text):
+        at = hao.start()
+        if at < end:
+            continue
+        match = pattern.search(text, max(end, at - MAX_DOC_NUMBER_MATCH), at + 1)
+        if match is not None:
+            yield match
+            end = match.end()
 
 
 def tokenize(text: str) -> list[Token]:
