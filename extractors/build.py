@@ -11,6 +11,7 @@ from functools import cache, lru_cache
 from extractors.classify import classify
 from extractors.docnumbers import DocNumber
 from extractors.drafts import Draft, ProvDraft
+from extractors.glosses import strip_glosses
 from extractors.models import Citation, Instrument, Provision
 from extractors.tables import known_instruments, short_name_index
 from extractors.titles import canonical_title, embedded_title, issuer_from_title
@@ -51,6 +52,7 @@ def instrument(draft: Draft) -> Instrument:
         root.version,
         root.alias,
         draft.annex_title or root.annex_title,
+        any(note.startswith("standard:") for note in root.notes),
     )
 
 
@@ -68,16 +70,20 @@ def _build_instrument(
     version: str | None,
     alias: str | None,
     annex_title: str | None,
+    standard: bool = False,
 ) -> Instrument:
-    """The :class:`Instrument` for one way of citing it (title as written, number, notes)."""
-    title = canonical_title(source_title) if source_title else None
+    """The :class:`Instrument` for one way of citing it (title as written, number, notes).
+
+    ``standard``: the title came with a standard's code (《…》（GB 2762-2017）), so it is one.
+    """
+    title = canonical_title(strip_glosses(source_title)) if source_title else None
     if title is None and doc is not None and doc.normalised:
         title = _known_by_number().get(doc.normalised)
     number, flags = _correct_number(doc, title) if doc else (None, ())
     known = short_name_index().get(title or "")
     issuer = (doc.issuer if doc else None) or issuer_before or (known.issuer if known else None)
     issuer = issuer or (issuer_from_title(title) if title else None)
-    kind = classify(title, number, issuer)
+    kind = "标准" if standard else classify(title, number, issuer)
     if issuer is None and kind == "法律":
         issuer = "全国人民代表大会常务委员会"
     return Instrument(

@@ -22,6 +22,7 @@ from functools import lru_cache
 
 import regex
 
+from extractors.glosses import strip_glosses
 from extractors.numerals import parse_numeral_flagged
 from extractors.patterns import DOC_NUMBER, ORDER_NUMBER, compile_verbose
 from extractors.tables import issuer_codes, organ_codes, places
@@ -217,19 +218,27 @@ _INSTRUMENT_WORDS = regex.compile(r"法|条例|办法|规定|细则|规则|决�
 _YEAR_BEFORE = regex.compile(r"(?P<year>(?:19|20)[0-9]{2})\s{0,2}+年\s{0,2}+$")
 
 
+MAX_WORD_BEFORE_CODE = 2
+"""A known order code after at most this many other characters wins (属国务院令 → 国务院令)."""
+
+
 @lru_cache(maxsize=CODE_CACHE_SIZE)
 def _order_org(org: str, kind: str) -> str | None:
     """The issuing organ of an order, as written (with any 中华人民共和国).
 
     The organ is read backwards from 令, so it may start with other words: a known code
-    wins (日国务院 → 国务院), then an organ-shaped name without instrument words, then the
-    longest known code it ends with (医疗机构管理条例国务院 → 国务院).
+    wins (日国务院 → 国务院), also after one or two other characters (属国务院 → 国务院),
+    then an organ-shaped name without instrument words, then the longest known code it
+    ends with (医疗机构管理条例国务院 → 国务院).
     """
     trimmed = _STOP_PREFIXES.sub("", org)
     bare = trimmed.removeprefix(PRC)
-    if bare and (
-        bare + kind in issuer_codes() or (_ORG_SHAPE.search(bare) and not _INSTRUMENT_WORDS.search(bare))
-    ):
+    if bare and bare + kind in issuer_codes():
+        return trimmed
+    for start in range(1, min(len(trimmed), MAX_WORD_BEFORE_CODE + 1)):
+        if trimmed[start:] + kind in issuer_codes() and len(trimmed) - start >= 2:
+            return trimmed[start:]
+    if bare and _ORG_SHAPE.search(bare) and not _INSTRUMENT_WORDS.search(bare):
         return trimmed
     for start in range(len(org)):
         if (org[start:] + kind) in issuer_codes():
@@ -237,12 +246,23 @@ def _order_org(org: str, kind: str) -> str | None:
     return None
 
 
+def _as_written(org_text: str, organ: str) -> str:
+    """The end of ``org_text`` that reads ``organ`` once its glosses are removed (國務(wù)院 → 國務院)."""
+    for start in range(len(org_text) - 1, -1, -1):
+        if strip_glosses(org_text[start:]) == organ:
+            return org_text[start:]
+    return organ
+
+
 def parse_order_match(match: regex.Match[str]) -> DocNumber | None:
     """Build a :class:`DocNumber` from an :data:`~extractors.patterns.ORDER_NUMBER` match."""
     kind = match["order_kind"]
-    written = _order_org(match["org"], kind)
+    org_text = match["org"]
+    bare_org = strip_glosses(org_text)
+    written = _order_org(bare_org, kind)
     if written is None:
         return None
+    written_as = _as_written(org_text, written) if bare_org != org_text else written
     org = _simplified(written).removeprefix(PRC)
     serial = _serial(match["serial"])
     if serial.value is None:
@@ -250,7 +270,7 @@ def parse_order_match(match: regex.Match[str]) -> DocNumber | None:
     flags = [f for f in serial.flags if f != "chinese_numerals"]
     if not match["hao"]:
         flags.append("missing_hao")
-    start = match.end("org") - len(written)
+    start = match.end("org") - len(written_as)
     year_text = match["year"]
     before = _YEAR_BEFORE.search(match.string, max(0, start - 12), start)
     if before and not year_text:

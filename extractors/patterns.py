@@ -27,12 +27,14 @@ __all__ = [
     "MAX_TITLE_LENGTH",
     "NUM",
     "ORDER_NUMBER",
+    "ORDER_NUMBER_AFTER",
     "PART_MARKER",
     "PREFILTER_ANCHORS",
     "PROVISION_ATOM",
     "PROVISION_RUN",
     "QUOTED_TITLE",
     "SEPARATOR",
+    "STANDARD_CODE",
     "TITLE_BOOK",
     "TITLE_SUFFIX_NOTE",
     "TRIGGERED_NAME",
@@ -111,7 +113,8 @@ works at brackets and digits, not at every Chinese character."""
 
 ORDER_NUMBER = r"""
     (?=令|公告)
-    (?<=(?P<org>\p{Han}{1,16}))                                 # 国务院, 中华人民共和国主席, 司法部
+    (?<=(?P<org>(?:\p{Han}(?:[（(][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}+[）)])?+){1,16}))
+                                                               # 国务院, 中华人民共和国主席, 國務(wù)院
     (?P<order_kind>令|公告)
     \s{0,2}+(?:[（(〔\[]?\s{0,2}+(?P<year>(?:19|20)[0-9]{2})\s{0,2}+[）)〕\]]?\s{0,2}+年?\s{0,2}+)?
                                                                # 司法部令2017年第138号
@@ -122,6 +125,27 @@ ORDER_NUMBER = r"""
 """An order or announcement: 国务院令第649号, 国令第309号, 中华人民共和国主席令第九十二,
 人大常委会公告第30号; anchored at 令/公告 with the organ read backwards (2012年交通部令第8号:
 the year before the organ is read by the tokenizer)."""
+
+ORDER_NUMBER_AFTER = r"""
+    (?=[第0-9０-９〇零一二两三四五六七八九十百千])
+    (?<=(?P<org>\p{Han}{1,16}))                                 # 文化部, 2004年国务院
+    (?P<year>)(?:第\s{0,2}+)?
+    (?P<serial>[0-9０-９〇零一二两三四五六七八九十百千]{1,8}+)
+    \s{0,2}+(?P<hao>[号號])(?P<order_kind>令)
+"""
+"""An order written with 号令 at its end: 文化部第31号令, 2004年国务院第407号令, 国务院412号令
+(normalised like :data:`ORDER_NUMBER`: 文化部令第31号)."""
+
+STANDARD_CODE = r"""
+    (?<![A-Za-z0-9/])
+    (?P<std_code>(?:GB|DB[0-9]{2}+|[A-Z]{2,4}+)(?:[ \t]?+/[ \t]?+[TZ])?)
+    [ \t\u3000]{0,2}+
+    (?P<std_num>[0-9]{1,6}+(?:\.[0-9]{1,3}+){0,3}+)
+    (?:[ \t\u3000]{0,2}+[-—–－][ \t\u3000]{0,2}+(?P<std_year>(?:19|20)[0-9]{2}))?
+    (?![0-9A-Za-z.])
+"""
+"""A national, sector or local standard: GB 2762-2017, GB/T 19001—2016, HJ 2.2-2018, AQ 3013,
+DB11/T 1234 (code, number, year). The tokenizer keeps only shapes a standard has."""
 
 DATE = r"""
     (?P<y>(?:1[89]|20)[0-9]{2})\s{0,2}+年
@@ -137,9 +161,11 @@ INSTRUMENT_SUFFIX = (
 """Words a title ends with (before any （试行） note): 社会保险法, 医疗机构管理条例."""
 
 TITLE_BOOK = rf"""
-    《(?P<book>(?:[^《》]|《[^《》]{{1,{MAX_TITLE_LENGTH}}}+》){{1,{MAX_TITLE_LENGTH}}}+)》
+    《(?P<book>(?:[^《》]|《[^《》]{{1,{MAX_TITLE_LENGTH}}}+》){{0,{MAX_TITLE_LENGTH}}}+)》
 """
-"""A title in 《》, one nesting level allowed, line breaks inside kept: 《关于印发《X》的通知》."""
+"""A title in 《》, one nesting level allowed, line breaks inside kept: 《关于印发《X》的通知》.
+An empty 《》 (a title lost in copying) is a title too, so what follows it is not given to
+the title before it; the resolver flags it."""
 
 ANAPHOR = r"""
     (?P<anaphor>本法|本条例|本办法|本规定|本细则|本实施细则|本规则|本决定|本意见|本通知|本解释|本标准|本准则|

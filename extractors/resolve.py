@@ -17,12 +17,13 @@ import regex
 from extractors.anaphora import AliasTable, anaphor_fits, anaphor_scope, inherit_path
 from extractors.build import citation
 from extractors.drafts import Body, Draft, ProvDraft
+from extractors.glosses import split_annotation, strip_glosses
 from extractors.models import Citation, Role
 from extractors.numerals import parse_numeral
 from extractors.patterns import DATE, INSTRUMENT_SUFFIX, compile_verbose
 from extractors.provisions import parse_run
 from extractors.titles import canonical_title, is_form_title, split_version_note
-from extractors.tokenizers import Token
+from extractors.tokenizers import Token, tokenize
 
 __all__ = ["resolve"]
 
@@ -52,10 +53,13 @@ _ANNEX_GAP = regex.compile(
     rf"《?(?P<annex>[^\s，,。；;：:“”《》]{{2,60}}?{INSTRUMENT_SUFFIX})》?[\s，,：:]*$"
 )
 _BODY_START = regex.compile(
-    r"\G(?:[ \t\u3000]{0,3}+(?:(?:规定|明确规定|提出|指出|载明|明确)[ \t\u3000]{0,2}+)?[：:“「]"
+    r"\G(?:[。；;，,]?[ \t\u3000]{0,3}+原文[ \t\u3000]{0,2}+[：:]"
+    r"|[ \t\u3000]{0,3}+(?:(?:规定|明确规定|提出|指出|载明|明确)[ \t\u3000]{0,2}+)?[：:“「]"
     r"|(?:[ \t\u3000]{1,3}+|[，,])?(?![的之和及或与等中所以至、])\p{Han})"
 )
-_QUOTE_LEAD = regex.compile(r"^[\s：:，,]*(?:规定|明确规定|提出|指出|载明|明确)?[\s：:]*[“「]?")
+_QUOTE_LEAD = regex.compile(
+    r"^(?:[。；;，,]?[\s]*原文)?[\s：:，,]*(?:规定|明确规定|提出|指出|载明|明确)?[\s：:]*[“「]?"
+)
 _QUOTE_TAIL = regex.compile(r"[”」\s；;，,]")
 
 
@@ -80,6 +84,24 @@ _ISSUER_BEFORE = regex.compile(
 _ISSUER_LEAD = regex.compile(
     r"^(?:依据|根据|按照|依照|参照|违反|适用|执行|经|由|和|及|与|、|我省|我市|本省|本市)+"
 )
+_ISSUER_JOINT = regex.compile(r"(?:[ \t\u3000]?+[/／、][ \t\u3000]?+|[ \u3000]{1,2}+)$")
+MAX_JOINT_ISSUERS = 6
+"""Organs joined before one title (财政部、税务总局、海关总署…) read at most."""
+_ORGAN_END = (
+    "人民政府办公厅", "人民政府办公室", "人民政府", "常务委员会", "办公厅", "办公室", "委员会", "国务院",
+    "总局", "部", "委", "局", "厅", "署", "院",
+)  # fmt: skip
+_JOINED_BY_WORD = regex.compile(r"(?<=.{2})[和与及](?=.{2})")
+
+
+def _split_joint(issuer: str) -> list[str]:
+    """税务总局和海关总署 → [税务总局, 海关总署]: split at 和/与/及 only between two organ names."""
+    parts = _JOINED_BY_WORD.split(issuer)
+    if len(parts) > 1 and all(part.endswith(_ORGAN_END) for part in parts):
+        return parts
+    return [issuer]
+
+
 _ISSUER_LAST_CHARS = frozenset("厅室府会院局部委署")
 """The last characters of the organ words :data:`_ISSUER_BEFORE` ends with: test one first."""
 MAX_ISSUER_BEFORE = 30
@@ -96,6 +118,47 @@ _RUN_GAP = regex.compile(r"^[ \t\u3000]{0,2}+[；;、，,][ \t\u3000]{0,2}+$")
 _SENTENCE_END = frozenset("。；;”」：:")
 _OPENING_QUOTES = frozenset("“「『")
 _SEGMENT_END = frozenset("。；;，,、”」")
+
+
+_BRACKETED = frozenset({"book", "unclosed", "angle"})
+"""Title rules whose text was delimited by brackets, so a note inside them is the writer's."""
+_NUMBER_NOTE = regex.compile(r"^(?P<title>.{2,}?)[ \t\u3000]{0,2}+[（(](?P<inner>[^（）()]{3,80}+)[）)]$")
+_NUMBER_WORDS = regex.compile(r"[令号號]")
+
+
+def _split_number_note(title: str) -> tuple[str, str | None]:
+    """易制毒化学品管理条例（国务院令第445号） → (易制毒化学品管理条例, 国务院令第445号).
+
+    Only a bracket that holds a document or order number is split off; （试行）,
+    （2018年修正） and other notes stay part of the title.
+    """
+    match = _NUMBER_NOTE.match(title)
+    if match is None or not _NUMBER_WORDS.search(match["inner"]):
+        return title, None
+    if not any(t.kind == "docnum" for t in tokenize(match["inner"])):
+        return title, None
+    return match["title"], match["inner"]
+
+
+_REVISING_TITLE = regex.compile(r"关于(?:修改|修正|废止和修改|修改和废止|废止)[^的]{0,60}的决定$")
+_REVISION_VERB_AFTER = regex.compile(
+    r"[ \t\u3000]{0,2}+(?:第[一二三四五六七八九十]{1,3}+次)?(?:修订|修正|修改|予以修改)"
+)
+_REVISED_INNER = regex.compile(r"关于修改〈(?P<inner>[^〈〉]{2,60}+)〉的决定$")
+_NAME_DROPPED = regex.compile(r"关于适用的|关于(?:执行|贯彻)的|实施的(?:办法|细则|规定)$")
+
+
+def _damage(token: Token, title: str) -> str | None:
+    """How a title was damaged in copying, if it was: the flag the audit and the law library read."""
+    if not title.strip():
+        return "empty"
+    if token.rule == "missing_open":
+        return "missing_open"
+    if token.rule == "unclosed":
+        return "unclosed"
+    if _NAME_DROPPED.search(title):
+        return "name_dropped"
+    return None
 
 
 def _date_text(match: regex.Match[str]) -> str:
@@ -211,17 +274,31 @@ class _Resolver:
         return draft
 
     def _issuer_before(self, pos: int) -> str | None:
-        """An organ named right before a title: 国务院《…》, 甘肃省人民政府办公厅《…》."""
+        """The organs named right before a title: 国务院《…》, 财政部、税务总局和海关总署《…》.
+
+        Joint issuers are joined by 、 / 和 与 及 and given as one string, 、-separated.
+        """
         if pos == 0 or not ("\u4e00" <= self.text[pos - 1] <= "\u9fff"):
             return None
         if self.text[pos - 1] not in _ISSUER_LAST_CHARS:
             return None
-        floor = max(self.previous.end if self.previous else 0, pos - MAX_ISSUER_BEFORE)
-        match = _ISSUER_BEFORE.search(self.text, floor, pos)
-        if match is None:
+        floor = max(self.previous.end if self.previous else 0, pos - MAX_ISSUER_BEFORE * MAX_JOINT_ISSUERS)
+        organs: list[str] = []
+        end = pos
+        for _ in range(MAX_JOINT_ISSUERS):
+            match = _ISSUER_BEFORE.search(self.text, max(floor, end - MAX_ISSUER_BEFORE), end)
+            if match is None:
+                break
+            organs[:0] = _split_joint(match["issuer"])
+            joint = _ISSUER_JOINT.search(self.text, max(floor, match.start() - 3), match.start())
+            if joint is None:
+                break
+            end = joint.start()
+        if not organs:
             return None
-        issuer = _ISSUER_LEAD.sub("", match["issuer"])
-        return issuer if len(issuer) >= 2 else None
+        organs[0] = _ISSUER_LEAD.sub("", organs[0])
+        organs = [organ for organ in organs if len(organ) >= 2]
+        return "、".join(organs) or None
 
     def _in_head(self, token: Token) -> bool:
         return self.head is not None and self.head_start <= token.start < self.head_end
@@ -241,9 +318,17 @@ class _Resolver:
         if token.rule in ("book", "unclosed", "missing_open", "angle") and is_form_title(token.value):
             return
         if self._in_head(token) and self.head is not None:
+            if token.rule == "standard":
+                self.head.notes.append(f"standard:{token.value}")
+                return
             self.head.notes.append(f"amended_by:{canonical_title(token.value)}")
+            self._revision_mention(token)
             return
-        title, version = split_version_note(token.value)
+        raw_title, inner = (
+            _split_number_note(token.value) if token.rule in _BRACKETED else (token.value, None)
+        )
+        raw_title, annotation = split_annotation(raw_title)
+        title, version = split_version_note(strip_glosses(raw_title))
         if self._parenthetical_note(token):
             draft = Draft(
                 role="mentions",
@@ -256,14 +341,85 @@ class _Resolver:
             self.head = draft
             self.head_end = token.end
             return
-        draft = self._new_draft(token, token.value, f"title_{token.rule}")
+        if self._revision_history(token):
+            self._revision_mention(token)
+            return
+        draft = self._number_before_title(token)
+        if draft is None:
+            draft = self._new_draft(token, raw_title, f"title_{token.rule}")
+        else:
+            draft.raw_title = raw_title
+        if inner is not None:
+            self._read_number_note(draft, inner)
         if token.rule == "book":
             draft.issuer = self._issuer_before(token.start)
         if version:
             draft.version = draft.version or version
+        damage = _damage(token, title)
+        if damage:
+            draft.notes.append(f"damaged_title:{damage}")
+        if annotation:
+            draft.notes.append(f"annotation:{annotation}")
         draft.base = self.aliases.lookup(title)
         if draft.base is not None:
             draft.rule = "alias_use"
+
+    def _read_number_note(self, draft: Draft, inner: str) -> None:
+        """（国务院令第445号） inside a title's 《》: the number (and dates) of that title."""
+        for note_token in tokenize(inner):
+            if note_token.kind == "docnum" and note_token.doc is not None:
+                if draft.doc is None:
+                    draft.doc = note_token.doc
+                else:
+                    draft.notes.append(f"also_numbered:{note_token.doc.normalised}")
+        self._read_dates(draft, inner)
+
+    def _number_before_title(self, token: Token) -> Draft | None:
+        """建设部令第112号《城市绿线管理办法》: a number cited alone and right before a title is its number."""
+        prev = self.previous
+        if prev is None or prev.kind != "docnum" or not self.drafts:
+            return None
+        draft = self.drafts[-1]
+        if draft.raw_title is not None or draft.provisions or draft.doc is not prev.doc:
+            return None
+        if self._gap(prev.end, token.start).strip(" \t\u3000：:"):
+            return None
+        draft.rule = "number_before_title"
+        draft.end = token.end
+        self.head = draft
+        self.head_start = token.end
+        self.head_end = self._read_head(draft, token.end)
+        draft.end = max(draft.end, self.head_end)
+        return draft
+
+    def _revision_history(self, token: Token) -> bool:
+        """根据…《国务院关于修改部分行政法规的决定》修订: a decision named as history, not a basis."""
+        title = canonical_title(token.value)
+        if not _REVISING_TITLE.search(title):
+            return False
+        return bool(_REVISION_VERB_AFTER.match(self.text, token.end))
+
+    def _revision_mention(self, token: Token) -> None:
+        """Record a revising decision as a mention, and the instrument it revises (〈X〉) as cited."""
+        self.drafts.append(
+            Draft(
+                role="mentions",
+                start=token.start,
+                end=token.end,
+                rule="revision_history",
+                raw_title=token.value,
+            )
+        )
+        revised = _REVISED_INNER.search(canonical_title(token.value))
+        if revised is None:
+            return
+        target = revised["inner"]
+        owner = self.head.root() if self.head is not None and self._in_head(token) else None
+        if owner is not None and canonical_title(owner.raw_title or "") == canonical_title(target):
+            return
+        self.drafts.append(
+            Draft(role="cites", start=token.start, end=token.end, rule="revision_target", raw_title=target)
+        )
 
     def on_docnum(self, token: Token) -> None:
         """A number in a title's brackets belongs to it; a number alone is a citation by number."""
@@ -544,6 +700,8 @@ def _is_instrument(draft: Draft) -> bool:
     """
     root = draft.root()
     if root.doc is not None or draft.provisions or root.provisions:
+        return True
+    if any(note.startswith("standard:") for note in root.notes):
         return True
     title = root.raw_title
     if title is None:

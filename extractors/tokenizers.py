@@ -28,10 +28,12 @@ from extractors.patterns import (
     INSTRUMENT_SUFFIX,
     MAX_TITLE_LENGTH,
     ORDER_NUMBER,
+    ORDER_NUMBER_AFTER,
     PART_MARKER,
     PREFILTER_ANCHORS,
     PROVISION_RUN,
     QUOTED_TITLE,
+    STANDARD_CODE,
     TITLE_BOOK,
     TRIGGERED_NAME,
     UNCLOSED_TITLE,
@@ -102,10 +104,10 @@ def _known_name_tokens(text: str) -> list[Token]:
 
 Builder = Callable[[str, regex.Match[str]], Token | None]
 
-KNOWN_NAME_PRIORITY = 17
-"""Known short titles lose a tie to titles in brackets, numbers, runs and anaphors (the
-scanners 0–8, priorities 0–16 in steps of 2), and win it against list markers and quotes
-(9 on, priorities 18 on)."""
+KNOWN_NAME_PRIORITY = 21
+"""Known short titles lose a tie to titles in brackets, standards, numbers, runs and anaphors
+(the scanners 0–10, priorities 0–20 in steps of 2), and win it against list markers and
+quotes (11 on, priorities 22 on)."""
 
 PRIORITY_SLOTS = 64
 """Candidates sort on ``start * PRIORITY_SLOTS + priority``: one integer, no tuple keys."""
@@ -149,8 +151,10 @@ def _scanners() -> tuple[_Scanner, ...]:
             True,
         ),
         (("“", '"'), QUOTED_TITLE, _quoted_title_token, False),
+        (_UPPER_CASE, STANDARD_CODE, _standard_token, False),
         (("称",), ALIAS_DEFINITION, lambda t, m: Token("alias", m.start(), m.end(), m["alias"]), True),
         (("令", "公告"), ORDER_NUMBER, lambda t, m: _doc_token(t, m, "order"), False),
+        (("号令", "號令"), ORDER_NUMBER_AFTER, lambda t, m: _doc_token(t, m, "order"), False),
         (("号", "號"), DOC_NUMBER, lambda t, m: _doc_token(t, m, "doc"), False),
         (
             ("第", "条", "條"),
@@ -191,7 +195,7 @@ _UNCLOSED = 2
 MAX_UNCLOSED_TRIES = 16
 """Up to this many 《 without a closed title are tried one by one, more in one scan."""
 
-_DOC = 6
+_DOC = 8
 """Index of the document-number scanner: its matches end at 号, it is tried only before one."""
 
 MAX_DOC_NUMBER_MATCH = 40
@@ -199,6 +203,25 @@ MAX_DOC_NUMBER_MATCH = 40
 by a lookbehind and is not part of it): bracket, year, bracket, 第, serial, 号 ≤ 28."""
 
 _HAO = re.compile("[号號]")
+
+
+_UPPER_CASE = tuple("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_STANDARD_DASH = regex.compile(r"[ \t\u3000]*[-—–－][ \t\u3000]*")
+
+
+def _standard_token(text: str, match: regex.Match[str]) -> Token | None:
+    """A standard, normalised (GB/T 19001—2016 → GB/T 19001-2016), if the match has a standard's shape.
+
+    GB…, DB11…, …/T and …/Z codes, or any code with a year, are standards; a bare two- or
+    three-letter code needs a number of three digits or more (AQ 3013, not PM 2.5).
+    """
+    code = regex.sub(r"[ \t]", "", match["std_code"])
+    number, year = match["std_num"], match["std_year"]
+    shaped = code.startswith(("GB", "DB")) or code.endswith(("/T", "/Z")) or year is not None
+    if not shaped and not (len(code) <= 3 and "." not in number and len(number) >= 3):
+        return None
+    value = f"{code} {number}" + (f"-{year}" if year else "")
+    return Token("title", match.start(), match.end(), value, "standard")
 
 
 def _quoted_title_token(text: str, match: regex.Match[str]) -> Token | None:
@@ -277,9 +300,13 @@ def _doc_token(text: str, match: regex.Match[str], kind: str) -> Token | None:
     return Token("docnum", start, end, text[start:end], kind, parsed)
 
 
+_TWO_CAPITALS = re.compile("[A-Z]{2}")
+"""Every standard code starts with two capitals (GB, DB, HJ, AQ)."""
+
+
 def may_cite(text: str) -> bool:
     """Prefilter: can ``text`` hold a citation at all? (cheap literal test, like eyecite's)."""
-    return any(map(text.__contains__, PREFILTER_ANCHORS))
+    return any(map(text.__contains__, PREFILTER_ANCHORS)) or _TWO_CAPITALS.search(text) is not None
 
 
 def _candidates(text: str) -> list[tuple[int, int, regex.Match[str] | Token, Builder | None]]:

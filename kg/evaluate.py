@@ -280,6 +280,8 @@ def _group(entries: Iterable[dict[str, Any]], mode: str) -> list[_Group]:
 def _predicted(citations: list[Citation]) -> dict[str, list[dict[str, Any]]]:
     out: dict[str, list[dict[str, Any]]] = {role: [] for role in ROLES}
     for c in citations:
+        if c.instrument.title is None and c.instrument.doc_number is None:
+            continue  # a damaged title (an empty 《》) names no instrument; the graph drops it too
         out[c.role].append(
             {
                 "title": c.instrument.title,
