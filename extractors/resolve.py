@@ -16,6 +16,7 @@ import regex
 
 from extractors.anaphora import AliasTable, anaphor_fits, anaphor_scope, inherit_path
 from extractors.build import citation
+from extractors.document import Place
 from extractors.drafts import Body, Draft, ProvDraft
 from extractors.glosses import split_annotation, strip_glosses
 from extractors.models import Citation, Role
@@ -169,11 +170,17 @@ def _date_text(match: regex.Match[str]) -> str:
 class _Resolver:
     """One pass over the tokens of one cell."""
 
-    def __init__(self, text: str, tokens: list[Token]) -> None:
+    def __init__(self, text: str, tokens: list[Token], document: tuple[str, Place] | None = None) -> None:
         self.text = text
         self.tokens = tokens
         self.drafts: list[Draft] = []
         self.current: Draft | None = None
+        self.document: Draft | None = None
+        self.place = Place()
+        if document is not None:
+            self.document = Draft(role="cites", start=0, end=0, rule="document", raw_title=document[0])
+            self.place = document[1]
+            self.current = self.document
         self.body: Body | None = None
         self.head: Draft | None = None
         self.head_start = -1
@@ -506,6 +513,8 @@ class _Resolver:
         else the latest earlier one whose title fits the word (本条例 → a 条例)."""
         role: Role = "mentions" if self.body is not None else "cites"
         first = self.body.owner if self.body is not None else self.current
+        if self.document is not None and self.body is None and self._fits_document(word):
+            return self.document, role
         if first is None or anaphor_scope(word) != "instrument":
             return first, role
         candidates = [first, *(d for d in reversed(self.drafts) if d.role == "cites" and d.base is None)]
@@ -514,6 +523,53 @@ class _Resolver:
                 return draft, role
         return first, role
 
+    def _fits_document(self, word: str) -> bool:
+        """Does 本法/本条例 (or 本条, 前款, 本章 …) point at the document being read?"""
+        if anaphor_scope(word) != "instrument":
+            return True
+        return anaphor_fits(word, canonical_title(self.document.raw_title or "") if self.document else None)
+
+    def _place_path(self, word: str) -> dict[str, int] | None:
+        """The part of the document an anaphor names from where it stands (本条 → this article)."""
+        place = self.place
+        scope = anaphor_scope(word)
+        if scope == "book":
+            return {"book": place.book} if place.book else None
+        if scope == "chapter":
+            path = {"book": place.book, "chapter": place.chapter}
+            if word == "本节":
+                path["section"] = place.section
+            path = {k: v for k, v in path.items() if v}
+            return path if "chapter" in path else None
+        if place.article is None:
+            return None
+        if word == "前条":
+            return {"article": place.article - 1} if place.article > 1 else None
+        if scope == "article":
+            return {"article": place.article}
+        return {"article": place.article, "paragraph": place.paragraph or 1}
+
+    def _document_anaphor(self, token: Token) -> None:
+        """前款, 前两款, 前条, 本章 standing alone in a law's text: a reference to that part."""
+        word = token.value
+        path = self._place_path(word)
+        if path is None or self.document is None:
+            return
+        if word in ("本条", "本款", "本项"):
+            return  # the provision the words stand in: no reference to another one
+        paths = [path]
+        if anaphor_scope(word) == "paragraph_before":
+            count = {"前两款": 2, "前三款": 3}.get(word, 1)
+            paragraph = path["paragraph"]
+            paths = [{**path, "paragraph": n} for n in range(paragraph - count, paragraph) if n >= 1]
+        if not paths:
+            return
+        draft = Draft(
+            role="cites", start=token.start, end=token.end, rule=f"anaphor_{word}", base=self.document
+        )
+        draft.provisions = [ProvDraft(p, token.start, token.end, word) for p in paths]
+        self.drafts.append(draft)
+
     def on_anaphor_run(self, anaphor: Token, token: Token) -> None:
         """本法第十条, 本条第二款, 前款第（一）项: a run after an anaphor."""
         base, role = self._anaphor_target(anaphor.value)
@@ -521,12 +577,14 @@ class _Resolver:
             return
         scope = anaphor_scope(anaphor.value)
         context = self._last_path(base) if scope != "instrument" else None
+        if base is self.document and scope != "instrument":
+            context = self._place_path(anaphor.value)
         if scope == "paragraph_before" and context and "paragraph" in context:
             context = {**context, "paragraph": context["paragraph"] - 1}
         draft = Draft(
             role=role, start=anaphor.start, end=token.end, rule=f"anaphor_{anaphor.value}", base=base
         )
-        if role == "cites" and base is self.current and scope == "instrument":
+        if role == "cites" and base is self.current and scope == "instrument" and base is not self.document:
             draft = base
         else:
             self.drafts.append(draft)
@@ -544,6 +602,10 @@ class _Resolver:
         nxt = self.tokens[self.index + 1] if self.index + 1 < len(self.tokens) else None
         if nxt is not None and nxt.kind == "prov" and not self._gap(token.end, nxt.start).strip():
             return
+        after_run = prev is not None and prev.kind == "prov" and target is not None
+        if self.document is not None and scope != "instrument" and not after_run:
+            self._document_anaphor(token)
+            return
         if scope == "instrument" or prev is None or prev.kind != "prov" or target is None:
             return
         if not _LIST_GAP.match(self._gap(prev.end, token.start)) or not target.provisions:
@@ -556,6 +618,10 @@ class _Resolver:
             context["paragraph"] -= 1
         elif scope == "article":
             context = {k: v for k, v in context.items() if k == "article"}
+            if token.value == "前条":
+                if context.get("article", 0) < 2:
+                    return
+                context["article"] -= 1
         else:
             return
         target.provisions.append(ProvDraft(context, token.start, token.end, token.value))
@@ -603,6 +669,16 @@ class _Resolver:
             self._add(draft, token, self._last_path(body.owner))
             return
         if self.current is None:
+            return
+        if self.current is self.document:
+            draft = Draft(
+                role="cites", start=token.start, end=token.end, rule="document_run", base=self.document
+            )
+            if not self._add(draft, token, None):
+                return
+            self.drafts.append(draft)
+            self.current = draft
+            self._maybe_open_body(draft, draft.provisions, token.end)
             return
         provs = self._add(self.current, token, self._last_path(self.current))
         self._maybe_open_body(self.current, provs, token.end)
@@ -710,17 +786,20 @@ def _is_instrument(draft: Draft) -> bool:
     return bool(_NAMES_INSTRUMENT.search(title) or _STANDARD_CODE.match(title) or draft.base is not None)
 
 
-def resolve(text: str, tokens: list[Token]) -> list[Citation]:
+def resolve(text: str, tokens: list[Token], document: tuple[str, Place] | None = None) -> list[Citation]:
     """Assemble the citations of one cell from its tokens.
 
     Args:
         text: the cell text the tokens point into.
         tokens: output of :func:`extractors.tokenizers.tokenize` for ``text``.
+        document: for a paragraph of a whole document, the document's title and the place
+            the paragraph is at: 本法 and bare 第N条 are then the document's, 本条 and 前款
+            the article's and paragraph's around it.
 
     Returns:
         Citations in text order, with spans into ``text``.
     """
-    drafts = _Resolver(text, tokens).run()
+    drafts = _Resolver(text, tokens, document).run()
     citations = [citation(d) for d in drafts if _is_instrument(d)]
     citations.sort(key=lambda c: (c.span[0], c.span[1]))
     return citations
