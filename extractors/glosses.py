@@ -30,6 +30,9 @@ _ANNOTATION = regex.compile(
 )
 
 
+_CLOSING = frozenset("〕）)】]］")
+
+
 def has_gloss(text: str) -> bool:
     """Does ``text`` carry a pinyin gloss?"""
     return _GLOSS.search(text) is not None
@@ -44,6 +47,8 @@ def strip_glosses(text: str) -> str:
 
 def split_annotation(title: str) -> tuple[str, str | None]:
     """A title without the annotation note in brackets at its end, and the note (已废止) if any."""
+    if title[-1:] not in _CLOSING:
+        return title, None
     match = _ANNOTATION.search(title)
     if match is None:
         return title, None

@@ -137,6 +137,7 @@ ORDER_NUMBER_AFTER = r"""
 (normalised like :data:`ORDER_NUMBER`: 文化部令第31号)."""
 
 STANDARD_CODE = r"""
+    (?=[A-Z])                                    # anchor: the scanner skips to capitals
     (?<![A-Za-z0-9/])
     (?P<std_code>(?:GB|DB[0-9]{2}+|[A-Z]{2,4}+)(?:[ \t]?+/[ \t]?+[TZ])?)
     [ \t\u3000]{0,2}+

@@ -133,6 +133,8 @@ def _split_number_note(title: str) -> tuple[str, str | None]:
     Only a bracket that holds a document or order number is split off; （试行）,
     （2018年修正） and other notes stay part of the title.
     """
+    if title[-1:] not in "）)":
+        return title, None
     match = _NUMBER_NOTE.match(title)
     if match is None or not _NUMBER_WORDS.search(match["inner"]):
         return title, None
@@ -151,13 +153,12 @@ _NAME_DROPPED = regex.compile(r"关于适用的|关于(?:执行|贯彻)的|实�
 
 def _damage(token: Token, title: str) -> str | None:
     """How a title was damaged in copying, if it was: the flag the audit and the law library read."""
-    if not title.strip():
+    rule = token.rule
+    if rule == "missing_open" or rule == "unclosed":
+        return rule
+    if not title or title.isspace():
         return "empty"
-    if token.rule == "missing_open":
-        return "missing_open"
-    if token.rule == "unclosed":
-        return "unclosed"
-    if _NAME_DROPPED.search(title):
+    if "的" in title and _NAME_DROPPED.search(title):
         return "name_dropped"
     return None
 
@@ -165,6 +166,10 @@ def _damage(token: Token, title: str) -> str | None:
 def _date_text(match: regex.Match[str]) -> str:
     parts = [match["y"]] + [f"{int(match[k]):02d}" for k in ("m", "d") if match[k]]
     return "-".join(parts)
+
+
+_NOWHERE = Place()
+"""The place of a cell: in no document."""
 
 
 class _Resolver:
@@ -176,7 +181,7 @@ class _Resolver:
         self.drafts: list[Draft] = []
         self.current: Draft | None = None
         self.document: Draft | None = None
-        self.place = Place()
+        self.place = _NOWHERE
         if document is not None:
             self.document = Draft(role="cites", start=0, end=0, rule="document", raw_title=document[0])
             self.place = document[1]
@@ -401,6 +406,8 @@ class _Resolver:
 
     def _revision_history(self, token: Token) -> bool:
         """根据…《国务院关于修改部分行政法规的决定》修订: a decision named as history, not a basis."""
+        if "定" not in token.value:  # every revising decision is a …决定
+            return False
         title = canonical_title(token.value)
         if not _REVISING_TITLE.search(title):
             return False

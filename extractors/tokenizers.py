@@ -106,8 +106,8 @@ Builder = Callable[[str, regex.Match[str]], Token | None]
 
 KNOWN_NAME_PRIORITY = 21
 """Known short titles lose a tie to titles in brackets, standards, numbers, runs and anaphors
-(the scanners 0–10, priorities 0–20 in steps of 2), and win it against list markers and
-quotes (11 on, priorities 22 on)."""
+(the scanners 0–9, priorities 0–18 in steps of 2, anaphors 20), and win it against list
+markers and quotes (22 on, see :data:`MINOR_PRIORITY`)."""
 
 PRIORITY_SLOTS = 64
 """Candidates sort on ``start * PRIORITY_SLOTS + priority``: one integer, no tuple keys."""
@@ -135,7 +135,7 @@ def _scanners() -> tuple[_Scanner, ...]:
     The tokenizer then keeps the leftmost non-overlapping tokens.
     """
     always: tuple[str, ...] = ()
-    plain: tuple[str, ...] = (TITLE_BOOK, ANGLE_TITLE, QUOTED_TITLE, ANAPHOR)
+    plain: tuple[str, ...] = (TITLE_BOOK, ANGLE_TITLE, QUOTED_TITLE)
     table: list[tuple[tuple[str, ...], str, Builder, bool]] = [
         (("《",), TITLE_BOOK, lambda t, m: Token("title", m.start(), m.end(), m["book"], "book"), True),
         (
@@ -151,7 +151,7 @@ def _scanners() -> tuple[_Scanner, ...]:
             True,
         ),
         (("“", '"'), QUOTED_TITLE, _quoted_title_token, False),
-        (_UPPER_CASE, STANDARD_CODE, _standard_token, False),
+        (always, STANDARD_CODE, _standard_token, False),
         (("称",), ALIAS_DEFINITION, lambda t, m: Token("alias", m.start(), m.end(), m["alias"]), True),
         (("令", "公告"), ORDER_NUMBER, lambda t, m: _doc_token(t, m, "order"), False),
         (("号令", "號令"), ORDER_NUMBER_AFTER, lambda t, m: _doc_token(t, m, "order"), False),
@@ -162,21 +162,7 @@ def _scanners() -> tuple[_Scanner, ...]:
             lambda t, m: Token("prov", m.start(), m.end(), m.group(0)),
             True,
         ),
-        (
-            ("本", "该", "同法", "前", "上述"),
-            ANAPHOR,
-            lambda t, m: Token("anaphor", m.start(), m.end(), m["anaphor"]),
-            True,
-        ),
-        (always, ENUMERATOR, lambda t, m: Token("enum", m.start(), m.end(), m.group(0)), True),
-        (always, PART_MARKER, lambda t, m: Token("part", m.start(), m.end(), m["part_num"]), True),
-        (
-            ("“", "「", "『", "”", "」", "』"),
-            r"[“「『”」』]++",
-            lambda t, m: Token("quotes", m.start(), m.end(), m.group(0)),
-            True,
-        ),
-        (("》",), r"》", lambda t, m: Token("lone_close", m.start(), m.end(), m.group(0)), True),
+        (always, _MINOR_TOKENS, _minor_token, True),
     ]
     return tuple(
         _Scanner(
@@ -189,6 +175,38 @@ def _scanners() -> tuple[_Scanner, ...]:
     )
 
 
+_MINOR_TOKENS = rf"""
+    (?P<m_anaphor>{ANAPHOR})
+    |(?P<m_enum>{ENUMERATOR})
+    |(?P<m_part>{PART_MARKER})
+    |(?P<m_quotes>[“「『”」』]++)
+    |(?P<m_close>》)
+"""
+"""Anaphors, list numbers, part numbers, quotation marks and a lone 》 in one scan.
+
+Their matches are made of disjoint characters (本法…, digits and （）, 一…十 with 、：,
+quotation marks, 》), so none can overlap another and one scan finds exactly what five
+separate scans would; each keeps its own priority (:data:`MINOR_PRIORITY`)."""
+
+MINOR_PRIORITY: dict[str, int] = {"m_anaphor": 20, "m_enum": 22, "m_part": 24, "m_quotes": 26, "m_close": 28}
+"""Sort priorities of the minor tokens: an anaphor beats a known name (21), the rest lose to it."""
+
+_MINOR_KIND = {"m_enum": "enum", "m_quotes": "quotes", "m_close": "lone_close"}
+
+
+def _minor_token(text: str, match: regex.Match[str]) -> Token:
+    """The token of a :data:`_MINOR_TOKENS` match, by the alternative that matched."""
+    group = match.lastgroup
+    if group == "m_anaphor":
+        return Token("anaphor", match.start(), match.end(), match["anaphor"])
+    if group == "m_part":
+        return Token("part", match.start(), match.end(), match["part_num"])
+    return Token(_MINOR_KIND[group or ""], match.start(), match.end(), match.group(0))
+
+
+_MINOR = 10
+"""Index of the minor-token scanner."""
+
 _UNCLOSED = 2
 """Index of the unclosed-title scanner: it is tried only at a 《 no closed title starts at."""
 
@@ -196,6 +214,9 @@ MAX_UNCLOSED_TRIES = 16
 """Up to this many 《 without a closed title are tried one by one, more in one scan."""
 
 _DOC = 8
+
+_STANDARD = 4
+"""Index of the standard scanner: it runs only in cells with two capitals in a row."""
 """Index of the document-number scanner: its matches end at 号, it is tried only before one."""
 
 MAX_DOC_NUMBER_MATCH = 40
@@ -205,7 +226,6 @@ by a lookbehind and is not part of it): bracket, year, bracket, 第, serial, 号
 _HAO = re.compile("[号號]")
 
 
-_UPPER_CASE = tuple("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _STANDARD_DASH = regex.compile(r"[ \t\u3000]*[-—–－][ \t\u3000]*")
 
 
@@ -321,6 +341,8 @@ def _candidates(text: str) -> list[tuple[int, int, regex.Match[str] | Token, Bui
     for priority, scanner in enumerate(_scanners()):
         if scanner.anchors and not any(map(text.__contains__, scanner.anchors)):
             continue
+        if priority == _STANDARD and _TWO_CAPITALS.search(text) is None:
+            continue  # a standard's code starts with two capitals
         key = 2 * priority
         if priority == _UNCLOSED:
             matches = _unclosed_matches(text, scanner.pattern, book_starts)
@@ -328,7 +350,12 @@ def _candidates(text: str) -> list[tuple[int, int, regex.Match[str] | Token, Bui
             matches = _doc_matches(text, scanner.pattern)
         else:
             matches = scanner.pattern.finditer(text)
-        if scanner.sure:
+        if priority == _MINOR:
+            build = scanner.build
+            for match in matches:
+                key = MINOR_PRIORITY[match.lastgroup or ""]
+                append((match.start() * PRIORITY_SLOTS + key, match.end(), match, build))
+        elif scanner.sure:
             build = scanner.build
             for match in matches:
                 append((match.start() * PRIORITY_SLOTS + key, match.end(), match, build))
