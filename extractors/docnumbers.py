@@ -24,7 +24,7 @@ import regex
 
 from extractors.glosses import strip_glosses
 from extractors.numerals import parse_numeral_flagged
-from extractors.patterns import DOC_NUMBER, ORDER_NUMBER, compile_verbose
+from extractors.patterns import DOC_NUMBER, ORDER_NUMBER, ORDER_NUMBER_AFTER, compile_verbose
 from extractors.tables import issuer_codes, organ_codes, places
 from extractors.titles import to_simplified
 
@@ -272,9 +272,13 @@ def parse_order_match(match: regex.Match[str]) -> DocNumber | None:
         flags.append("missing_hao")
     start = match.end("org") - len(written_as)
     year_text = match["year"]
+    if year_text and not (match["nian"] or match["year_open"]):
+        year_text = None  # 国务院令2017第683号: a date run into the number, not part of it
+        flags.append("year_in_number")
     before = _YEAR_BEFORE.search(match.string, max(0, start - 12), start)
-    if before and not year_text:
-        year_text, start = before["year"], before.start()
+    if before and not match["year"]:
+        start = before.start()  # 2009年国务院令第550号: the order's date, kept in the raw form only
+        flags.append("year_before_issuer")
     code = _ORDER_CODE_ALIASES.get(org + kind, org + kind)
     year = int(year_text) if year_text else None
     normalised = f"{code}{year}年第{serial.value}号" if year else f"{code}第{serial.value}号"
@@ -298,7 +302,8 @@ def _raw_start(parsed: DocNumber, text: str) -> int:
 def parse_any(raw: str) -> DocNumber | None:
     """Parse a whole string as a document or order number (``None`` if it is neither)."""
     text = raw.strip()
-    for pattern, build in ((DOC_NUMBER, parse_doc_match), (ORDER_NUMBER, parse_order_match)):
+    patterns = ((DOC_NUMBER, parse_doc_match), (ORDER_NUMBER, parse_order_match))
+    for pattern, build in (*patterns, (ORDER_NUMBER_AFTER, parse_order_match)):
         for match in compile_verbose(pattern).finditer(text):
             if match.end() != len(text):
                 continue

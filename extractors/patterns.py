@@ -116,20 +116,22 @@ ORDER_NUMBER = r"""
     (?<=(?P<org>(?:\p{Han}(?:[（(][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}+[）)])?+){1,16}))
                                                                # 国务院, 中华人民共和国主席, 國務(wù)院
     (?P<order_kind>令|公告)
-    \s{0,2}+(?:[（(〔\[]?\s{0,2}+(?P<year>(?:19|20)[0-9]{2})\s{0,2}+[）)〕\]]?\s{0,2}+年?\s{0,2}+)?
+    \s{0,2}+(?:(?P<year_open>[（(〔\[])?\s{0,2}+(?P<year>(?:19|20)[0-9]{2})\s{0,2}+[）)〕\]]?\s{0,2}+(?P<nian>年)?\s{0,2}+)?
                                                                # 司法部令2017年第138号
     (?:第\s{0,2}+)?
     (?P<serial>[0-9０-９〇零一二两三四五六七八九十百千]{1,8}+)
     (?P<hao>\s{0,2}+[号號])?
 """
 """An order or announcement: 国务院令第649号, 国令第309号, 中华人民共和国主席令第九十二,
-人大常委会公告第30号; anchored at 令/公告 with the organ read backwards (2012年交通部令第8号:
-the year before the organ is read by the tokenizer)."""
+人大常委会公告第30号; anchored at 令/公告 with the organ read backwards. A year is part of
+the number only when written with 年 or in brackets after 令 (司法部令2017年第138号); one
+before the organ (2009年国务院令第550号) is the date of the order, read and dropped by
+:func:`~extractors.docnumbers.parse_order_match`."""
 
 ORDER_NUMBER_AFTER = r"""
     (?=[第0-9０-９〇零一二两三四五六七八九十百千])
     (?<=(?P<org>\p{Han}{1,16}))                                 # 文化部, 2004年国务院
-    (?P<year>)(?:第\s{0,2}+)?
+    (?P<year>)(?P<year_open>)(?P<nian>)(?:第\s{0,2}+)?
     (?P<serial>[0-9０-９〇零一二两三四五六七八九十百千]{1,8}+)
     \s{0,2}+(?P<hao>[号號])(?P<order_kind>令)
 """

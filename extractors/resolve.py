@@ -45,6 +45,10 @@ _HEAD_PAREN_FIRST = frozenset(" \t\u3000的通（(")
 _NOTE_BEFORE = regex.compile(
     r"[（(][ \t\u3000]{0,2}+(?:原|即|现|参见|参照|见|详见|已被|被)?[ \t\u3000]{0,2}+$"
 )
+_NUMBERED_ITEM = regex.compile(
+    r"\G[ \t\u3000]{0,2}+[（(](?P<num>[一二三四五六七八九十]{1,3}+)[）)](?![ \t\u3000]*+[，,。；;、）)]|$)"
+)
+"""（一） opening an item of a policy document right after its title: （一）保留26项…"""
 _ITEM_AFTER_PART = regex.compile(
     r"\G[ \t\u3000]{0,2}+[（(][ \t\u3000]{0,2}+(?P<num>[一二三四五六七八九十0-9]{1,4}+)[ \t\u3000]{0,2}+[）)]"
 )
@@ -112,7 +116,7 @@ _CLAUSE_VERB = regex.compile(
     r"(?:第[一二三四五六七八九十]{1,3}+次)?(?P<kind>修正|修订|修改|通过|公布|发布|印发|颁布|起施行|施行|起实施|实施)\s{0,2}+$"
 )
 _POLICY_TITLE = regex.compile(
-    r"(?:通知|意见|决定|纲要|方案|规划|制度|指南|通告|公告|批复|复函|函)(?:（[^（）]{1,20}）)*$"
+    r"(?:通知|意见|决定|纲要|方案|规划|制度|指南|通告|公告|批复|复函|函|目录|清单)(?:（[^（）]{1,20}）)*$"
 )
 _LIST_GAP = regex.compile(r"^[ \t\u3000]{0,2}+(?:、|，|,|和|及|以及|或者|或|与)[ \t\u3000]{0,2}+$")
 _RUN_GAP = regex.compile(r"^[ \t\u3000]{0,2}+[；;、，,][ \t\u3000]{0,2}+$")
@@ -238,9 +242,15 @@ class _Resolver:
 
     def _read_head(self, draft: Draft, pos: int) -> int:
         """Read the brackets after a title (number, date, version); return where they end."""
+        policy = None
         for _ in range(MAX_HEAD_PARENS):
             if self.text[pos : pos + 1] not in _HEAD_PAREN_FIRST:
                 break
+            if _NUMBERED_ITEM.match(self.text, pos):
+                if policy is None:
+                    policy = bool(_POLICY_TITLE.search(canonical_title(draft.root().raw_title or "")))
+                if policy:
+                    break  # （一）保留… after a notice is its first item, not a note on it
             match = _HEAD_PAREN.match(self.text, pos)
             if not match:
                 break
@@ -372,9 +382,24 @@ class _Resolver:
             draft.notes.append(f"damaged_title:{damage}")
         if annotation:
             draft.notes.append(f"annotation:{annotation}")
+        self._item_after_head(draft)
         draft.base = self.aliases.lookup(title)
         if draft.base is not None:
             draft.rule = "alias_use"
+
+    def _item_after_head(self, draft: Draft) -> None:
+        """《…的通知》（皖政〔2017〕19号）（一）保留…: the notice's item (一) is cited."""
+        if draft.role != "cites" or draft.base is not None:
+            return
+        item = _NUMBERED_ITEM.match(self.text, self.head_end)
+        if item is None or not _POLICY_TITLE.search(canonical_title(draft.raw_title or "")):
+            return
+        number = parse_numeral(item["num"])
+        if not number:
+            return
+        draft.provisions.append(ProvDraft({"item": number}, item.start(), item.end(), item.group(0).strip()))
+        draft.end = max(draft.end, item.end())
+        self.last_target = draft
 
     def _read_number_note(self, draft: Draft, inner: str) -> None:
         """（国务院令第445号） inside a title's 《》: the number (and dates) of that title."""

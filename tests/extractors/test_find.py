@@ -172,7 +172,7 @@ RULES: list[tuple[str, str, list[tuple[Any, ...]]]] = [
     (
         "order-year-before",
         "《X规定》（2012年交通部令第8号）",
-        [("cites", "X规定", "交通部令2012年第8号", [])],
+        [("cites", "X规定", "交通部令第8号", [])],
     ),
     (
         "announcement",
