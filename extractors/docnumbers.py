@@ -128,6 +128,11 @@ def _trim_code(code: str) -> str:
     return trimmed or code
 
 
+_ORGAN_BEFORE_CODE = regex.compile(r"^\p{Han}{2,10}?(?:部|委员会|总局|局|厅|署)(?=\p{Han}{2,6}$)")
+"""An organ's name written before its own code: 水利部水建〔1998〕16号 → 水建〔1998〕16号
+(民政部民发, 卫生部卫医发); a one-character rest (人社部发) is the code itself."""
+
+
 def _year(text: str) -> tuple[int | None, tuple[str, ...], tuple[int, ...]]:
     """Read a year, correcting impossible ones; returns (year, flags, other candidates)."""
     value, flags = parse_numeral_flagged(text)
@@ -184,6 +189,10 @@ def parse_doc_match(match: regex.Match[str]) -> DocNumber | None:
     if code.endswith(("令", "公告")):
         return None
     flags: list[str] = []
+    organ = _ORGAN_BEFORE_CODE.match(code) if code not in issuer_codes() else None
+    if organ is not None:
+        code = code[organ.end() :]
+        flags.append("issuer_before_code")
     year_text = match["year"] or match["bare_year"]
     if match["bare_year"]:
         flags.append("missing_year_brackets")
@@ -202,7 +211,7 @@ def parse_doc_match(match: regex.Match[str]) -> DocNumber | None:
         year=year,
         serial=serial.value,
         flags=tuple(dict.fromkeys(flags)),
-        issuer=issuer[0] if issuer else None,
+        issuer=issuer[0] if issuer else (organ.group(0) if organ else None),
         issuer_level=issuer[1] if issuer else None,
     )
 

@@ -121,7 +121,9 @@ def test_seeds_gold_reaches_target() -> None:
 
 
 def test_alt_titles_are_accepted() -> None:
-    gold = _cell([{"title": "福建省森林条例", "alt_titles": ["福建森林条例"], "doc_number": None, "provisions": []}])
+    gold = _cell(
+        [{"title": "福建省森林条例", "alt_titles": ["福建森林条例"], "doc_number": None, "provisions": []}]
+    )
     report = evaluate([gold], _fixed(_citation("福建森林条例")))
     assert report.score("strict", "instrument").f1 == 1.0
     other = evaluate([gold], _fixed(_citation("福建省林木条例")))

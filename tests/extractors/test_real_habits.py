@@ -68,6 +68,16 @@ HABITS: list[tuple[str, str, list[tuple[Any, ...]]]] = [
         [("cites", "扩大县级政府管理权限事项目录", "省政府令第161号", [{"part": 3}])],
     ),
     (
+        "organ-name-before-its-code",
+        "《水利工程建设程序管理暂行规定》（水利部水建〔1998〕16号）第六条",
+        [("cites", "水利工程建设程序管理暂行规定", "水建〔1998〕16号", [{"art": 6}])],
+    ),
+    (
+        "one-character-code-keeps-its-organ",
+        "人社部发〔2016〕120号",
+        [("cites", None, "人社部发〔2016〕120号", [])],
+    ),
+    (
         "order-code-after-a-word",
         "《河道管理条例》第十一条、属国务院412号令",
         [
