@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from extractors import extract
+from tests.extractors.conftest import summary
 
 LAW = "中华人民共和国行政处罚法"
 
@@ -202,16 +203,9 @@ HABITS: list[tuple[str, str, list[tuple[Any, ...]]]] = [
 ]
 
 
-def _paths(citations: list[Any]) -> list[tuple[Any, ...]]:
-    return [
-        (c.role, c.instrument.title, c.instrument.doc_number, [dict(p.path()) for p in c.provisions])
-        for c in citations
-    ]
-
-
 @pytest.mark.parametrize(("text", "expected"), [(t, e) for _, t, e in HABITS], ids=[h[0] for h in HABITS])
 def test_habit(text: str, expected: list[tuple[Any, ...]]) -> None:
-    assert _paths(extract(text)) == expected
+    assert summary(extract(text)) == expected
 
 
 @pytest.mark.parametrize(
