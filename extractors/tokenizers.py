@@ -444,8 +444,17 @@ MAX_TRIGGERED_NAME = 30
 """How far before a provision run a bare title (after 按照/依据 …) may start."""
 
 
+_SUFFIX_LAST_CHARS = frozenset(word[-1] for word in INSTRUMENT_SUFFIX[3:-1].split("|"))
+"""The last characters of the title endings (法, 例, 定 …): a bare name ends with one."""
+
+
 def _name_before_run(text: str, floor: int, start: int) -> Token | None:
     """A bare title between a verb of reliance and a run: 按照社会保险法|第八十六条."""
+    end = start
+    while end > floor and start - end < 2 and text[end - 1].isspace():
+        end -= 1
+    if end <= floor or text[end - 1] not in _SUFFIX_LAST_CHARS:
+        return None  # the pattern needs a title ending right before the run (and ≤ 2 spaces)
     match = compile_verbose(TRIGGERED_NAME).search(text, max(floor, start - MAX_TRIGGERED_NAME), start)
     if match is None:
         return None
