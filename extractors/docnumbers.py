@@ -263,37 +263,64 @@ def _as_written(org_text: str, organ: str) -> str:
     return organ
 
 
+YEAR_BEFORE_WINDOW = 12
+"""How far before an order's organ a year (2009年国务院令…) is looked for."""
+
+
 def parse_order_match(match: regex.Match[str]) -> DocNumber | None:
-    """Build a :class:`DocNumber` from an :data:`~extractors.patterns.ORDER_NUMBER` match."""
-    kind = match["order_kind"]
-    org_text = match["org"]
+    """Build a :class:`DocNumber` from an :data:`~extractors.patterns.ORDER_NUMBER` match.
+
+    The result depends only on the match's groups and the few characters before its
+    organ, so it is memoised on them: lists cite the same orders in cell after cell.
+    """
+    org_start = match.start("org")
+    before = match.string[max(0, org_start - YEAR_BEFORE_WINDOW) : org_start]
+    groups = ("org", "order_kind", "year", "year_open", "nian", "serial", "hao")
+    return _parse_order(before, match.group(0), *(match[name] for name in groups))
+
+
+@lru_cache(maxsize=CODE_CACHE_SIZE)
+def _parse_order(
+    before: str,
+    matched: str,
+    org_text: str,
+    kind: str,
+    year_text: str | None,
+    year_open: str | None,
+    nian: str | None,
+    serial_text: str,
+    hao: str | None,
+) -> DocNumber | None:
+    """:func:`parse_order_match` on the text ``before + org_text + matched`` (the match is ``matched``)."""
+    string = before + org_text + matched
     bare_org = strip_glosses(org_text)
     written = _order_org(bare_org, kind)
     if written is None:
         return None
     written_as = _as_written(org_text, written) if bare_org != org_text else written
     org = _simplified(written).removeprefix(PRC)
-    serial = _serial(match["serial"])
+    serial = _serial(serial_text)
     if serial.value is None:
         return None
     flags = [f for f in serial.flags if f != "chinese_numerals"]
-    if not match["hao"]:
+    if not hao:
         flags.append("missing_hao")
-    start = match.end("org") - len(written_as)
-    year_text = match["year"]
-    if year_text and not (match["nian"] or match["year_open"]):
+    org_end = len(before) + len(org_text)
+    start = org_end - len(written_as)
+    written_year = year_text
+    if year_text and not (nian or year_open):
         year_text = None  # 国务院令2017第683号: a date run into the number, not part of it
         flags.append("year_in_number")
-    before = _YEAR_BEFORE.search(match.string, max(0, start - 12), start)
-    if before and not match["year"]:
-        start = before.start()  # 2009年国务院令第550号: the order's date, kept in the raw form only
+    date_before = _YEAR_BEFORE.search(string, max(0, start - YEAR_BEFORE_WINDOW), start)
+    if date_before and not written_year:
+        start = date_before.start()  # 2009年国务院令第550号: the order's date, kept in the raw form only
         flags.append("year_before_issuer")
     code = _ORDER_CODE_ALIASES.get(org + kind, org + kind)
     year = int(year_text) if year_text else None
     normalised = f"{code}{year}年第{serial.value}号" if year else f"{code}第{serial.value}号"
     issuer = issuer_of(code) or issuer_of(org + kind)
     return DocNumber(
-        raw=match.string[start : match.end()].strip(),
+        raw=string[start:].strip(),
         normalised=normalised,
         code=code,
         year=year,
