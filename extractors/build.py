@@ -123,11 +123,19 @@ def citation(draft: Draft) -> Citation:
     end = draft.end
     for prov in draft.provisions:
         end = max(end, prov.end)
+    provisions = [provision(p) for p in draft.provisions]
+    notes = draft.notes
+    if len(provisions) > 1:
+        distinct = list({(p.path(), p.book, p.chapter, p.section): p for p in reversed(provisions)}.values())
+        if len(distinct) < len(provisions):
+            # 第十条、第十条: one provision cited twice is cited once (the first mention kept)
+            provisions = sorted(distinct, key=lambda p: p.span or (0, 0))
+            notes = [*notes, "repeated_provision"]
     return Citation(
         role=draft.role,
         span=(draft.start, end),
         instrument=instrument(draft),
-        provisions=tuple([provision(p) for p in draft.provisions]),
+        provisions=tuple(provisions),
         rule=draft.rule,
-        notes=tuple(draft.notes),
+        notes=tuple(notes),
     )

@@ -192,6 +192,11 @@ HABITS: list[tuple[str, str, list[tuple[Any, ...]]]] = [
         "《中华人民共和国行政处罚法》第十条至第十二条",
         [("cites", LAW, None, [{"art": 10}, {"art": 11}, {"art": 12}])],
     ),
+    (
+        "same-provision-cited-twice",
+        "《中华人民共和国行政处罚法》第十条、第十一条、第十条",
+        [("cites", LAW, None, [{"art": 10}, {"art": 11}])],
+    ),
     # --- quoted law text and look-alikes -------------------------------------------------
     (
         "original-text-is-quoted",
@@ -232,6 +237,7 @@ def test_joint_issuers_before_a_title(text: str, issuer: str) -> None:
         ("依据社会保险法》第八十六条", "damaged_title:missing_open"),
         ("《社会保险法第八十六条", "damaged_title:unclosed"),
         ("《环境保护法〔已废止〕》第十条", "annotation:已废止"),
+        ("《中华人民共和国行政处罚法》第十条、第十条", "repeated_provision"),
     ],
 )
 def test_damaged_titles_are_flagged(text: str, flag: str) -> None:
