@@ -23,6 +23,14 @@ from extractors.models import Citation, Role
 from extractors.numerals import parse_numeral
 from extractors.patterns import DATE, INSTRUMENT_SUFFIX, compile_verbose
 from extractors.provisions import parse_run
+from extractors.title_notes import (
+    BRACKETED_RULES,
+    damage_of,
+    is_revising_title,
+    revised_title,
+    revision_verb_at,
+    split_number_note,
+)
 from extractors.titles import canonical_title, is_form_title, split_version_note
 from extractors.tokenizers import Token, tokenize
 
@@ -123,48 +131,6 @@ _RUN_GAP = regex.compile(r"^[ \t\u3000]{0,2}+[；;、，,][ \t\u3000]{0,2}+$")
 _SENTENCE_END = frozenset("。；;”」：:")
 _OPENING_QUOTES = frozenset("“「『")
 _SEGMENT_END = frozenset("。；;，,、”」")
-
-
-_BRACKETED = frozenset({"book", "unclosed", "angle"})
-"""Title rules whose text was delimited by brackets, so a note inside them is the writer's."""
-_NUMBER_NOTE = regex.compile(r"^(?P<title>.{2,}?)[ \t\u3000]{0,2}+[（(](?P<inner>[^（）()]{3,80}+)[）)]$")
-_NUMBER_WORDS = regex.compile(r"[令号號]")
-
-
-def _split_number_note(title: str) -> tuple[str, str | None]:
-    """易制毒化学品管理条例（国务院令第445号） → (易制毒化学品管理条例, 国务院令第445号).
-
-    Only a bracket that holds a document or order number is split off; （试行）,
-    （2018年修正） and other notes stay part of the title.
-    """
-    if title[-1:] not in "）)":
-        return title, None
-    match = _NUMBER_NOTE.match(title)
-    if match is None or not _NUMBER_WORDS.search(match["inner"]):
-        return title, None
-    if not any(t.kind == "docnum" for t in tokenize(match["inner"])):
-        return title, None
-    return match["title"], match["inner"]
-
-
-_REVISING_TITLE = regex.compile(r"关于(?:修改|修正|废止和修改|修改和废止|废止)[^的]{0,60}的决定$")
-_REVISION_VERB_AFTER = regex.compile(
-    r"[ \t\u3000]{0,2}+(?:第[一二三四五六七八九十]{1,3}+次)?(?:修订|修正|修改|予以修改)"
-)
-_REVISED_INNER = regex.compile(r"关于修改〈(?P<inner>[^〈〉]{2,60}+)〉的决定$")
-_NAME_DROPPED = regex.compile(r"关于适用的|关于(?:执行|贯彻)的|实施的(?:办法|细则|规定)$")
-
-
-def _damage(token: Token, title: str) -> str | None:
-    """How a title was damaged in copying, if it was: the flag the audit and the law library read."""
-    rule = token.rule
-    if rule == "missing_open" or rule == "unclosed":
-        return rule
-    if not title or title.isspace():
-        return "empty"
-    if "的" in title and _NAME_DROPPED.search(title):
-        return "name_dropped"
-    return None
 
 
 def _date_text(match: regex.Match[str]) -> str:
@@ -347,7 +313,7 @@ class _Resolver:
             self._revision_mention(token)
             return
         raw_title, inner = (
-            _split_number_note(token.value) if token.rule in _BRACKETED else (token.value, None)
+            split_number_note(token.value) if token.rule in BRACKETED_RULES else (token.value, None)
         )
         raw_title, annotation = split_annotation(raw_title)
         title, version = split_version_note(strip_glosses(raw_title))
@@ -377,7 +343,7 @@ class _Resolver:
             draft.issuer = self._issuer_before(token.start)
         if version:
             draft.version = draft.version or version
-        damage = _damage(token, title)
+        damage = damage_of(token.rule, title)
         if damage:
             draft.notes.append(f"damaged_title:{damage}")
         if annotation:
@@ -434,9 +400,7 @@ class _Resolver:
         if "定" not in token.value:  # every revising decision is a …决定
             return False
         title = canonical_title(token.value)
-        if not _REVISING_TITLE.search(title):
-            return False
-        return bool(_REVISION_VERB_AFTER.match(self.text, token.end))
+        return is_revising_title(title) and revision_verb_at(self.text, token.end)
 
     def _revision_mention(self, token: Token) -> None:
         """Record a revising decision as a mention, and the instrument it revises (〈X〉) as cited."""
@@ -449,10 +413,9 @@ class _Resolver:
                 raw_title=token.value,
             )
         )
-        revised = _REVISED_INNER.search(canonical_title(token.value))
-        if revised is None:
+        target = revised_title(canonical_title(token.value))
+        if target is None:
             return
-        target = revised["inner"]
         owner = self.head.root() if self.head is not None and self._in_head(token) else None
         if owner is not None and canonical_title(owner.raw_title or "") == canonical_title(target):
             return
