@@ -204,6 +204,7 @@ HABITS: list[tuple[str, str, list[tuple[Any, ...]]]] = [
         [("cites", LAW, None, [{"art": 10}]), ("mentions", LAW, None, [{"art": 8}])],
     ),
     ("meeting-is-no-article", "第十二届全国人民代表大会第一次会议通过", []),
+    ("date-is-no-citation", "2020年5月28日第十三届全国人民代表大会第三次会议通过，2021年1月1日起施行", []),
     ("newspaper-announcement-is-no-order", "《人民日报》第2号公告", []),
 ]
 
