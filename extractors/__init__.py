@@ -2,7 +2,8 @@
 
 Pure functions, no I/O and no RDF (see DESIGN.md). The pipeline is
 :func:`~extractors.tokenizers.tokenize` → :func:`~extractors.resolve.resolve`, wrapped by
-:func:`extract`; :func:`annotate` marks the result in the text.
+:func:`extract`; :func:`annotate` marks the result in the text. ``extract(text, document=TITLE)``
+reads a whole law or judgment with its structure (:mod:`extractors.document`).
 """
 
 from extractors.annotate import annotate

@@ -11,6 +11,7 @@ from functools import cache, lru_cache
 from extractors.classify import classify
 from extractors.docnumbers import DocNumber
 from extractors.drafts import Draft, ProvDraft
+from extractors.glosses import strip_glosses
 from extractors.models import Citation, Instrument, Provision
 from extractors.tables import known_instruments, short_name_index
 from extractors.titles import canonical_title, embedded_title, issuer_from_title
@@ -51,6 +52,7 @@ def instrument(draft: Draft) -> Instrument:
         root.version,
         root.alias,
         draft.annex_title or root.annex_title,
+        any(note.startswith("standard:") for note in root.notes),
     )
 
 
@@ -68,16 +70,20 @@ def _build_instrument(
     version: str | None,
     alias: str | None,
     annex_title: str | None,
+    standard: bool = False,
 ) -> Instrument:
-    """The :class:`Instrument` for one way of citing it (title as written, number, notes)."""
-    title = canonical_title(source_title) if source_title else None
+    """The :class:`Instrument` for one way of citing it (title as written, number, notes).
+
+    ``standard``: the title came with a standard's code (《…》（GB 2762-2017）), so it is one.
+    """
+    title = canonical_title(strip_glosses(source_title)) if source_title else None
     if title is None and doc is not None and doc.normalised:
         title = _known_by_number().get(doc.normalised)
     number, flags = _correct_number(doc, title) if doc else (None, ())
     known = short_name_index().get(title or "")
     issuer = (doc.issuer if doc else None) or issuer_before or (known.issuer if known else None)
     issuer = issuer or (issuer_from_title(title) if title else None)
-    kind = classify(title, number, issuer)
+    kind = "标准" if standard else classify(title, number, issuer)
     if issuer is None and kind == "法律":
         issuer = "全国人民代表大会常务委员会"
     return Instrument(
@@ -98,19 +104,14 @@ def _build_instrument(
 
 
 def provision(prov: ProvDraft) -> Provision:
-    """The frozen provision of a draft provision."""
-    path = prov.path
+    """The frozen provision of a draft provision.
+
+    A draft's path is keyed by level names (:data:`~extractors.provisions.LEVELS`), which
+    are the :class:`Provision` field names, so it passes straight through as keywords.
+    """
     return Provision(
-        book=path.get("book"),
-        chapter=path.get("chapter"),
-        section=path.get("section"),
-        article=path.get("article"),
+        **prov.path,
         article_suffix=prov.suffix,
-        paragraph=path.get("paragraph"),
-        item=path.get("item"),
-        sub_item=path.get("sub_item"),
-        part=path.get("part"),
-        annex=path.get("annex"),
         quote=prov.quote,
         span=(prov.start, prov.end),
         raw=prov.raw,
@@ -119,12 +120,22 @@ def provision(prov: ProvDraft) -> Provision:
 
 def citation(draft: Draft) -> Citation:
     """The frozen citation of a draft; its span runs to its last provision."""
-    end = max([draft.end, *(p.end for p in draft.provisions)])
+    end = draft.end
+    for prov in draft.provisions:
+        end = max(end, prov.end)
+    provisions = [provision(p) for p in draft.provisions]
+    notes = draft.notes
+    if len(provisions) > 1:
+        distinct = list({(p.path(), p.book, p.chapter, p.section): p for p in reversed(provisions)}.values())
+        if len(distinct) < len(provisions):
+            # 第十条、第十条: one provision cited twice is cited once (the first mention kept)
+            provisions = sorted(distinct, key=lambda p: p.span or (0, 0))
+            notes = [*notes, "repeated_provision"]
     return Citation(
         role=draft.role,
         span=(draft.start, end),
         instrument=instrument(draft),
-        provisions=tuple(provision(p) for p in draft.provisions),
+        provisions=tuple(provisions),
         rule=draft.rule,
-        notes=tuple(draft.notes),
+        notes=tuple(notes),
     )

@@ -18,11 +18,13 @@ Examples:
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
+from extractors.glosses import strip_glosses
 from extractors.numerals import parse_numeral_flagged
-from extractors.patterns import DOC_NUMBER, ORDER_NUMBER, compile_verbose
+from extractors.patterns import DOC_NUMBER, ORDER_NUMBER, ORDER_NUMBER_AFTER, compile_verbose
 from extractors.tables import issuer_codes, organ_codes, places
 from extractors.titles import to_simplified
 
@@ -52,6 +54,13 @@ _ORG_SHAPE = regex.compile(
 )
 
 
+CODE_CACHE_SIZE = 4096
+"""Issuer codes and organs repeat in every cell that cites the same instrument: read each once."""
+
+_simplified = lru_cache(maxsize=CODE_CACHE_SIZE)(to_simplified)
+"""Traditional → simplified for codes and organs, memoised (the converter works per call)."""
+
+
 @dataclass(frozen=True, slots=True)
 class DocNumber:
     """A parsed number: ``normalised`` is ``None`` only when nothing could be made of it."""
@@ -77,6 +86,7 @@ def _place_and_organ(code: str) -> tuple[str, str] | None:
     return None
 
 
+@lru_cache(maxsize=CODE_CACHE_SIZE)
 def issuer_of(code: str) -> tuple[str, str] | None:
     """Map an issuer code to (organ, level) through the data tables.
 
@@ -107,6 +117,7 @@ def issuer_of(code: str) -> tuple[str, str] | None:
     return None
 
 
+@lru_cache(maxsize=CODE_CACHE_SIZE)
 def _trim_code(code: str) -> str:
     """Cut words that precede an issuer code in running text (根据国办发 → 国办发)."""
     national = issuer_codes()
@@ -115,6 +126,11 @@ def _trim_code(code: str) -> str:
             return code[start:]
     trimmed = _STOP_PREFIXES.sub("", code)
     return trimmed or code
+
+
+_ORGAN_BEFORE_CODE = regex.compile(r"^\p{Han}{2,10}?(?:部|委员会|总局|局|厅|署)(?=\p{Han}{2,6}$)")
+"""An organ's name written before its own code: 水利部水建〔1998〕16号 → 水建〔1998〕16号
+(民政部民发, 卫生部卫医发); a one-character rest (人社部发) is the code itself."""
 
 
 def _year(text: str) -> tuple[int | None, tuple[str, ...], tuple[int, ...]]:
@@ -169,10 +185,14 @@ def _serial(text: str) -> _Serial:
 def parse_doc_match(match: regex.Match[str]) -> DocNumber | None:
     """Build a :class:`DocNumber` from a :data:`~extractors.patterns.DOC_NUMBER` match."""
     written = _trim_code(match["code"])
-    code = to_simplified(written)
+    code = _simplified(written)
     if code.endswith(("令", "公告")):
         return None
     flags: list[str] = []
+    organ = _ORGAN_BEFORE_CODE.match(code) if code not in issuer_codes() else None
+    if organ is not None:
+        code = code[organ.end() :]
+        flags.append("issuer_before_code")
     year_text = match["year"] or match["bare_year"]
     if match["bare_year"]:
         flags.append("missing_year_brackets")
@@ -191,7 +211,7 @@ def parse_doc_match(match: regex.Match[str]) -> DocNumber | None:
         year=year,
         serial=serial.value,
         flags=tuple(dict.fromkeys(flags)),
-        issuer=issuer[0] if issuer else None,
+        issuer=issuer[0] if issuer else (organ.group(0) if organ else None),
         issuer_level=issuer[1] if issuer else None,
     )
 
@@ -207,18 +227,27 @@ _INSTRUMENT_WORDS = regex.compile(r"法|条例|办法|规定|细则|规则|决�
 _YEAR_BEFORE = regex.compile(r"(?P<year>(?:19|20)[0-9]{2})\s{0,2}+年\s{0,2}+$")
 
 
+MAX_WORD_BEFORE_CODE = 2
+"""A known order code after at most this many other characters wins (属国务院令 → 国务院令)."""
+
+
+@lru_cache(maxsize=CODE_CACHE_SIZE)
 def _order_org(org: str, kind: str) -> str | None:
     """The issuing organ of an order, as written (with any 中华人民共和国).
 
     The organ is read backwards from 令, so it may start with other words: a known code
-    wins (日国务院 → 国务院), then an organ-shaped name without instrument words, then the
-    longest known code it ends with (医疗机构管理条例国务院 → 国务院).
+    wins (日国务院 → 国务院), also after one or two other characters (属国务院 → 国务院),
+    then an organ-shaped name without instrument words, then the longest known code it
+    ends with (医疗机构管理条例国务院 → 国务院).
     """
     trimmed = _STOP_PREFIXES.sub("", org)
     bare = trimmed.removeprefix(PRC)
-    if bare and (
-        bare + kind in issuer_codes() or (_ORG_SHAPE.search(bare) and not _INSTRUMENT_WORDS.search(bare))
-    ):
+    if bare and bare + kind in issuer_codes():
+        return trimmed
+    for start in range(1, min(len(trimmed), MAX_WORD_BEFORE_CODE + 1)):
+        if trimmed[start:] + kind in issuer_codes() and len(trimmed) - start >= 2:
+            return trimmed[start:]
+    if bare and _ORG_SHAPE.search(bare) and not _INSTRUMENT_WORDS.search(bare):
         return trimmed
     for start in range(len(org)):
         if (org[start:] + kind) in issuer_codes():
@@ -226,30 +255,72 @@ def _order_org(org: str, kind: str) -> str | None:
     return None
 
 
+def _as_written(org_text: str, organ: str) -> str:
+    """The end of ``org_text`` that reads ``organ`` once its glosses are removed (國務(wù)院 → 國務院)."""
+    for start in range(len(org_text) - 1, -1, -1):
+        if strip_glosses(org_text[start:]) == organ:
+            return org_text[start:]
+    return organ
+
+
+YEAR_BEFORE_WINDOW = 12
+"""How far before an order's organ a year (2009年国务院令…) is looked for."""
+
+
 def parse_order_match(match: regex.Match[str]) -> DocNumber | None:
-    """Build a :class:`DocNumber` from an :data:`~extractors.patterns.ORDER_NUMBER` match."""
-    kind = match["order_kind"]
-    written = _order_org(match["org"], kind)
+    """Build a :class:`DocNumber` from an :data:`~extractors.patterns.ORDER_NUMBER` match.
+
+    The result depends only on the match's groups and the few characters before its
+    organ, so it is memoised on them: lists cite the same orders in cell after cell.
+    """
+    org_start = match.start("org")
+    before = match.string[max(0, org_start - YEAR_BEFORE_WINDOW) : org_start]
+    groups = ("org", "order_kind", "year", "year_open", "nian", "serial", "hao")
+    return _parse_order(before, match.group(0), *(match[name] for name in groups))
+
+
+@lru_cache(maxsize=CODE_CACHE_SIZE)
+def _parse_order(
+    before: str,
+    matched: str,
+    org_text: str,
+    kind: str,
+    year_text: str | None,
+    year_open: str | None,
+    nian: str | None,
+    serial_text: str,
+    hao: str | None,
+) -> DocNumber | None:
+    """:func:`parse_order_match` on the text ``before + org_text + matched`` (the match is ``matched``)."""
+    string = before + org_text + matched
+    bare_org = strip_glosses(org_text)
+    written = _order_org(bare_org, kind)
     if written is None:
         return None
-    org = to_simplified(written).removeprefix(PRC)
-    serial = _serial(match["serial"])
+    written_as = _as_written(org_text, written) if bare_org != org_text else written
+    org = _simplified(written).removeprefix(PRC)
+    serial = _serial(serial_text)
     if serial.value is None:
         return None
     flags = [f for f in serial.flags if f != "chinese_numerals"]
-    if not match["hao"]:
+    if not hao:
         flags.append("missing_hao")
-    start = match.end("org") - len(written)
-    year_text = match["year"]
-    before = _YEAR_BEFORE.search(match.string, max(0, start - 12), start)
-    if before and not year_text:
-        year_text, start = before["year"], before.start()
+    org_end = len(before) + len(org_text)
+    start = org_end - len(written_as)
+    written_year = year_text
+    if year_text and not (nian or year_open):
+        year_text = None  # 国务院令2017第683号: a date run into the number, not part of it
+        flags.append("year_in_number")
+    date_before = _YEAR_BEFORE.search(string, max(0, start - YEAR_BEFORE_WINDOW), start)
+    if date_before and not written_year:
+        start = date_before.start()  # 2009年国务院令第550号: the order's date, kept in the raw form only
+        flags.append("year_before_issuer")
     code = _ORDER_CODE_ALIASES.get(org + kind, org + kind)
     year = int(year_text) if year_text else None
     normalised = f"{code}{year}年第{serial.value}号" if year else f"{code}第{serial.value}号"
     issuer = issuer_of(code) or issuer_of(org + kind)
     return DocNumber(
-        raw=match.string[start : match.end()].strip(),
+        raw=string[start:].strip(),
         normalised=normalised,
         code=code,
         year=year,
@@ -267,7 +338,8 @@ def _raw_start(parsed: DocNumber, text: str) -> int:
 def parse_any(raw: str) -> DocNumber | None:
     """Parse a whole string as a document or order number (``None`` if it is neither)."""
     text = raw.strip()
-    for pattern, build in ((DOC_NUMBER, parse_doc_match), (ORDER_NUMBER, parse_order_match)):
+    patterns = ((DOC_NUMBER, parse_doc_match), (ORDER_NUMBER, parse_order_match))
+    for pattern, build in (*patterns, (ORDER_NUMBER_AFTER, parse_order_match)):
         for match in compile_verbose(pattern).finditer(text):
             if match.end() != len(text):
                 continue

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from extractors.document import document_units, shift
 from extractors.models import Citation
 from extractors.resolve import resolve
 from extractors.tokenizers import tokenize
@@ -15,13 +16,18 @@ PASSING_COLUMNS: frozenset[str] = frozenset({"责任事项", "duties"})
 passing (``mentions``); what the power rests on is in 实施依据 and 追责情形."""
 
 
-def extract(text: str, *, column: str | None = None) -> list[Citation]:
+def extract(text: str, *, column: str | None = None, document: str | None = None) -> list[Citation]:
     """Find every citation in ``text``, in text order.
 
     Args:
-        text: one cell (plain text; HTML already converted by ingest).
+        text: one cell (plain text; HTML already converted by ingest), or with ``document``
+            the whole text of one instrument or judgment.
         column: the column the cell comes from (实施依据, 责任事项, 追责情形 or the
             record field name); in 责任事项 every citation is a ``mentions``.
+        document: the title of the document ``text`` is (中华人民共和国民法典): its article
+            headings, chapter names and table of contents are then structure, not
+            citations, and 本法, 本编, 本章, 本节, 本条, 前款 and bare 第N条 resolve to it
+            and its parts (see :mod:`extractors.document`).
 
     Returns:
         Citations with spans into ``text``; role ``cites`` or ``mentions``.
@@ -32,7 +38,17 @@ def extract(text: str, *, column: str | None = None) -> list[Citation]:
     """
     if not isinstance(text, str):
         raise TypeError(f"extract() needs str text, got {type(text).__name__}")
-    citations = resolve(text, tokenize(text))
+    citations = resolve(text, tokenize(text)) if document is None else _extract_document(text, document)
     if column in PASSING_COLUMNS:
         citations = [replace(c, role="mentions") for c in citations]
+    return citations
+
+
+def _extract_document(text: str, title: str) -> list[Citation]:
+    """Every paragraph of a document resolved with its place, spans moved into ``text``."""
+    citations: list[Citation] = []
+    for unit in document_units(text):
+        body = text[unit.start : unit.end]
+        found = resolve(body, tokenize(body), (title, unit.place))
+        citations.extend(shift(c, unit.start) for c in found)
     return citations

@@ -210,7 +210,9 @@ def parse_run(run: str) -> list[ProvisionRef]:
 def _parse_run_cached(run: str) -> tuple[ProvisionRef, ...]:
     refs: list[ProvisionRef] = []
     path: dict[str, int] = {}
+    suffix: int | None = None  # the 之N of the article in ``path``, kept for its paragraphs and items
     member_start = 0
+    article_rank = LEVELS.index("article")
     levelled = _resolve_units(_scan(run))
     for i, (atom, level) in enumerate(levelled):
         if atom.sep and atom.sep in _RANGE_SEPARATORS and refs:
@@ -229,9 +231,16 @@ def _parse_run_cached(run: str) -> tuple[ProvisionRef, ...]:
         upward = i > 0 and LEVELS.index(level) <= LEVELS.index(levelled[i - 1][1])
         if atom.sep is not None or i == 0 or upward:
             member_start = atom.start
-            path = _with_level(refs[-1].path if refs and (atom.sep or upward) else {}, level, atom.value)
+            inherited = refs and (atom.sep or upward)
+            path = _with_level(refs[-1].path if inherited else {}, level, atom.value)
+            suffix = refs[-1].article_suffix if inherited else None
         else:
             path = _with_level(path, level, atom.value)
+        rank = LEVELS.index(level)
+        if rank == article_rank:
+            suffix = atom.suffix
+        elif rank < article_rank:
+            suffix = None
         if atom.annex is not None:
             path["annex"] = atom.annex
         last_of_member = (
@@ -246,7 +255,7 @@ def _parse_run_cached(run: str) -> tuple[ProvisionRef, ...]:
                     start=member_start,
                     end=atom.end,
                     raw=run[member_start : atom.end],
-                    article_suffix=atom.suffix if level == "article" else None,
+                    article_suffix=suffix,
                     flags=atom.flags,
                 )
             )

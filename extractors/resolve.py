@@ -16,13 +16,23 @@ import regex
 
 from extractors.anaphora import AliasTable, anaphor_fits, anaphor_scope, inherit_path
 from extractors.build import citation
+from extractors.document import Place
 from extractors.drafts import Body, Draft, ProvDraft
+from extractors.glosses import split_annotation, strip_glosses
 from extractors.models import Citation, Role
 from extractors.numerals import parse_numeral
 from extractors.patterns import DATE, INSTRUMENT_SUFFIX, compile_verbose
 from extractors.provisions import parse_run
+from extractors.title_notes import (
+    BRACKETED_RULES,
+    damage_of,
+    is_revising_title,
+    revised_title,
+    revision_verb_at,
+    split_number_note,
+)
 from extractors.titles import canonical_title, is_form_title, split_version_note
-from extractors.tokenizers import Token
+from extractors.tokenizers import Token, tokenize
 
 __all__ = ["resolve"]
 
@@ -38,9 +48,15 @@ _HEAD_PAREN = regex.compile(
     rf"(?P<inner>(?:[^（）()“”：:\n]|[（(][^（）()\n]{{0,30}}+[）)]){{0,{MAX_HEAD_PAREN}}}+)"
     r"(?:[）)]|(?=[：:“”\n]|$))"
 )
+_HEAD_PAREN_FIRST = frozenset(" \t\u3000的通（(")
+"""The characters a :data:`_HEAD_PAREN` match can start with: test one before calling it."""
 _NOTE_BEFORE = regex.compile(
     r"[（(][ \t\u3000]{0,2}+(?:原|即|现|参见|参照|见|详见|已被|被)?[ \t\u3000]{0,2}+$"
 )
+_NUMBERED_ITEM = regex.compile(
+    r"\G[ \t\u3000]{0,2}+[（(](?P<num>[一二三四五六七八九十]{1,3}+)[）)](?![ \t\u3000]*+[，,。；;、）)]|$)"
+)
+"""（一） opening an item of a policy document right after its title: （一）保留26项…"""
 _ITEM_AFTER_PART = regex.compile(
     r"\G[ \t\u3000]{0,2}+[（(][ \t\u3000]{0,2}+(?P<num>[一二三四五六七八九十0-9]{1,4}+)[ \t\u3000]{0,2}+[）)]"
 )
@@ -50,12 +66,29 @@ _ANNEX_GAP = regex.compile(
     rf"《?(?P<annex>[^\s，,。；;：:“”《》]{{2,60}}?{INSTRUMENT_SUFFIX})》?[\s，,：:]*$"
 )
 _BODY_START = regex.compile(
-    r"\G(?:[ \t\u3000]{0,3}+(?:(?:规定|明确规定|提出|指出|载明|明确)[ \t\u3000]{0,2}+)?[：:“「]"
+    r"\G(?:[。；;，,]?[ \t\u3000]{0,3}+原文[ \t\u3000]{0,2}+[：:]"
+    r"|[ \t\u3000]{0,3}+(?:(?:规定|明确规定|提出|指出|载明|明确)[ \t\u3000]{0,2}+)?[：:“「]"
     r"|(?:[ \t\u3000]{1,3}+|[，,])?(?![的之和及或与等中所以至、])\p{Han})"
 )
-_QUOTE_TRIM = regex.compile(
-    r"^[\s：:，,]*(?:规定|明确规定|提出|指出|载明|明确)?[\s：:]*[“「]?|[”」\s；;，,]+$"
+_QUOTE_LEAD = regex.compile(
+    r"^(?:[。；;，,]?[\s]*原文)?[\s：:，,]*(?:规定|明确规定|提出|指出|载明|明确)?[\s：:]*[“「]?"
 )
+_QUOTE_TAIL = regex.compile(r"[”」\s；;，,]")
+
+
+def _trim_quote(text: str) -> str:
+    """Quoted provision text without its lead-in (规定：“) and its closing marks and stops.
+
+    The tail is walked back character by character: a pattern anchored at ``$`` would be
+    tried at every position of a long quote.
+    """
+    start = _QUOTE_LEAD.match(text).end()  # type: ignore[union-attr]  # every part is optional
+    end = len(text)
+    while end > start and _QUOTE_TAIL.match(text, end - 1):
+        end -= 1
+    return text[start:end].strip()
+
+
 _DATE = compile_verbose(DATE)
 _ISSUER_BEFORE = regex.compile(
     r"(?P<issuer>\p{Han}{2,24}?(?:人民政府办公厅|人民政府办公室|人民政府|人民代表大会常务委员会|常务委员会|"
@@ -64,6 +97,26 @@ _ISSUER_BEFORE = regex.compile(
 _ISSUER_LEAD = regex.compile(
     r"^(?:依据|根据|按照|依照|参照|违反|适用|执行|经|由|和|及|与|、|我省|我市|本省|本市)+"
 )
+_ISSUER_JOINT = regex.compile(r"(?:[ \t\u3000]?+[/／、][ \t\u3000]?+|[ \u3000]{1,2}+)$")
+MAX_JOINT_ISSUERS = 6
+"""Organs joined before one title (财政部、税务总局、海关总署…) read at most."""
+_ORGAN_END = (
+    "人民政府办公厅", "人民政府办公室", "人民政府", "常务委员会", "办公厅", "办公室", "委员会", "国务院",
+    "总局", "部", "委", "局", "厅", "署", "院",
+)  # fmt: skip
+_JOINED_BY_WORD = regex.compile(r"(?<=.{2})[和与及](?=.{2})")
+
+
+def _split_joint(issuer: str) -> list[str]:
+    """税务总局和海关总署 → [税务总局, 海关总署]: split at 和/与/及 only between two organ names."""
+    parts = _JOINED_BY_WORD.split(issuer)
+    if len(parts) > 1 and all(part.endswith(_ORGAN_END) for part in parts):
+        return parts
+    return [issuer]
+
+
+_ISSUER_LAST_CHARS = frozenset("厅室府会院局部委署")
+"""The last characters of the organ words :data:`_ISSUER_BEFORE` ends with: test one first."""
 MAX_ISSUER_BEFORE = 30
 """How far before a title an issuer's name may start: 甘肃省人民政府办公厅《…》."""
 _CLAUSE = regex.compile(r"[，,；;、]")
@@ -71,7 +124,7 @@ _CLAUSE_VERB = regex.compile(
     r"(?:第[一二三四五六七八九十]{1,3}+次)?(?P<kind>修正|修订|修改|通过|公布|发布|印发|颁布|起施行|施行|起实施|实施)\s{0,2}+$"
 )
 _POLICY_TITLE = regex.compile(
-    r"(?:通知|意见|决定|纲要|方案|规划|制度|指南|通告|公告|批复|复函|函)(?:（[^（）]{1,20}）)*$"
+    r"(?:通知|意见|决定|纲要|方案|规划|制度|指南|通告|公告|批复|复函|函|目录|清单)(?:（[^（）]{1,20}）)*$"
 )
 _LIST_GAP = regex.compile(r"^[ \t\u3000]{0,2}+(?:、|，|,|和|及|以及|或者|或|与)[ \t\u3000]{0,2}+$")
 _RUN_GAP = regex.compile(r"^[ \t\u3000]{0,2}+[；;、，,][ \t\u3000]{0,2}+$")
@@ -85,14 +138,24 @@ def _date_text(match: regex.Match[str]) -> str:
     return "-".join(parts)
 
 
+_NOWHERE = Place()
+"""The place of a cell: in no document."""
+
+
 class _Resolver:
     """One pass over the tokens of one cell."""
 
-    def __init__(self, text: str, tokens: list[Token]) -> None:
+    def __init__(self, text: str, tokens: list[Token], document: tuple[str, Place] | None = None) -> None:
         self.text = text
         self.tokens = tokens
         self.drafts: list[Draft] = []
         self.current: Draft | None = None
+        self.document: Draft | None = None
+        self.place = _NOWHERE
+        if document is not None:
+            self.document = Draft(role="cites", start=0, end=0, rule="document", raw_title=document[0])
+            self.place = document[1]
+            self.current = self.document
         self.body: Body | None = None
         self.head: Draft | None = None
         self.head_start = -1
@@ -122,7 +185,7 @@ class _Resolver:
         body, self.body = self.body, None
         if body is None:
             return
-        quote = _QUOTE_TRIM.sub("", self.text[body.start : end]).strip()
+        quote = _trim_quote(self.text[body.start : end])
         for prov in body.provs:
             if prov.quote is None and quote:
                 prov.quote = quote
@@ -145,7 +208,15 @@ class _Resolver:
 
     def _read_head(self, draft: Draft, pos: int) -> int:
         """Read the brackets after a title (number, date, version); return where they end."""
+        policy = None
         for _ in range(MAX_HEAD_PARENS):
+            if self.text[pos : pos + 1] not in _HEAD_PAREN_FIRST:
+                break
+            if _NUMBERED_ITEM.match(self.text, pos):
+                if policy is None:
+                    policy = bool(_POLICY_TITLE.search(canonical_title(draft.root().raw_title or "")))
+                if policy:
+                    break  # （一）保留… after a notice is its first item, not a note on it
             match = _HEAD_PAREN.match(self.text, pos)
             if not match:
                 break
@@ -159,6 +230,8 @@ class _Resolver:
         1994年2月26日 / …国务院令第149号发布 → date; 2018年12月修改, 根据…《…决定》第五次修订
         → version (the latest wins); 自2014年5月1日起施行 → an ``effective:`` note.
         """
+        if "年" not in inner:
+            return
         for clause in _CLAUSE.split(inner):
             match = _DATE.search(clause)
             if match is None:
@@ -189,15 +262,31 @@ class _Resolver:
         return draft
 
     def _issuer_before(self, pos: int) -> str | None:
-        """An organ named right before a title: 国务院《…》, 甘肃省人民政府办公厅《…》."""
+        """The organs named right before a title: 国务院《…》, 财政部、税务总局和海关总署《…》.
+
+        Joint issuers are joined by 、 / 和 与 及 and given as one string, 、-separated.
+        """
         if pos == 0 or not ("\u4e00" <= self.text[pos - 1] <= "\u9fff"):
             return None
-        floor = max(self.previous.end if self.previous else 0, pos - MAX_ISSUER_BEFORE)
-        match = _ISSUER_BEFORE.search(self.text, floor, pos)
-        if match is None:
+        if self.text[pos - 1] not in _ISSUER_LAST_CHARS:
             return None
-        issuer = _ISSUER_LEAD.sub("", match["issuer"])
-        return issuer if len(issuer) >= 2 else None
+        floor = max(self.previous.end if self.previous else 0, pos - MAX_ISSUER_BEFORE * MAX_JOINT_ISSUERS)
+        organs: list[str] = []
+        end = pos
+        for _ in range(MAX_JOINT_ISSUERS):
+            match = _ISSUER_BEFORE.search(self.text, max(floor, end - MAX_ISSUER_BEFORE), end)
+            if match is None:
+                break
+            organs[:0] = _split_joint(match["issuer"])
+            joint = _ISSUER_JOINT.search(self.text, max(floor, match.start() - 3), match.start())
+            if joint is None:
+                break
+            end = joint.start()
+        if not organs:
+            return None
+        organs[0] = _ISSUER_LEAD.sub("", organs[0])
+        organs = [organ for organ in organs if len(organ) >= 2]
+        return "、".join(organs) or None
 
     def _in_head(self, token: Token) -> bool:
         return self.head is not None and self.head_start <= token.start < self.head_end
@@ -217,9 +306,17 @@ class _Resolver:
         if token.rule in ("book", "unclosed", "missing_open", "angle") and is_form_title(token.value):
             return
         if self._in_head(token) and self.head is not None:
+            if token.rule == "standard":
+                self.head.notes.append(f"standard:{token.value}")
+                return
             self.head.notes.append(f"amended_by:{canonical_title(token.value)}")
+            self._revision_mention(token)
             return
-        title, version = split_version_note(token.value)
+        raw_title, inner = (
+            split_number_note(token.value) if token.rule in BRACKETED_RULES else (token.value, None)
+        )
+        raw_title, annotation = split_annotation(raw_title)
+        title, version = split_version_note(strip_glosses(raw_title))
         if self._parenthetical_note(token):
             draft = Draft(
                 role="mentions",
@@ -232,14 +329,99 @@ class _Resolver:
             self.head = draft
             self.head_end = token.end
             return
-        draft = self._new_draft(token, token.value, f"title_{token.rule}")
+        if self._revision_history(token):
+            self._revision_mention(token)
+            return
+        draft = self._number_before_title(token)
+        if draft is None:
+            draft = self._new_draft(token, raw_title, f"title_{token.rule}")
+        else:
+            draft.raw_title = raw_title
+        if inner is not None:
+            self._read_number_note(draft, inner)
         if token.rule == "book":
             draft.issuer = self._issuer_before(token.start)
         if version:
             draft.version = draft.version or version
+        damage = damage_of(token.rule, title)
+        if damage:
+            draft.notes.append(f"damaged_title:{damage}")
+        if annotation:
+            draft.notes.append(f"annotation:{annotation}")
+        self._item_after_head(draft)
         draft.base = self.aliases.lookup(title)
         if draft.base is not None:
             draft.rule = "alias_use"
+
+    def _item_after_head(self, draft: Draft) -> None:
+        """《…的通知》（皖政〔2017〕19号）（一）保留…: the notice's item (一) is cited."""
+        if draft.role != "cites" or draft.base is not None:
+            return
+        item = _NUMBERED_ITEM.match(self.text, self.head_end)
+        if item is None or not _POLICY_TITLE.search(canonical_title(draft.raw_title or "")):
+            return
+        number = parse_numeral(item["num"])
+        if not number:
+            return
+        draft.provisions.append(ProvDraft({"item": number}, item.start(), item.end(), item.group(0).strip()))
+        draft.end = max(draft.end, item.end())
+        self.last_target = draft
+
+    def _read_number_note(self, draft: Draft, inner: str) -> None:
+        """（国务院令第445号） inside a title's 《》: the number (and dates) of that title."""
+        for note_token in tokenize(inner):
+            if note_token.kind == "docnum" and note_token.doc is not None:
+                if draft.doc is None:
+                    draft.doc = note_token.doc
+                else:
+                    draft.notes.append(f"also_numbered:{note_token.doc.normalised}")
+        self._read_dates(draft, inner)
+
+    def _number_before_title(self, token: Token) -> Draft | None:
+        """建设部令第112号《城市绿线管理办法》: a number cited alone and right before a title is its number."""
+        prev = self.previous
+        if prev is None or prev.kind != "docnum" or not self.drafts:
+            return None
+        draft = self.drafts[-1]
+        if draft.raw_title is not None or draft.provisions or draft.doc is not prev.doc:
+            return None
+        if self._gap(prev.end, token.start).strip(" \t\u3000：:"):
+            return None
+        draft.rule = "number_before_title"
+        draft.end = token.end
+        self.head = draft
+        self.head_start = token.end
+        self.head_end = self._read_head(draft, token.end)
+        draft.end = max(draft.end, self.head_end)
+        return draft
+
+    def _revision_history(self, token: Token) -> bool:
+        """根据…《国务院关于修改部分行政法规的决定》修订: a decision named as history, not a basis."""
+        if "定" not in token.value:  # every revising decision is a …决定
+            return False
+        title = canonical_title(token.value)
+        return is_revising_title(title) and revision_verb_at(self.text, token.end)
+
+    def _revision_mention(self, token: Token) -> None:
+        """Record a revising decision as a mention, and the instrument it revises (〈X〉) as cited."""
+        self.drafts.append(
+            Draft(
+                role="mentions",
+                start=token.start,
+                end=token.end,
+                rule="revision_history",
+                raw_title=token.value,
+            )
+        )
+        target = revised_title(canonical_title(token.value))
+        if target is None:
+            return
+        owner = self.head.root() if self.head is not None and self._in_head(token) else None
+        if owner is not None and canonical_title(owner.raw_title or "") == canonical_title(target):
+            return
+        self.drafts.append(
+            Draft(role="cites", start=token.start, end=token.end, rule="revision_target", raw_title=target)
+        )
 
     def on_docnum(self, token: Token) -> None:
         """A number in a title's brackets belongs to it; a number alone is a citation by number."""
@@ -309,7 +491,7 @@ class _Resolver:
         if self.previous is not None and self.previous.kind not in ("title", "docnum", "alias"):
             return False
         gap = self._gap(max(head.end, self.head_end), token.start)
-        if _GAP_FILLER.match(gap):
+        if not gap or _GAP_FILLER.match(gap):
             pass
         elif (annex := _ANNEX_GAP.match(gap)) is not None:
             head.annex_title = head.annex_title or annex["annex"]
@@ -326,6 +508,8 @@ class _Resolver:
         else the latest earlier one whose title fits the word (本条例 → a 条例)."""
         role: Role = "mentions" if self.body is not None else "cites"
         first = self.body.owner if self.body is not None else self.current
+        if self.document is not None and self.body is None and self._fits_document(word):
+            return self.document, role
         if first is None or anaphor_scope(word) != "instrument":
             return first, role
         candidates = [first, *(d for d in reversed(self.drafts) if d.role == "cites" and d.base is None)]
@@ -334,6 +518,53 @@ class _Resolver:
                 return draft, role
         return first, role
 
+    def _fits_document(self, word: str) -> bool:
+        """Does 本法/本条例 (or 本条, 前款, 本章 …) point at the document being read?"""
+        if anaphor_scope(word) != "instrument":
+            return True
+        return anaphor_fits(word, canonical_title(self.document.raw_title or "") if self.document else None)
+
+    def _place_path(self, word: str) -> dict[str, int] | None:
+        """The part of the document an anaphor names from where it stands (本条 → this article)."""
+        place = self.place
+        scope = anaphor_scope(word)
+        if scope == "book":
+            return {"book": place.book} if place.book else None
+        if scope == "chapter":
+            path = {"book": place.book, "chapter": place.chapter}
+            if word == "本节":
+                path["section"] = place.section
+            path = {k: v for k, v in path.items() if v}
+            return path if "chapter" in path else None
+        if place.article is None:
+            return None
+        if word == "前条":
+            return {"article": place.article - 1} if place.article > 1 else None
+        if scope == "article":
+            return {"article": place.article}
+        return {"article": place.article, "paragraph": place.paragraph or 1}
+
+    def _document_anaphor(self, token: Token) -> None:
+        """前款, 前两款, 前条, 本章 standing alone in a law's text: a reference to that part."""
+        word = token.value
+        path = self._place_path(word)
+        if path is None or self.document is None:
+            return
+        if word in ("本条", "本款", "本项"):
+            return  # the provision the words stand in: no reference to another one
+        paths = [path]
+        if anaphor_scope(word) == "paragraph_before":
+            count = {"前两款": 2, "前三款": 3}.get(word, 1)
+            paragraph = path["paragraph"]
+            paths = [{**path, "paragraph": n} for n in range(paragraph - count, paragraph) if n >= 1]
+        if not paths:
+            return
+        draft = Draft(
+            role="cites", start=token.start, end=token.end, rule=f"anaphor_{word}", base=self.document
+        )
+        draft.provisions = [ProvDraft(p, token.start, token.end, word) for p in paths]
+        self.drafts.append(draft)
+
     def on_anaphor_run(self, anaphor: Token, token: Token) -> None:
         """本法第十条, 本条第二款, 前款第（一）项: a run after an anaphor."""
         base, role = self._anaphor_target(anaphor.value)
@@ -341,12 +572,14 @@ class _Resolver:
             return
         scope = anaphor_scope(anaphor.value)
         context = self._last_path(base) if scope != "instrument" else None
+        if base is self.document and scope != "instrument":
+            context = self._place_path(anaphor.value)
         if scope == "paragraph_before" and context and "paragraph" in context:
             context = {**context, "paragraph": context["paragraph"] - 1}
         draft = Draft(
             role=role, start=anaphor.start, end=token.end, rule=f"anaphor_{anaphor.value}", base=base
         )
-        if role == "cites" and base is self.current and scope == "instrument":
+        if role == "cites" and base is self.current and scope == "instrument" and base is not self.document:
             draft = base
         else:
             self.drafts.append(draft)
@@ -364,6 +597,10 @@ class _Resolver:
         nxt = self.tokens[self.index + 1] if self.index + 1 < len(self.tokens) else None
         if nxt is not None and nxt.kind == "prov" and not self._gap(token.end, nxt.start).strip():
             return
+        after_run = prev is not None and prev.kind == "prov" and target is not None
+        if self.document is not None and scope != "instrument" and not after_run:
+            self._document_anaphor(token)
+            return
         if scope == "instrument" or prev is None or prev.kind != "prov" or target is None:
             return
         if not _LIST_GAP.match(self._gap(prev.end, token.start)) or not target.provisions:
@@ -376,6 +613,10 @@ class _Resolver:
             context["paragraph"] -= 1
         elif scope == "article":
             context = {k: v for k, v in context.items() if k == "article"}
+            if token.value == "前条":
+                if context.get("article", 0) < 2:
+                    return
+                context["article"] -= 1
         else:
             return
         target.provisions.append(ProvDraft(context, token.start, token.end, token.value))
@@ -423,6 +664,16 @@ class _Resolver:
             self._add(draft, token, self._last_path(body.owner))
             return
         if self.current is None:
+            return
+        if self.current is self.document:
+            draft = Draft(
+                role="cites", start=token.start, end=token.end, rule="document_run", base=self.document
+            )
+            if not self._add(draft, token, None):
+                return
+            self.drafts.append(draft)
+            self.current = draft
+            self._maybe_open_body(draft, draft.provisions, token.end)
             return
         provs = self._add(self.current, token, self._last_path(self.current))
         self._maybe_open_body(self.current, provs, token.end)
@@ -521,6 +772,8 @@ def _is_instrument(draft: Draft) -> bool:
     root = draft.root()
     if root.doc is not None or draft.provisions or root.provisions:
         return True
+    if any(note.startswith("standard:") for note in root.notes):
+        return True
     title = root.raw_title
     if title is None:
         return False
@@ -528,17 +781,20 @@ def _is_instrument(draft: Draft) -> bool:
     return bool(_NAMES_INSTRUMENT.search(title) or _STANDARD_CODE.match(title) or draft.base is not None)
 
 
-def resolve(text: str, tokens: list[Token]) -> list[Citation]:
+def resolve(text: str, tokens: list[Token], document: tuple[str, Place] | None = None) -> list[Citation]:
     """Assemble the citations of one cell from its tokens.
 
     Args:
         text: the cell text the tokens point into.
         tokens: output of :func:`extractors.tokenizers.tokenize` for ``text``.
+        document: for a paragraph of a whole document, the document's title and the place
+            the paragraph is at: 本法 and bare 第N条 are then the document's, 本条 and 前款
+            the article's and paragraph's around it.
 
     Returns:
         Citations in text order, with spans into ``text``.
     """
-    drafts = _Resolver(text, tokens).run()
+    drafts = _Resolver(text, tokens, document).run()
     citations = [citation(d) for d in drafts if _is_instrument(d)]
     citations.sort(key=lambda c: (c.span[0], c.span[1]))
     return citations

@@ -9,9 +9,11 @@ running text and no pattern has to be tried at every character.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from functools import cache
+from operator import itemgetter
 from typing import NamedTuple
 
 import regex
@@ -26,13 +28,16 @@ from extractors.patterns import (
     INSTRUMENT_SUFFIX,
     MAX_TITLE_LENGTH,
     ORDER_NUMBER,
+    ORDER_NUMBER_AFTER,
     PART_MARKER,
     PREFILTER_ANCHORS,
     PROVISION_RUN,
     QUOTED_TITLE,
+    STANDARD_CODE,
     TITLE_BOOK,
     TRIGGERED_NAME,
     UNCLOSED_TITLE,
+    compile_plain,
     compile_verbose,
 )
 from extractors.tables import short_name_index
@@ -99,13 +104,30 @@ def _known_name_tokens(text: str) -> list[Token]:
 
 Builder = Callable[[str, regex.Match[str]], Token | None]
 
-KNOWN_NAME_PRIORITY = 8.5
-"""Known short titles lose a tie to titles in brackets, numbers, runs and anaphors (the
-scanners 0–8), and win it against list markers and quotes (9 on)."""
+KNOWN_NAME_PRIORITY = 21
+"""Known short titles lose a tie to titles in brackets, standards, numbers, runs and anaphors
+(the scanners 0–9, priorities 0–18 in steps of 2, anaphors 20), and win it against list
+markers and quotes (22 on, see :data:`MINOR_PRIORITY`)."""
+
+PRIORITY_SLOTS = 64
+"""Candidates sort on ``start * PRIORITY_SLOTS + priority``: one integer, no tuple keys."""
+
+
+class _Scanner(NamedTuple):
+    """One token kind: its literal anchors, its pattern, and how a match becomes a token.
+
+    ``sure`` builders never reject a match, so their tokens are built only when the
+    match wins its place (most 》 close a title and never become a token of their own).
+    """
+
+    anchors: tuple[str, ...]
+    pattern: regex.Pattern[str]
+    build: Builder
+    sure: bool
 
 
 @cache
-def _scanners() -> tuple[tuple[tuple[str, ...], regex.Pattern[str], Builder], ...]:
+def _scanners() -> tuple[_Scanner, ...]:
     """One pattern per token kind, in priority order (an earlier one wins a tie at a position).
 
     Each pattern is searched on its own, and only in a cell that holds one of its literal
@@ -113,34 +135,113 @@ def _scanners() -> tuple[tuple[tuple[str, ...], regex.Pattern[str], Builder], ..
     The tokenizer then keeps the leftmost non-overlapping tokens.
     """
     always: tuple[str, ...] = ()
-    table: list[tuple[tuple[str, ...], str, Builder]] = [
-        (("《",), TITLE_BOOK, lambda t, m: Token("title", m.start(), m.end(), m["book"], "book")),
+    plain: tuple[str, ...] = (TITLE_BOOK, ANGLE_TITLE, QUOTED_TITLE)
+    table: list[tuple[tuple[str, ...], str, Builder, bool]] = [
+        (("《",), TITLE_BOOK, lambda t, m: Token("title", m.start(), m.end(), m["book"], "book"), True),
         (
             ("<", "＜", "&lt;", "〈"),
             ANGLE_TITLE,
             lambda t, m: Token("title", m.start(), m.end(), m["angle"], "angle"),
+            True,
         ),
-        (("《",), UNCLOSED_TITLE, lambda t, m: Token("title", m.start(), m.end(), m["unclosed"], "unclosed")),
-        (("“", '"'), QUOTED_TITLE, _quoted_title_token),
-        (("称",), ALIAS_DEFINITION, lambda t, m: Token("alias", m.start(), m.end(), m["alias"])),
-        (("令", "公告"), ORDER_NUMBER, lambda t, m: _doc_token(t, m, "order")),
-        (("号", "號"), DOC_NUMBER, lambda t, m: _doc_token(t, m, "doc")),
-        (("第", "条", "條"), PROVISION_RUN, lambda t, m: Token("prov", m.start(), m.end(), m.group(0))),
         (
-            ("本", "该", "同法", "前", "上述"),
-            ANAPHOR,
-            lambda t, m: Token("anaphor", m.start(), m.end(), m["anaphor"]),
+            ("《",),
+            UNCLOSED_TITLE,
+            lambda t, m: Token("title", m.start(), m.end(), m["unclosed"], "unclosed"),
+            True,
         ),
-        (always, ENUMERATOR, lambda t, m: Token("enum", m.start(), m.end(), m.group(0))),
-        (always, PART_MARKER, lambda t, m: Token("part", m.start(), m.end(), m["part_num"])),
+        (("“", '"'), QUOTED_TITLE, _quoted_title_token, False),
+        (always, STANDARD_CODE, _standard_token, False),
+        (("称",), ALIAS_DEFINITION, lambda t, m: Token("alias", m.start(), m.end(), m["alias"]), True),
+        (("令", "公告"), ORDER_NUMBER, lambda t, m: _doc_token(t, m, "order"), False),
+        (("号令", "號令"), ORDER_NUMBER_AFTER, lambda t, m: _doc_token(t, m, "order"), False),
+        (("号", "號"), DOC_NUMBER, lambda t, m: _doc_token(t, m, "doc"), False),
         (
-            ("“", "「", "『", "”", "」", "』"),
-            r"[“「『”」』]++",
-            lambda t, m: Token("quotes", m.start(), m.end(), m.group(0)),
+            ("第", "条", "條"),
+            PROVISION_RUN,
+            lambda t, m: Token("prov", m.start(), m.end(), m.group(0)),
+            True,
         ),
-        (("》",), r"》", lambda t, m: Token("lone_close", m.start(), m.end(), m.group(0))),
+        (always, _MINOR_TOKENS, _minor_token, True),
     ]
-    return tuple((anchors, compile_verbose(pattern), build) for anchors, pattern, build in table)
+    return tuple(
+        _Scanner(
+            anchors,
+            (compile_plain if pattern in plain else compile_verbose)(pattern),
+            build,
+            sure,
+        )
+        for anchors, pattern, build, sure in table
+    )
+
+
+_MINOR_TOKENS = rf"""
+    (?P<m_anaphor>{ANAPHOR})
+    |(?P<m_enum>{ENUMERATOR})
+    |(?P<m_part>{PART_MARKER})
+    |(?P<m_quotes>[“「『”」』]++)
+    |(?P<m_close>》)
+"""
+"""Anaphors, list numbers, part numbers, quotation marks and a lone 》 in one scan.
+
+Their matches are made of disjoint characters (本法…, digits and （）, 一…十 with 、：,
+quotation marks, 》), so none can overlap another and one scan finds exactly what five
+separate scans would; each keeps its own priority (:data:`MINOR_PRIORITY`)."""
+
+MINOR_PRIORITY: dict[str, int] = {"m_anaphor": 20, "m_enum": 22, "m_part": 24, "m_quotes": 26, "m_close": 28}
+"""Sort priorities of the minor tokens: an anaphor beats a known name (21), the rest lose to it."""
+
+_MINOR_KIND = {"m_enum": "enum", "m_quotes": "quotes", "m_close": "lone_close"}
+
+
+def _minor_token(text: str, match: regex.Match[str]) -> Token:
+    """The token of a :data:`_MINOR_TOKENS` match, by the alternative that matched."""
+    group = match.lastgroup
+    if group == "m_anaphor":
+        return Token("anaphor", match.start(), match.end(), match["anaphor"])
+    if group == "m_part":
+        return Token("part", match.start(), match.end(), match["part_num"])
+    return Token(_MINOR_KIND[group or ""], match.start(), match.end(), match.group(0))
+
+
+_MINOR = 10
+"""Index of the minor-token scanner."""
+
+_UNCLOSED = 2
+"""Index of the unclosed-title scanner: it is tried only at a 《 no closed title starts at."""
+
+MAX_UNCLOSED_TRIES = 16
+"""Up to this many 《 without a closed title are tried one by one, more in one scan."""
+
+_DOC = 8
+
+_STANDARD = 4
+"""Index of the standard scanner: it runs only in cells with two capitals in a row."""
+"""Index of the document-number scanner: its matches end at 号, it is tried only before one."""
+
+MAX_DOC_NUMBER_MATCH = 40
+"""Longer than any :data:`~extractors.patterns.DOC_NUMBER` match (the issuer code is read
+by a lookbehind and is not part of it): bracket, year, bracket, 第, serial, 号 ≤ 28."""
+
+_HAO = re.compile("[号號]")
+
+
+_STANDARD_DASH = regex.compile(r"[ \t\u3000]*[-—–－][ \t\u3000]*")
+
+
+def _standard_token(text: str, match: regex.Match[str]) -> Token | None:
+    """A standard, normalised (GB/T 19001—2016 → GB/T 19001-2016), if the match has a standard's shape.
+
+    GB…, DB11…, …/T and …/Z codes, or any code with a year, are standards; a bare two- or
+    three-letter code needs a number of three digits or more (AQ 3013, not PM 2.5).
+    """
+    code = regex.sub(r"[ \t]", "", match["std_code"])
+    number, year = match["std_num"], match["std_year"]
+    shaped = code.startswith(("GB", "DB")) or code.endswith(("/T", "/Z")) or year is not None
+    if not shaped and not (len(code) <= 3 and "." not in number and len(number) >= 3):
+        return None
+    value = f"{code} {number}" + (f"-{year}" if year else "")
+    return Token("title", match.start(), match.end(), value, "standard")
 
 
 def _quoted_title_token(text: str, match: regex.Match[str]) -> Token | None:
@@ -184,10 +285,13 @@ _CO_ISSUERS = regex.compile(
     r"(?:\p{Han}{2,16}?(?:部|委员会|委|总局|局|署|办|院|会|厅|行)[ \u3000、]{1,2}){1,12}+$"
 )
 
+_CO_ISSUER_GAPS = frozenset(" \u3000、")
+"""What separates co-issuers; without one right before the organ there is no joint order."""
+
 
 def _joint_order(text: str, start: int, parsed: DocNumber) -> tuple[int, DocNumber]:
     """Extend an order to its co-issuers: 交通运输部 工业和信息化部 … 国家网信办令2016年第60号."""
-    if parsed.code.endswith("令"):
+    if parsed.code.endswith("令") and text[start - 1 : start] in _CO_ISSUER_GAPS:
         match = _CO_ISSUERS.search(text, max(0, start - MAX_JOINT_ISSUERS), start)
         if match and match.end() == start:
             prefix = regex.sub(r"[ \u3000、]+", " ", match.group(0))
@@ -216,9 +320,91 @@ def _doc_token(text: str, match: regex.Match[str], kind: str) -> Token | None:
     return Token("docnum", start, end, text[start:end], kind, parsed)
 
 
+_TWO_CAPITALS = re.compile("[A-Z]{2}")
+"""Every standard code starts with two capitals (GB, DB, HJ, AQ)."""
+
+
 def may_cite(text: str) -> bool:
     """Prefilter: can ``text`` hold a citation at all? (cheap literal test, like eyecite's)."""
-    return any(anchor in text for anchor in PREFILTER_ANCHORS)
+    return any(map(text.__contains__, PREFILTER_ANCHORS)) or _TWO_CAPITALS.search(text) is not None
+
+
+def _candidates(text: str) -> list[tuple[int, int, regex.Match[str] | Token, Builder | None]]:
+    """Every scanner's matches as ``(sort key, end, match or token, builder)``.
+
+    A match of a sure builder stays a match (its token is built if it wins); the others are
+    built here, since a rejected match must not take a place.
+    """
+    candidates: list[tuple[int, int, regex.Match[str] | Token, Builder | None]] = []
+    append = candidates.append
+    book_starts: set[int] = set()
+    for priority, scanner in enumerate(_scanners()):
+        if scanner.anchors and not any(map(text.__contains__, scanner.anchors)):
+            continue
+        if priority == _STANDARD and _TWO_CAPITALS.search(text) is None:
+            continue  # a standard's code starts with two capitals
+        key = 2 * priority
+        if priority == _UNCLOSED:
+            matches = _unclosed_matches(text, scanner.pattern, book_starts)
+        elif priority == _DOC:
+            matches = _doc_matches(text, scanner.pattern)
+        else:
+            matches = scanner.pattern.finditer(text)
+        if priority == _MINOR:
+            build = scanner.build
+            for match in matches:
+                key = MINOR_PRIORITY[match.lastgroup or ""]
+                append((match.start() * PRIORITY_SLOTS + key, match.end(), match, build))
+        elif scanner.sure:
+            build = scanner.build
+            for match in matches:
+                append((match.start() * PRIORITY_SLOTS + key, match.end(), match, build))
+            if priority == 0:
+                book_starts = {c[2].start() for c in candidates}  # type: ignore[union-attr]
+        else:
+            for match in matches:
+                token = scanner.build(text, match)
+                if token is not None:
+                    append((token.start * PRIORITY_SLOTS + key, token.end, token, None))
+    for token in _known_name_tokens(text):
+        append((token.start * PRIORITY_SLOTS + KNOWN_NAME_PRIORITY, token.end, token, None))
+    return candidates
+
+
+def _unclosed_matches(
+    text: str, pattern: regex.Pattern[str], book_starts: set[int]
+) -> Iterator[regex.Match[str]]:
+    """Unclosed titles at the 《 where no closed title starts (there a closed one wins the tie).
+
+    A few such 《 are tried one by one; many (a cell of 《《《《) in one scan, filtered.
+    """
+    if text.count("《") - len(book_starts) > MAX_UNCLOSED_TRIES:
+        yield from (m for m in pattern.finditer(text) if m.start() not in book_starts)
+        return
+    pos = text.find("《")
+    while pos >= 0:
+        if pos not in book_starts:
+            match = pattern.match(text, pos)
+            if match is not None:
+                yield match
+        pos = text.find("《", pos + 1)
+
+
+def _doc_matches(text: str, pattern: regex.Pattern[str]) -> Iterator[regex.Match[str]]:
+    """What ``pattern.finditer(text)`` gives, searched only in the short stretch before each 号.
+
+    A match ends at the first 号 after its start, so each 号 ends at most one match and
+    the matches come in the order of their 号.
+    """
+    end = 0
+    for hao in _HAO.finditer(text):
+        at = hao.start()
+        if at < end:
+            continue
+        match = pattern.search(text, max(end, at - MAX_DOC_NUMBER_MATCH), at + 1)
+        if match is not None:
+            yield match
+            end = match.end()
 
 
 def tokenize(text: str) -> list[Token]:
@@ -232,32 +418,25 @@ def tokenize(text: str) -> list[Token]:
     """
     if not may_cite(text):
         return []
-    candidates: list[tuple[int, float, Token]] = []
-    for priority, (anchors, pattern, build) in enumerate(_scanners()):
-        if anchors and not any(anchor in text for anchor in anchors):
-            continue
-        for match in pattern.finditer(text):
-            token = build(text, match)
-            if token is not None:
-                candidates.append((token.start, priority, token))
-    candidates.extend((t.start, KNOWN_NAME_PRIORITY, t) for t in _known_name_tokens(text))
-    candidates.sort(key=lambda c: (c[0], c[1]))
+    candidates = _candidates(text)
+    candidates.sort(key=itemgetter(0))
     tokens: list[Token] = []
     end = 0
-    for start, _, token in candidates:
-        if start < end:
+    for key, token_end, found, build in candidates:
+        if key // PRIORITY_SLOTS < end:
             continue
-        if token.kind == "lone_close":
-            found = _missing_open_title(text, token.start, end)
-            if found is None:
+        token = found if build is None else build(text, found)  # type: ignore[arg-type]
+        if token.kind == "lone_close":  # type: ignore[union-attr]
+            opened = _missing_open_title(text, token.start, end)  # type: ignore[union-attr]
+            if opened is None:
                 continue
-            token = Token("title", found[0], token.end, found[1], "missing_open")
-        elif token.kind == "prov":
-            named = _name_before_run(text, end, token.start)
+            token = Token("title", opened[0], token_end, opened[1], "missing_open")
+        elif token.kind == "prov":  # type: ignore[union-attr]
+            named = _name_before_run(text, end, token.start)  # type: ignore[union-attr]
             if named is not None:
                 tokens.append(named)
-        tokens.append(token)
-        end = token.end
+        tokens.append(token)  # type: ignore[arg-type]
+        end = token_end
     return tokens
 
 
@@ -265,8 +444,17 @@ MAX_TRIGGERED_NAME = 30
 """How far before a provision run a bare title (after 按照/依据 …) may start."""
 
 
+_SUFFIX_LAST_CHARS = frozenset(word[-1] for word in INSTRUMENT_SUFFIX[3:-1].split("|"))
+"""The last characters of the title endings (法, 例, 定 …): a bare name ends with one."""
+
+
 def _name_before_run(text: str, floor: int, start: int) -> Token | None:
     """A bare title between a verb of reliance and a run: 按照社会保险法|第八十六条."""
+    end = start
+    while end > floor and start - end < 2 and text[end - 1].isspace():
+        end -= 1
+    if end <= floor or text[end - 1] not in _SUFFIX_LAST_CHARS:
+        return None  # the pattern needs a title ending right before the run (and ≤ 2 spaces)
     match = compile_verbose(TRIGGERED_NAME).search(text, max(floor, start - MAX_TRIGGERED_NAME), start)
     if match is None:
         return None

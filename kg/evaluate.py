@@ -13,6 +13,10 @@ when the titles are equal after removing 《》, spaces and a leading 中华人�
 provision matches when article, paragraph, item and part are equal (chapter counts
 only when there is no article); roles (cites/mentions) must agree.
 
+A gold citation may list ``alt_titles`` (other acceptable canonical spellings where the
+official title is uncertain); a prediction matching any of them matches. A gold file may
+give each cell its ``split`` (dev/test, by source); otherwise a hash of the id decides.
+
 Lenient: roles are pooled, titles are compared after also folding brackets, 〈〉 and
 traditional characters and may contain one another, and a provision matches on its
 top level only (article, else part, else item, else chapter).
@@ -69,6 +73,13 @@ class GoldCell:
     column: str | None
     cites: tuple[dict[str, Any], ...]
     mentions: tuple[dict[str, Any], ...]
+    split: str | None = None
+    """``dev`` or ``test`` when the gold file assigns it (by source); else :func:`split_of` decides."""
+
+    @property
+    def part(self) -> str:
+        """The split the cell belongs to: the file's own, else the hash of its id."""
+        return self.split or split_of(self.id)
 
 
 @dataclass(slots=True)
@@ -202,8 +213,18 @@ def load_gold(path: Path | str, *, samples: Iterable[Path] = ()) -> list[GoldCel
             raise GoldError(f"{path}:{number}: needs either 'text' or 'file'+'seq'+'column'")
         if not isinstance(text, str):
             raise GoldError(f"{path}:{number}: 'text' must be a string")
+        split = record.get("split")
+        if split is not None and split not in ("dev", "test"):
+            raise GoldError(f"{path}:{number}: 'split' must be dev or test, not {split!r}")
         cells.append(
-            GoldCell(cell_id, text, column, tuple(record.get("cites", [])), tuple(record.get("mentions", [])))
+            GoldCell(
+                cell_id,
+                text,
+                column,
+                tuple(record.get("cites", [])),
+                tuple(record.get("mentions", [])),
+                split,
+            )
         )
     return cells
 
@@ -229,6 +250,11 @@ class _Group:
     number: str | None
     provisions: set[tuple[Any, ...]]
     label: str
+    alt_titles: tuple[str, ...] = ()
+
+    def titles(self) -> tuple[str | None, ...]:
+        """The title and the other acceptable spellings the gold lists (``alt_titles``)."""
+        return (self.title, *self.alt_titles)
 
 
 def _strict_provision(p: dict[str, Any]) -> tuple[Any, ...]:
@@ -250,9 +276,15 @@ def _same(a: _Group, b: _Group, mode: str) -> bool:
         if mode == "strict":
             return False
     if mode == "strict":
-        return bool(a.title or b.title) and _strict_title(a.title) == _strict_title(b.title)
-    ta, tb = _lenient_title(a.title), _lenient_title(b.title)
-    return bool(ta and tb) and (ta == tb or ta in tb or tb in ta)
+        return bool(a.title or b.title) and any(
+            _strict_title(x) == _strict_title(y) for x in a.titles() for y in b.titles()
+        )
+    for x in a.titles():
+        for y in b.titles():
+            ta, tb = _lenient_title(x), _lenient_title(y)
+            if ta and tb and (ta == tb or ta in tb or tb in ta):
+                return True
+    return False
 
 
 def _group(entries: Iterable[dict[str, Any]], mode: str) -> list[_Group]:
@@ -267,6 +299,7 @@ def _group(entries: Iterable[dict[str, Any]], mode: str) -> list[_Group]:
             entry.get("doc_number"),
             provisions,
             entry.get("title") or entry.get("doc_number") or "?",
+            tuple(entry.get("alt_titles") or ()),
         )
         for group in groups:
             if _same(group, new, mode):
@@ -282,6 +315,8 @@ def _group(entries: Iterable[dict[str, Any]], mode: str) -> list[_Group]:
 def _predicted(citations: list[Citation]) -> dict[str, list[dict[str, Any]]]:
     out: dict[str, list[dict[str, Any]]] = {role: [] for role in ROLES}
     for c in citations:
+        if c.instrument.title is None and c.instrument.doc_number is None:
+            continue  # a damaged title (an empty 《》) names no instrument; the graph drops it too
         out[c.role].append(
             {
                 "title": c.instrument.title,

@@ -25,7 +25,7 @@ from extractors.titles import canonical_title
 
 __all__ = ["AliasTable", "AnaphorScope", "anaphor_fits", "anaphor_scope", "inherit_path"]
 
-AnaphorScope = Literal["instrument", "article", "paragraph", "paragraph_before", "chapter"]
+AnaphorScope = Literal["instrument", "article", "paragraph", "paragraph_before", "book", "chapter"]
 
 _PROVISION_ANAPHORS: dict[str, AnaphorScope] = {
     "本条": "article",
@@ -35,6 +35,7 @@ _PROVISION_ANAPHORS: dict[str, AnaphorScope] = {
     "前两款": "paragraph_before",
     "前三款": "paragraph_before",
     "本项": "paragraph",
+    "本编": "book",
     "本章": "chapter",
     "本节": "chapter",
 }

@@ -19,7 +19,7 @@ from rich.table import Table
 from extractors import annotate, extract
 from extractors.models import Citation
 from kg.atomic import atomic_write
-from kg.evaluate import EvalReport, GoldCell, GoldError, evaluate, load_gold, split_of
+from kg.evaluate import EvalReport, GoldCell, GoldError, evaluate, load_gold
 
 __all__ = ["register"]
 
@@ -216,7 +216,11 @@ def _eval_command(
         typer.Option("--samples", help="样例清单所在目录 / folder of the sample lists the gold names."),
     ] = None,
     split: Annotated[
-        str, typer.Option("--split", help="all, dev or test (a fixed quarter of the cells, by id).")
+        str,
+        typer.Option(
+            "--split",
+            help="all, dev or test: the gold's own split field (by source) if it has one, else a fixed quarter by id.",
+        ),
     ] = "all",
     show_misses: Annotated[
         bool, typer.Option("--misses/--no-misses", help="列出每一处错漏 / list each miss.")
@@ -231,6 +235,8 @@ def _eval_command(
       kg eval tests/gold/seeds.citations.jsonl          (in a checkout of the project)
 
       kg eval tests/gold/fields.citations.jsonl --split test --no-misses
+
+      kg eval tests/gold/real.citations.jsonl --split dev
     """
     if split not in ("all", "dev", "test"):
         raise _bad(f"--split must be all, dev or test, not {split!r}")
@@ -241,7 +247,7 @@ def _eval_command(
     except GoldError as exc:
         raise _bad(str(exc)) from exc
     if split != "all":
-        cells = [c for c in cells if split_of(c.id) == split]
+        cells = [c for c in cells if c.part == split]
     report = evaluate(cells)
     console = Console()
     if as_json:

@@ -118,3 +118,39 @@ def test_seeds_gold_reaches_target() -> None:
     assert report.cells == 42
     assert report.score("strict", "instrument").f1 >= SEEDS_TARGET
     assert report.score("strict", "provision").f1 >= SEEDS_TARGET
+
+
+def test_alt_titles_are_accepted() -> None:
+    gold = _cell(
+        [{"title": "福建省森林条例", "alt_titles": ["福建森林条例"], "doc_number": None, "provisions": []}]
+    )
+    report = evaluate([gold], _fixed(_citation("福建森林条例")))
+    assert report.score("strict", "instrument").f1 == 1.0
+    other = evaluate([gold], _fixed(_citation("福建省林木条例")))
+    assert other.score("strict", "instrument").f1 == 0.0
+
+
+def test_a_citation_naming_no_instrument_is_not_scored() -> None:
+    report = evaluate([_cell([])], _fixed(_citation(None, article=10)))
+    assert report.score("strict", "instrument").fp == 0
+
+
+def _write(tmp_path: Path, records: list[dict[str, Any]]) -> Path:
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    return gold
+
+
+def test_split_field_of_the_gold_decides(tmp_path: Path) -> None:
+    record = {"column": "设定依据", "text": "《社会保险法》第八条", "cites": [], "mentions": []}
+    records = [{**record, "id": f"d{i}", "split": "test" if i < 3 else "dev"} for i in range(10)]
+    cells = load_gold(_write(tmp_path, records))
+    assert [c.id for c in cells if c.part == "test"] == ["d0", "d1", "d2"]
+    hashed = load_gold(_write(tmp_path, [{**record, "id": "d1"}]))
+    assert hashed[0].part == split_of("d1")
+
+
+def test_bad_split_names_file_and_line(tmp_path: Path) -> None:
+    record = {"id": "d0", "split": "train", "text": "x", "cites": [], "mentions": []}
+    with pytest.raises(GoldError, match=r"gold\.jsonl:1: 'split' must be dev or test"):
+        load_gold(_write(tmp_path, [record]))

@@ -21,6 +21,7 @@ import pytest
 
 HERE = Path(__file__).parent
 FIELDS_GOLD = HERE / "fields.citations.jsonl"
+REAL_GOLD = HERE / "real.citations.jsonl"
 SEEDS_GOLD = Path(os.environ.get("KG_SEEDS_GOLD", str(HERE / "seeds.citations.jsonl")))
 LISTS = HERE.parent / "data" / "lists"
 MARKET_LIST = LISTS / "某市市场监督管理局权责清单.txt"
@@ -69,6 +70,37 @@ def test_seeds_file_is_valid() -> None:
     records = _seed_records()
     assert records, "the seeds gold is empty"
     assert V.validate_records(records, "seeds") == []
+
+
+def test_real_file_is_valid_and_split_by_source() -> None:
+    records = list(V.load_jsonl(REAL_GOLD))
+    assert len(records) >= 100
+    assert V.validate_records(records, "real") == []
+    sides: dict[str, set[str]] = {}
+    for record in records:
+        sides.setdefault(record["source"], set()).add(record["split"])
+    assert all(len(split) == 1 for split in sides.values()), "a source on both sides of the split"
+    assert {r["split"] for r in records} == {"dev", "test"}
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [({"id": "fields-0001"}, "is not dN"), ({"split": "train"}, "dev or test"), ({"source": ""}, "source")],
+    ids=["id", "split", "source"],
+)
+def test_real_record_checks_reject(change: dict[str, Any], expected: str) -> None:
+    record = {
+        "id": "d0",
+        "split": "dev",
+        "column": "设定依据",
+        "source": "a published list",
+        "text": "《社会保险法》第七十七条",
+        "cites": [_cite()],
+        "mentions": [],
+    }
+    assert V.validate_record(record, "real") == []
+    problems = V.validate_record({**record, **change}, "real")
+    assert any(expected in p for p in problems), problems
 
 
 def test_fields_gold_is_large_and_covers_every_field() -> None:

@@ -12,8 +12,12 @@ Two kinds of file share the citation schema:
   ``id`` and cell ``text``, so titles, numbers and provisions are checked against it.
 * ``seeds``: ``tests/gold/seeds.citations.jsonl`` (a copy of the shared seeds gold); records point at a
   ``file``/``seq``/``column`` of the sample lists and carry no text.
+* ``real``: ``tests/gold/real.citations.jsonl``, cells copied from published lists (ids d0…),
+  with a ``split`` (dev/test, by source), free-text ``field`` and ``column`` (the published
+  column name: 设定依据, 检查依据 …), the cell's provenance and the annotators' ``notes``;
+  a citation may list ``alt_titles`` where the official title is uncertain.
 
-Run it as a script: ``python tests/gold/validate.py FILE [--kind fields|seeds]``.
+Run it as a script: ``python tests/gold/validate.py FILE [--kind fields|seeds|real]``.
 Exit code 0 when clean, 1 when a record is invalid, 2 when the file cannot be read.
 
 Examples:
@@ -80,6 +84,7 @@ CITATION_KEYS = frozenset(
         "alias",
         "embedded_title",
         "annex",
+        "alt_titles",
     }
 )
 """Keys a citation may carry; ``title``, ``doc_number`` and ``provisions`` are required."""
@@ -91,11 +96,19 @@ RECORD_KEYS = {
         {"id", "field", "column", "text", "cites", "mentions", "note", "file", "seq", "source_column"}
     ),
     "seeds": frozenset({"file", "seq", "column", "cites", "mentions", "note"}),
+    "real": frozenset(
+        {"id", "split", "province", "field", "agency", "item", "column", "source", "text"}
+        | {"cites", "mentions", "notes"}
+    ),
 }
 REQUIRED_RECORD_KEYS = {
     "fields": ("id", "field", "column", "text", "cites", "mentions"),
     "seeds": ("file", "seq", "column", "cites", "mentions"),
+    "real": ("id", "split", "column", "source", "text", "cites", "mentions"),
 }
+REAL_ID_RE = regex.compile(r"^d\d{1,4}$")
+_PINYIN_GLOSS = regex.compile(r"(?<=\p{Han})[（(][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}[）)]")
+SPLITS = frozenset({"dev", "test"})
 
 FIELDS = frozenset(
     {
@@ -298,8 +311,36 @@ def _check_id(record: Record) -> list[str]:
     return []
 
 
+def _check_real_record(record: Record) -> list[str]:
+    """A real cell: id d0…, a dev/test split, and the published column as free text."""
+    errors = []
+    rid = record.get("id")
+    if not isinstance(rid, str) or not REAL_ID_RE.match(rid):
+        errors.append(f"id {rid!r} is not dN")
+    if record.get("split") not in SPLITS:
+        errors.append(f"split {record.get('split')!r} is not dev or test")
+    for key in ("column", "source"):
+        if not isinstance(record.get(key), str) or not record[key].strip():
+            errors.append(f"{key} must be a non-empty string")
+    return errors
+
+
+def _check_alt_titles(citation: Citation) -> list[str]:
+    """Alternative titles are a list of other canonical spellings, none equal to the title."""
+    alt = citation.get("alt_titles")
+    if alt is None:
+        return []
+    if not isinstance(alt, list) or not all(isinstance(t, str) and t.strip() for t in alt):
+        return ["alt_titles must be a list of non-empty strings"]
+    if citation.get("title") in alt:
+        return ["alt_titles repeats the title"]
+    return []
+
+
 def _check_field_and_column(record: Record, kind: str) -> list[str]:
     """Field and column come from closed lists, so counts per field stay meaningful."""
+    if kind == "real":
+        return _check_real_record(record)
     errors = []
     if kind == "fields" and record.get("field") not in FIELDS:
         errors.append(f"field {record.get('field')!r} is not one of the covered fields")
@@ -525,6 +566,7 @@ CITATION_CHECKS: tuple[Callable[[Citation], list[str]], ...] = (
     _check_dates,
     _check_optional_strings,
     _check_provisions,
+    _check_alt_titles,
 )
 TEXT_CHECKS: tuple[Callable[[Citation, str], list[str]], ...] = (
     _check_title_in_text,
@@ -557,8 +599,16 @@ def validate_record(record: Record, kind: str = "fields") -> list[str]:
     errors += _check_citation_lists(record)
     text = None
     if kind == "fields":
-        errors += _check_id(record) + _check_text(record)
+        errors += _check_id(record)
+    if kind in ("fields", "real"):
+        errors += _check_text(record)
         text = record.get("text") if isinstance(record.get("text"), str) else None
+    text_checks = TEXT_CHECKS
+    if kind == "real" and text is not None:
+        # Real cells are copied as published: titles damaged in copying are recovered by the
+        # annotators (ANNOTATION.md rule 6), and mirror pages add pinyin glosses (執(zhí)業).
+        text = _PINYIN_GLOSS.sub("", text)
+        text_checks = tuple(c for c in TEXT_CHECKS if c is not _check_title_in_text)
     if any(e.endswith("list of objects") for e in errors):
         return errors
     errors += _check_merged_citations(record)
@@ -567,7 +617,7 @@ def validate_record(record: Record, kind: str = "fields") -> list[str]:
             where = f"{role}[{index}]"
             problems = [p for check in CITATION_CHECKS for p in check(citation)]
             if text is not None and not problems:
-                problems = [p for check in TEXT_CHECKS for p in check(citation, text)]
+                problems = [p for check in text_checks for p in check(citation, text)]
             errors += [f"{where}: {p}" for p in problems]
     return errors
 
@@ -597,7 +647,7 @@ def _record_key(record: Record, kind: str, line_no: int) -> str:
     """The identity a record must not share: its id, or file#seq/column for the seeds."""
     if not isinstance(record, dict):
         return f"line {line_no}"
-    if kind == "fields":
+    if kind in ("fields", "real"):
         return str(record.get("id", f"line {line_no}"))
     return f"{record.get('file')}#{record.get('seq')}/{record.get('column')}"
 
@@ -638,7 +688,7 @@ def validate_file(path: Path, kind: str = "fields") -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Command line: ``validate.py FILE [--kind fields|seeds]``; see the module docstring."""
+    """Command line: ``validate.py FILE [--kind fields|seeds|real]``; see the module docstring."""
     args = list(sys.argv[1:] if argv is None else argv)
     kind = "fields"
     if "--kind" in args:
@@ -646,7 +696,7 @@ def main(argv: list[str] | None = None) -> int:
         kind = args[index + 1] if index + 1 < len(args) else ""
         del args[index : index + 2]
     if len(args) != 1 or kind not in RECORD_KEYS:
-        print("usage: validate.py FILE [--kind fields|seeds]", file=sys.stderr)
+        print("usage: validate.py FILE [--kind fields|seeds|real]", file=sys.stderr)
         return 2
     path = Path(args[0])
     try:

@@ -1,0 +1,89 @@
+"""What a title's own text says about it: a number in its brackets, a revision, damage.
+
+Cells write more than the title inside 《》: the promulgating order (《易制毒化学品管理条例
+（国务院令第445号）》), a revising decision named as history (《国务院关于修改〈X〉的决定》 followed
+by 修订), and the marks of careless copying (an empty 《》, a 》 without 《, a law's name
+dropped from 关于适用《X》的解释). The resolver asks these questions of each title.
+
+Examples:
+    >>> split_number_note("易制毒化学品管理条例（国务院令第445号）")
+    ('易制毒化学品管理条例', '国务院令第445号')
+    >>> revised_title("国务院关于修改〈中华人民共和国森林法实施条例〉的决定")
+    '中华人民共和国森林法实施条例'
+    >>> damage_of("book", "最高人民法院关于适用的解释")
+    'name_dropped'
+"""
+
+from __future__ import annotations
+
+import regex
+
+from extractors.tokenizers import tokenize
+
+__all__ = [
+    "BRACKETED_RULES",
+    "damage_of",
+    "is_revising_title",
+    "revised_title",
+    "revision_verb_at",
+    "split_number_note",
+]
+
+BRACKETED_RULES = frozenset({"book", "unclosed", "angle"})
+"""Title rules whose text was delimited by brackets, so a note inside them is the writer's."""
+
+_NUMBER_NOTE = regex.compile(r"^(?P<title>.{2,}?)[ \t\u3000]{0,2}+[（(](?P<inner>[^（）()]{3,80}+)[）)]$")
+_NUMBER_WORDS = regex.compile(r"[令号號]")
+_REVISING_TITLE = regex.compile(r"关于(?:修改|修正|废止和修改|修改和废止|废止)[^的]{0,60}的决定$")
+_REVISION_VERB_AFTER = regex.compile(
+    r"[ \t\u3000]{0,2}+(?:第[一二三四五六七八九十]{1,3}+次)?(?:修订|修正|修改|予以修改)"
+)
+_REVISED_INNER = regex.compile(r"关于修改〈(?P<inner>[^〈〉]{2,60}+)〉的决定$")
+_NAME_DROPPED = regex.compile(r"关于适用的|关于(?:执行|贯彻)的|实施的(?:办法|细则|规定)$")
+
+
+def split_number_note(title: str) -> tuple[str, str | None]:
+    """易制毒化学品管理条例（国务院令第445号） → (易制毒化学品管理条例, 国务院令第445号).
+
+    Only a bracket that holds a document or order number is split off; （试行）,
+    （2018年修正） and other notes stay part of the title.
+    """
+    if title[-1:] not in "）)":
+        return title, None
+    match = _NUMBER_NOTE.match(title)
+    if match is None or not _NUMBER_WORDS.search(match["inner"]):
+        return title, None
+    if not any(t.kind == "docnum" for t in tokenize(match["inner"])):
+        return title, None
+    return match["title"], match["inner"]
+
+
+def is_revising_title(title: str) -> bool:
+    """Is ``title`` (canonical) a decision that revises or repeals others (关于修改…的决定)?"""
+    return _REVISING_TITLE.search(title) is not None
+
+
+def revision_verb_at(text: str, pos: int) -> bool:
+    """Does a revision verb (修订, 修正, 第二次修正 …) follow at ``pos``?"""
+    return _REVISION_VERB_AFTER.match(text, pos) is not None
+
+
+def revised_title(title: str) -> str | None:
+    """The instrument a 关于修改〈X〉的决定 revises (X), if it names one."""
+    match = _REVISED_INNER.search(title)
+    return match["inner"] if match else None
+
+
+def damage_of(rule: str, title: str) -> str | None:
+    """How a title was damaged in copying, if it was: the flag the audit and the law library read.
+
+    ``rule`` is the tokenizer's title rule (``unclosed``: 《 without 》, ``missing_open``: 》
+    without 《); ``title`` the title text as read.
+    """
+    if rule == "missing_open" or rule == "unclosed":
+        return rule
+    if not title or title.isspace():
+        return "empty"
+    if "的" in title and _NAME_DROPPED.search(title):
+        return "name_dropped"
+    return None
