@@ -82,7 +82,7 @@ HABITS: list[tuple[str, str, list[tuple[Any, ...]]]] = [
         "order-code-after-a-word",
         "《河道管理条例》第十一条、属国务院412号令",
         [
-            ("cites", "河道管理条例", None, [{"art": 11}]),
+            ("cites", "中华人民共和国河道管理条例", None, [{"art": 11}]),
             ("cites", None, "国务院令第412号", []),
         ],
     ),
