@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -27,13 +27,13 @@ from rich.progress import (
 from rich.table import Table
 
 from kg.cli.options import EXIT_BAD_INPUT, DbOption, EndpointOption, StoreOption, open_store
-from kg.cli.trace_view import trace_view
-from kg.ingest import NotAPowerList
-from kg.pipeline import graph_for
-from kg.scale import ListOutcome, StreamSummary
-from kg.scale.stream import Plan
-from kg.store import DEFAULT_STORE, Store, StoreError
-from kg.trace import TraceError, trace
+from kg.store import DEFAULT_STORE, StoreError
+
+if TYPE_CHECKING:  # each command imports what it runs, so `kg --help` loads none of it
+    from kg.scale import ListOutcome, StreamSummary
+    from kg.scale.stream import Plan
+    from kg.store import Store
+    from kg.trace import TraceError
 
 __all__ = ["register"]
 
@@ -82,7 +82,7 @@ def build_command(
 
       kg build 全省清单/ --jobs 2 --prune   (only changed lists; removed files dropped)
     """
-    from kg.ingest import bundled_samples, iter_input_files
+    from kg.ingest import NotAPowerList, bundled_samples, iter_input_files
     from kg.scale import stream_build
 
     console = _err()
@@ -196,6 +196,9 @@ def trace_command(
     Exit code 1: the graph does not know it (the closest known ones are listed);
     2: the words name no provision, or several.
     """
+    from kg.cli.trace_view import trace_view
+    from kg.trace import TraceError, trace
+
     console = _err()
     with open_store(store, db, endpoint, read_only=True, console=console) as opened:
         try:
@@ -236,6 +239,8 @@ def remove_command(
 
     例如 / for example:  kg remove 天水市医保局权责清单
     """
+    from kg.pipeline import graph_for
+
     console = _err()
     with open_store(store, db, endpoint, console=console) as opened:
         graph = graph_for(opened, name)

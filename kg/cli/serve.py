@@ -9,8 +9,7 @@ import typer
 from rich.console import Console
 
 from kg.cli.options import EXIT_BAD_INPUT, DbOption, EndpointOption, StoreOption, open_store
-from kg.serve import QueryRunner, make_server
-from kg.serve.engine import DEFAULT_LIMIT, DEFAULT_TIMEOUT
+from kg.serve.limits import DEFAULT_LIMIT, DEFAULT_TIMEOUT
 from kg.store import DEFAULT_STORE
 
 __all__ = ["register"]
@@ -56,6 +55,8 @@ def serve(
 
       curl 'http://127.0.0.1:8000/sparql?format=csv' --data-urlencode 'query=SELECT * { ?s kg:restsOn ?p } LIMIT 5'
     """
+    from kg.serve import QueryRunner, make_server
+
     console = Console(stderr=True)
     if timeout <= 0 or limit <= 0:
         console.print("[red]error:[/red] --timeout and --limit must be greater than 0")

@@ -20,6 +20,7 @@ from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
 
 from kg.prefixes import prologue
+from kg.serve.limits import DEFAULT_LIMIT, DEFAULT_TIMEOUT, DEFAULT_WORKERS
 from kg.store.base import Row, Store, StoreError
 from kg.store.sparql_syntax import SparqlSyntaxError, projection, query_form
 
@@ -31,13 +32,6 @@ __all__ = [
     "QueryRunner",
     "QueryTimeoutError",
 ]
-
-DEFAULT_TIMEOUT = 30.0
-"""Seconds one query may run; long enough for the canned queries on a national corpus."""
-DEFAULT_LIMIT = 10000
-"""Rows sent back at most; more is a download, better done with ``kg export``."""
-DEFAULT_WORKERS = 4
-"""Queries running at once; the machine's cores, not its clients, are the bound."""
 
 
 class QueryError(Exception):

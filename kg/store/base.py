@@ -15,6 +15,8 @@ from typing import Any
 
 from rdflib.term import Identifier, URIRef
 
+from kg.store.errors import StoreError
+
 __all__ = ["Quad", "Row", "Store", "StoreError"]
 
 Quad = tuple[Identifier, Identifier, Identifier, URIRef]
@@ -22,10 +24,6 @@ Quad = tuple[Identifier, Identifier, Identifier, URIRef]
 
 Row = dict[str, Identifier | None]
 """One SPARQL solution: variable name (without ``?``) → rdflib term or None."""
-
-
-class StoreError(RuntimeError):
-    """A store could not be opened, written or queried; the message says which and why."""
 
 
 class Store(ABC):
