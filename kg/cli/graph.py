@@ -16,14 +16,6 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    DownloadColumn,
-    Progress,
-    TextColumn,
-    TimeElapsedColumn,
-    TimeRemainingColumn,
-)
 from rich.table import Table
 
 from kg.cli.options import EXIT_BAD_INPUT, DbOption, EndpointOption, StoreOption, open_store
@@ -82,6 +74,15 @@ def build_command(
 
       kg build 全省清单/ --jobs 2 --prune   (only changed lists; removed files dropped)
     """
+    from rich.progress import (
+        BarColumn,
+        DownloadColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+
     from kg.ingest import NotAPowerList, bundled_samples, iter_input_files
     from kg.scale import stream_build
 
