@@ -4,8 +4,8 @@ For ``kg trace`` two figures: *start-up*, from launching the process to the
 command's first touch of the store (the look-up of its backend) (every import it needs is done by then, nothing
 of the trace itself), and the *whole command* (start-up, opening the store, the
 query, printing, exit). Each figure is the median of ``--runs`` runs, wall clock, with
-the CPU seconds (user + system) of the same runs beside it, which a busy machine
-inflates less.
+the CPU seconds (user + system; for start-up, the process's own CPU time until then)
+of the same runs beside it, which a busy machine inflates far less.
 
 The stores: the bundled samples (built here in a temporary folder) and, with
 ``--items N``, a synthetic corpus of N items (``kg synth`` + ``kg build``, kept under
@@ -46,7 +46,7 @@ launched = float(sys.argv[1])
 import kg.store.registry as registry
 backend = registry.get
 def timed_get(*args, **kwargs):
-    sys.stderr.write(f"\\nSTARTED {time.time() - launched:.6f}\\n")
+    sys.stderr.write(f"\\nSTARTED {time.time() - launched:.6f} {time.process_time():.6f}\\n")
     return backend(*args, **kwargs)
 registry.get = timed_get
 from kg.cli import main
@@ -62,8 +62,8 @@ def _env(tree: Path | None) -> dict[str, str]:
     return env
 
 
-def _run(args: list[str], tree: Path | None) -> tuple[float, float, float | None]:
-    """One run: (wall s, CPU s, start-up s or None when the command opened no store)."""
+def _run(args: list[str], tree: Path | None) -> tuple[float, float, tuple[float, float] | None]:
+    """One run: wall s, CPU s, and start-up (wall s, CPU s), None when the command opened no store."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     launched = time.time()
     done = subprocess.run(
@@ -80,7 +80,10 @@ def _run(args: list[str], tree: Path | None) -> tuple[float, float, float | None
         raise SystemExit(f"kg {' '.join(args)} failed ({done.returncode}):\n{done.stderr[-2000:]}")
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     started = [line for line in done.stderr.splitlines() if line.startswith("STARTED ")]
-    return wall, cpu, float(started[0].split()[1]) if started else None
+    if not started:
+        return wall, cpu, None
+    _, start_wall, start_cpu = started[0].split()
+    return wall, cpu, (float(start_wall), float(start_cpu))
 
 
 def _measure(label: str, args: list[str], runs: int, tree: Path | None) -> None:
@@ -91,7 +94,10 @@ def _measure(label: str, args: list[str], runs: int, tree: Path | None) -> None:
     line = f"{label:<34} whole {wall:6.3f} s (CPU {cpu:5.3f} s)"
     starts = [r[2] for r in results if r[2] is not None]
     if starts:
-        line += f"   start-up {statistics.median(starts):6.3f} s"
+        line += (
+            f"   start-up {statistics.median(s[0] for s in starts):6.3f} s"
+            f" (CPU {statistics.median(s[1] for s in starts):5.3f} s)"
+        )
     print(f"{line}   median of {runs}, min {min(r[0] for r in results):.3f} s", flush=True)
 
 
