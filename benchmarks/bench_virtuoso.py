@@ -112,7 +112,7 @@ def bulk_only(db: Path, shard_size: int, buffers: int, repeat: int) -> None:
         started = time.perf_counter()
         shards = export_shards(store, server.folder / "shards", shard_size, compress=True)
         export_s = time.perf_counter() - started
-        quads = sum(1 for _ in store.iter_quads())
+        quads = len(store)  # counted in the store (a Python pass over 13 M quads takes minutes)
         started = time.perf_counter()
         server.isql(
             f"ld_dir('{server.folder / 'shards'}', '*.nq.gz', 'urn:kg:default'); rdf_loader_run(); checkpoint;",
