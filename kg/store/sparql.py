@@ -299,7 +299,7 @@ class SparqlStore(Store):
             context = dataset.graph(graph) if keeps_graphs else union
             for triple in self._triples(graph):
                 context.add(triple)
-                quads += 1  # a graph's triples come back distinct
+            quads += len(context)  # per graph: the same triple in two lists is two quads
         target = dataset if keeps_graphs else union
         for prefix, namespace in PREFIXES.items():
             target.bind(prefix, namespace)
