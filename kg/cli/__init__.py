@@ -1,8 +1,14 @@
 """The ``kg`` command: it only wires the parts together, the logic lives in them.
 
-Each sub-module of this package adds its commands to :data:`app` through a
+Each sub-module of this package adds its commands to a Typer app through a
 ``register(app)`` function, so the parts of the CLI stay as small as the parts
 of the pipeline they call.
+
+Commands load on first use: ``import kg.cli`` imports no command module, ``kg
+trace`` imports the graph commands alone (found through :data:`COMMAND_HOMES`),
+and ``kg --help`` imports every command module but none of the libraries their
+commands run (each command imports its implementation in its body). A legal
+officer's ``kg trace`` should not wait for spreadsheet readers, SHACL or networkx.
 """
 
 from __future__ import annotations
@@ -10,8 +16,62 @@ from __future__ import annotations
 import importlib
 
 import typer
+from typer.core import TyperGroup
+from typer.main import get_command_from_info
 
-__all__ = ["app", "main"]
+__all__ = ["COMMAND_HOMES", "COMMAND_MODULES", "app", "main"]
+
+COMMAND_MODULES: tuple[str, ...] = ("ingest", "extract", "graph", "site", "serve", "audit", "laws", "synth")
+"""Sub-modules of ``kg.cli`` that add commands, in the order ``kg --help`` lists them."""
+
+COMMAND_HOMES: dict[str, str] = {
+    "ingest": "ingest",
+    "extract": "extract",
+    "eval": "extract",
+    **dict.fromkeys(("build", "trace", "query", "remove", "validate", "export", "analyze"), "graph"),
+    "site": "site",
+    "serve": "serve",
+    "audit": "audit",
+    "laws": "laws",
+    "synth": "synth",
+}
+"""Command → the module of :data:`COMMAND_MODULES` that adds it, so running one imports one module.
+
+Only a shortcut: a command missing here still runs (every module is loaded to find it).
+"""
+
+
+class LazyGroup(TyperGroup):
+    """The ``kg`` group: builds a command only when it is run or its help is shown."""
+
+    def _load(self, module: str) -> list[str]:
+        """Add the commands of ``kg.cli.<module>`` (once); return their names in order."""
+        commands = typer.Typer()
+        importlib.import_module(f"kg.cli.{module}").register(commands)
+        names = []
+        for info in commands.registered_commands:
+            command = get_command_from_info(
+                info,
+                pretty_exceptions_short=app.pretty_exceptions_short,
+                rich_markup_mode=app.rich_markup_mode,
+            )
+            assert command.name is not None  # typer names every command (from its function if not given)
+            self.commands.setdefault(command.name, command)
+            names.append(command.name)
+        return names
+
+    def list_commands(self, ctx: typer.Context) -> list[str]:
+        """Every command, module by module (for ``kg --help``)."""
+        return [name for module in COMMAND_MODULES for name in self._load(module)]
+
+    def get_command(self, ctx: typer.Context, cmd_name: str) -> typer.core.TyperCommand | None:
+        """The command ``cmd_name``, importing its module first; None if no module adds it."""
+        if cmd_name not in self.commands and cmd_name in COMMAND_HOMES:
+            self._load(COMMAND_HOMES[cmd_name])
+        if cmd_name not in self.commands:
+            self.list_commands(ctx)  # unknown here: look everywhere (and offer close names)
+        return self.commands.get(cmd_name)  # type: ignore[return-value]
+
 
 app = typer.Typer(
     name="kg",
@@ -24,6 +84,7 @@ app = typer.Typer(
         '  kg extract "《中华人民共和国社会保险法》第八十七条"\n\n'
         '  kg trace "社会保险法第五十八条"'
     ),
+    cls=LazyGroup,
     no_args_is_help=True,
     rich_markup_mode="markdown",
     add_completion=False,
@@ -33,13 +94,6 @@ app = typer.Typer(
 @app.callback()
 def _root() -> None:
     """Keep ``kg`` a group of commands even while only one is registered."""
-
-
-COMMAND_MODULES: tuple[str, ...] = ("ingest", "extract", "graph", "site", "serve", "audit", "laws", "synth")
-"""Sub-modules of ``kg.cli`` that add commands, in the order ``kg --help`` lists them."""
-
-for _module in COMMAND_MODULES:
-    importlib.import_module(f"kg.cli.{_module}").register(app)
 
 
 def main() -> None:

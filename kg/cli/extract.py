@@ -9,17 +9,18 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
 from rich.progress import Progress
 from rich.table import Table
 
-from extractors import annotate, extract
-from extractors.models import Citation
 from kg.atomic import atomic_write
-from kg.evaluate import EvalReport, GoldCell, GoldError, evaluate, load_gold
+
+if TYPE_CHECKING:  # the extractor and the scorer are imported by the commands that run them
+    from extractors.models import Citation
+    from kg.evaluate import EvalReport, GoldCell
 
 __all__ = ["register"]
 
@@ -57,6 +58,8 @@ def _bad(message: str) -> typer.Exit:
 
 
 def _result(record_id: Any, text: str, column: str | None) -> dict[str, Any]:
+    from extractors import extract
+
     return {"id": record_id, "citations": [c.to_dict() for c in extract(text, column=column)]}
 
 
@@ -153,6 +156,8 @@ def _extract_command(
 
       kg extract --annotate "依据《社会救助暂行办法》（国务院令第649号）第二十七条"
     """
+    from extractors import annotate, extract
+
     if (text is None) == (jsonl is None):
         raise _bad("give either TEXT or --jsonl FILE (use - for standard input), not both or neither")
     if html and not do_annotate:
@@ -238,6 +243,8 @@ def _eval_command(
 
       kg eval tests/gold/real.citations.jsonl --split dev
     """
+    from kg.evaluate import GoldError, evaluate, load_gold
+
     if split not in ("all", "dev", "test"):
         raise _bad(f"--split must be all, dev or test, not {split!r}")
     if mode not in ("strict", "lenient", "all"):

@@ -16,25 +16,16 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    DownloadColumn,
-    Progress,
-    TextColumn,
-    TimeElapsedColumn,
-    TimeRemainingColumn,
-)
 from rich.table import Table
 
 from kg.cli.options import EXIT_BAD_INPUT, EXIT_BUSY, DbOption, EndpointOption, StoreOption, open_store
-from kg.cli.trace_view import trace_view
-from kg.ingest import NotAPowerList
-from kg.pipeline import graphs_for
-from kg.scale import ListOutcome, StreamSummary
-from kg.scale.stream import Plan
-from kg.store import DEFAULT_STORE, Store, StoreError
-from kg.store.lock import StoreBusy
-from kg.trace import TraceError, trace
+from kg.store import DEFAULT_STORE, StoreError
+
+if TYPE_CHECKING:  # each command imports what it runs, so `kg --help` loads none of it
+    from kg.scale import ListOutcome, StreamSummary
+    from kg.scale.stream import Plan
+    from kg.store import Store
+    from kg.trace import TraceError
 
 if TYPE_CHECKING:
     from kg.laws.graph import LibraryGraphSummary
@@ -98,8 +89,18 @@ def build_command(
 
       kg build 全省清单/ --jobs 2 --prune   (only changed lists; removed files dropped)
     """
-    from kg.ingest import bundled_samples, iter_input_files
+    from rich.progress import (
+        BarColumn,
+        DownloadColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+
+    from kg.ingest import NotAPowerList, bundled_samples, iter_input_files
     from kg.scale import stream_build
+    from kg.store.lock import StoreBusy
 
     console = _err()
     try:
@@ -255,6 +256,9 @@ def trace_command(
     Exit code 1: the graph does not know it (the closest known ones are listed);
     2: the words name no provision, or several.
     """
+    from kg.cli.trace_view import trace_view
+    from kg.trace import TraceError, trace
+
     console = _err()
     with open_store(store, db, endpoint, read_only=True, console=console) as opened:
         try:
@@ -295,6 +299,8 @@ def remove_command(
 
     例如 / for example:  kg remove 天水市医保局权责清单
     """
+    from kg.pipeline import graphs_for
+
     console = _err()
     with open_store(store, db, endpoint, console=console) as opened:
         found = graphs_for(opened, name)

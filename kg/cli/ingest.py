@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
 from kg.atomic import atomic_write
-from kg.ingest import NotAPowerList, ReadResult, bundled_samples, iter_input_files, read_list
+
+if TYPE_CHECKING:  # the readers (openpyxl, lxml) load when a list is read, not for `kg --help`
+    from kg.ingest import ReadResult
 
 __all__ = ["read_inputs", "register"]
 
@@ -29,6 +31,8 @@ def read_inputs(inputs: list[Path] | None, console: Console) -> list[ReadResult]
 
     Shared by every command that takes list files, so all of them fail the same way.
     """
+    from kg.ingest import NotAPowerList, bundled_samples, iter_input_files, read_list
+
     try:
         files = iter_input_files(inputs) if inputs else bundled_samples()
     except NotAPowerList as exc:

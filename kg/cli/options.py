@@ -11,14 +11,17 @@ error messages. Each option can also come from the environment
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 
-from kg.store import DEFAULT_STORE, Store, StoreError, names
+from kg.store import DEFAULT_STORE, StoreError, names
 from kg.store import open_store as _open_store
 from kg.store.lock import StoreBusy
+
+if TYPE_CHECKING:
+    from kg.store import Store
 
 __all__ = ["EXIT_BAD_INPUT", "EXIT_BUSY", "DbOption", "EndpointOption", "StoreOption", "open_store"]
 

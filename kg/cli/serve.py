@@ -12,9 +12,8 @@ import typer
 from rich.console import Console
 
 from kg.cli.options import EXIT_BAD_INPUT, DbOption, EndpointOption, StoreOption, open_store
-from kg.serve import QueryRunner, make_server
-from kg.serve.engine import DEFAULT_LIMIT, DEFAULT_QUEUE_WAIT, DEFAULT_TIMEOUT, DEFAULT_WORKERS
-from kg.store import DEFAULT_STORE, registry
+from kg.serve.limits import DEFAULT_LIMIT, DEFAULT_QUEUE_WAIT, DEFAULT_TIMEOUT, DEFAULT_WORKERS
+from kg.store import DEFAULT_STORE
 
 __all__ = ["register"]
 
@@ -74,6 +73,9 @@ def serve(
 
       curl 'http://127.0.0.1:8000/sparql?format=csv' --data-urlencode 'query=SELECT * { ?s kg:restsOn ?p } LIMIT 5'
     """
+    from kg.serve import QueryRunner, make_server
+    from kg.store import registry
+
     console = Console(stderr=True)
     if timeout <= 0 or limit <= 0 or workers <= 0 or queue_wait < 0:
         console.print(

@@ -20,7 +20,7 @@ from rich.progress import (
 )
 from rich.text import Text
 
-from kg.synth import FORMATS, ITEMS_PER_LIST, ListSpec, synthesize
+from kg.synth import FORMATS, ITEMS_PER_LIST, ListSpec
 
 __all__ = ["RateColumn", "parse_formats", "register"]
 
@@ -112,6 +112,8 @@ def register(app: typer.Typer) -> None:
 
         The benchmarks use --items 100000 to 1000000 (benchmarks/README.md).
         """
+        from kg.synth import synthesize  # the generator and the readers it shares, only when it runs
+
         console = Console(stderr=True)
         chosen = parse_formats(formats)
         if lists is not None and lists > items:

@@ -27,6 +27,7 @@ import regex
 
 from kg.prefixes import prologue
 from kg.serve.guard import QueryGuardError, check_query
+from kg.serve.limits import DEFAULT_LIMIT, DEFAULT_QUEUE_WAIT, DEFAULT_TIMEOUT, DEFAULT_WORKERS
 from kg.store.base import Row, Store, StoreError, Triple
 from kg.store.sparql_syntax import SparqlSyntaxError, projection, query_form
 
@@ -45,15 +46,6 @@ __all__ = [
     "answer_query",
     "client_message",
 ]
-
-DEFAULT_TIMEOUT = 30.0
-"""Seconds one query may run; long enough for the canned queries on a national corpus."""
-DEFAULT_LIMIT = 10000
-"""Rows (or triples) sent back at most; more is a download, better done with ``kg export``."""
-DEFAULT_WORKERS = 4
-"""Queries running at once; the machine's cores, not its clients, are the bound."""
-DEFAULT_QUEUE_WAIT = 10.0
-"""Seconds a query waits for a free worker before the client is told the server is busy."""
 
 
 class QueryError(Exception):

@@ -16,6 +16,8 @@ from typing import Any
 
 from rdflib.term import Identifier, URIRef
 
+from kg.store.errors import StoreError
+
 __all__ = ["Evaluation", "Quad", "Row", "Store", "StoreError", "Triple"]
 
 Quad = tuple[Identifier, Identifier, Identifier, URIRef]
@@ -41,10 +43,6 @@ class Evaluation:
     rows: Iterator[Row] | None = None
     ask: bool | None = None
     triples: Iterator[Triple] | None = None
-
-
-class StoreError(RuntimeError):
-    """A store could not be opened, written or queried; the message says which and why."""
 
 
 class Store(ABC):

@@ -27,7 +27,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from kg.store.base import StoreError
+from kg.store.errors import StoreError
 
 __all__ = [
     "DEFAULT_WAIT",

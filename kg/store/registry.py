@@ -14,8 +14,12 @@ from __future__ import annotations
 
 import importlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from kg.store.base import Store, StoreError
+from kg.store.errors import StoreError
+
+if TYPE_CHECKING:
+    from kg.store.base import Store
 
 __all__ = ["DEFAULT_DB", "DEFAULT_STORE", "get", "names", "open_store", "register"]
 

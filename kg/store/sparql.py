@@ -16,6 +16,11 @@ Queries see the union of the store's named graphs as their default graph, as in
 the embedded store: each request names them (``default-graph-uri``), so a
 server's own graphs never leak into answers.
 
+A server that cuts results at a row limit (Virtuoso's ``ResultSetMaxRows``, 10,000
+by default, flagged by its ``X-SPARQL-MaxRows`` header) is read page by page in a
+stable order (:func:`kg.store.sparql_syntax.select_page`), so an answer is whole
+whatever the server's limit.
+
 Query values cannot travel as bindings to a remote server, so they are written
 into a ``VALUES`` block as escaped terms (:func:`kg.store.sparql_syntax.bind_values`),
 never as raw text.
@@ -50,6 +55,7 @@ from kg.store.sparql_syntax import (
     bind_values,
     ntriples_line,
     query_form,
+    select_page,
     term_to_sparql,
 )
 
@@ -61,8 +67,6 @@ DEFAULT_BATCH = 5000
 """Triples per Graph Store request: about 1 MB of N-Triples, which every server accepts."""
 UPDATE_BATCH = 1000
 """Triples per ``INSERT DATA``: servers parse update text slower and cap its length lower."""
-EXPORT_PAGE = 5000
-"""Rows per export page: well under Virtuoso's default ``ResultSetMaxRows`` (10000)."""
 MAX_ROWS_HEADER = "x-sparql-maxrows"
 """Virtuoso's sign that a result reached its ``ResultSetMaxRows`` cap and may be cut."""
 STAGING = "urn:kg:staging:"
@@ -202,7 +206,11 @@ class SparqlStore(Store):
         bindings: Mapping[str, Identifier] | None = None,
         dataset: list[tuple[str, str]] | None = None,
     ) -> list[Row]:
-        """One SELECT/ASK request; without ``dataset`` it sees the server's whole store."""
+        """One SELECT/ASK; without ``dataset`` it sees the server's whole store.
+
+        When the server says it cut the answer at its row limit, the query is asked
+        again page by page (each page at most that limit) until a page comes back short.
+        """
         try:
             form = query_form(sparql)
             if form not in ("SELECT", "ASK"):
@@ -210,6 +218,37 @@ class SparqlStore(Store):
             text = bind_values(sparql, bindings)
         except SparqlSyntaxError as error:
             raise StoreError(f"query for {self.endpoint}: {error}") from error
+        rows, cap = self._send(text, dataset)
+        return rows if cap is None else self._paged(text, dataset, cap, list(rows[0]))
+
+    def _paged(
+        self, text: str, dataset: list[tuple[str, str]] | None, cap: int, variables: list[str]
+    ) -> list[Row]:
+        """The whole answer to a query the server cut at ``cap`` rows, page after page."""
+        try:
+            page_query = select_page(text, variables, cap, 0)
+        except SparqlSyntaxError as error:
+            raise StoreError(
+                f"SPARQL endpoint {self.endpoint} cut the result at {cap} rows (its result limit, e.g. "
+                f"Virtuoso's ResultSetMaxRows) and the query cannot be read page by page: {error}; raise "
+                "that limit or narrow the query — a silently shortened answer would be wrong"
+            ) from error
+        whole: list[Row] = []
+        previous: list[Row] = []
+        while True:
+            page, _ = self._send(page_query, dataset)
+            if page and page == previous:
+                raise StoreError(
+                    f"SPARQL endpoint {self.endpoint} sent the same page twice (it ignores OFFSET)"
+                )
+            whole.extend(page)
+            if len(page) < cap:
+                return whole
+            previous = page
+            page_query = select_page(text, variables, cap, len(whole))
+
+    def _send(self, text: str, dataset: list[tuple[str, str]] | None) -> tuple[list[Row], int | None]:
+        """POST one query; its rows, and the server's row limit if it says it cut them there."""
         answer = self._query.request(
             "POST",
             body=_form([("query", text), *(dataset or [])]),
@@ -218,14 +257,14 @@ class SparqlStore(Store):
                 "Accept": RESULTS_JSON,
             },
         )
-        if MAX_ROWS_HEADER in answer.headers:
-            raise StoreError(
-                f"SPARQL endpoint {self.endpoint} cut the result at {answer.headers[MAX_ROWS_HEADER]} "
-                "rows (its result limit, e.g. Virtuoso's ResultSetMaxRows); raise that limit "
-                "or narrow the query — a silently shortened answer would be wrong"
-            )
-        rows = parse_results(answer.body, self.endpoint)
-        return [{name: _normal(term) for name, term in row.items()} for row in rows]
+        rows = [
+            {name: _normal(term) for name, term in row.items()}
+            for row in parse_results(answer.body, self.endpoint)
+        ]
+        if MAX_ROWS_HEADER not in answer.headers or not rows:
+            return rows, None
+        stated = answer.headers[MAX_ROWS_HEADER].strip()
+        return rows, int(stated) if stated.isdigit() and int(stated) > 0 else len(rows)
 
     def graphs(self) -> list[URIRef]:
         """The store's non-empty named graphs (server-internal ones left out), sorted."""
@@ -255,33 +294,25 @@ class SparqlStore(Store):
         rdf_format, keeps_graphs = EXPORT_FORMATS[fmt.lower()]
         dataset = Dataset()
         union = Graph()
+        quads = 0
         for graph in self.graphs():
             context = dataset.graph(graph) if keeps_graphs else union
             for triple in self._triples(graph):
                 context.add(triple)
+            quads += len(context)  # per graph: the same triple in two lists is two quads
         target = dataset if keeps_graphs else union
         for prefix, namespace in PREFIXES.items():
             target.bind(prefix, namespace)
-        count = len(dataset) if keeps_graphs else len(union)
+        count = quads if keeps_graphs else len(union)
         data = target.serialize(format=rdf_format, encoding="utf-8")
         with atomic_write(path, "wb") as handle:
             handle.write(data)
         return count
 
     def _triples(self, graph: URIRef) -> Iterator[tuple[Identifier, Identifier, Identifier]]:
-        """All triples of one graph, page by page in a stable order."""
-        offset = 0
-        while True:
-            rows = self._select(
-                "SELECT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } ORDER BY ?s ?p ?o "
-                f"LIMIT {EXPORT_PAGE} OFFSET {offset}",
-                {"g": graph},
-            )
-            for row in rows:
-                yield row["s"], row["p"], row["o"]  # type: ignore[misc]
-            if len(rows) < EXPORT_PAGE:
-                return
-            offset += EXPORT_PAGE
+        """All triples of one graph (paged by :meth:`_select` past the server's row limit)."""
+        for row in self._select("SELECT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }", {"g": graph}):
+            yield row["s"], row["p"], row["o"]  # type: ignore[misc]
 
     # -- writing -----------------------------------------------------------------------
 

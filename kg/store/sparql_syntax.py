@@ -15,7 +15,7 @@ empty result still has its header.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Literal as TypingLiteral
 from typing import NamedTuple
 
@@ -30,6 +30,7 @@ __all__ = [
     "ntriples_line",
     "projection",
     "query_form",
+    "select_page",
     "term_to_sparql",
     "tokens",
 ]
@@ -289,3 +290,98 @@ def bind_values(sparql: str, bindings: Mapping[str, Identifier] | None) -> str:
     where = _where_brace(sparql)
     block = f" VALUES ({' '.join(names)}) {{ ({' '.join(terms)}) }}"
     return sparql[:where] + block + sparql[where:]
+
+
+# Solution modifiers that follow ORDER BY at the top level of a query (VALUES here is the
+# trailing values clause: inside the WHERE group it is nested, never at depth 0).
+AFTER_ORDER = frozenset({"LIMIT", "OFFSET", "VALUES"})
+MAX_SORT_KEYS = 20
+"""Keys one ORDER BY may have on Virtuoso (more fail with SQ186 "Over 20 keys in group by")."""
+
+
+def select_page(sparql: str, order: Sequence[str], limit: int, offset: int) -> str:
+    """One page of a SELECT's solutions, in an order that is the same on every request.
+
+    For a server that cuts results at a row limit (Virtuoso's ``ResultSetMaxRows``):
+    the caller asks page after page. Virtuoso refuses ``ORDER BY`` with ``OFFSET +
+    LIMIT`` past its ``MaxSortedTopRows`` (error SR353, 10,000 by default) but takes
+    the order inside a sub-select and the slice outside it, so the page is
+    ``SELECT * WHERE { { ordered } } LIMIT limit OFFSET offset``. ``ordered`` is the
+    query with the ``order`` variables it does not sort on yet added to its own
+    ``ORDER BY`` as tie-breaks (rows that tie could otherwise land on either side of a
+    page boundary), or, when it has none, the query sorted by them; at most
+    :data:`MAX_SORT_KEYS` keys in all. The prologue stays in front.
+
+    Args:
+        sparql: a SELECT query, values already bound.
+        order: every variable it projects (without ``?``), so the order is total.
+        limit: rows per page.
+        offset: rows before this page.
+
+    Raises:
+        SparqlSyntaxError: for a query that is not a SELECT, has a dataset clause
+            (``FROM``: a sub-select cannot hold one), or a bad variable name.
+
+    Examples:
+        >>> print(select_page("PREFIX e: <http://e.org/> SELECT ?s WHERE { ?s e:p ?o }", ["s"], 100, 200))
+        PREFIX e: <http://e.org/> SELECT * WHERE { {
+        SELECT * WHERE { {
+        SELECT ?s WHERE { ?s e:p ?o }
+        } } ORDER BY ?s
+        } } LIMIT 100 OFFSET 200
+        >>> print(select_page("SELECT ?s ?n WHERE { ?s ?p ?n } ORDER BY DESC(?n) ?s LIMIT 5", ["s", "n"], 2, 0))
+        SELECT * WHERE { {
+        SELECT ?s ?n WHERE { ?s ?p ?n } ORDER BY DESC(?n) ?s
+        ?n
+        LIMIT 5
+        } } LIMIT 2 OFFSET 0
+    """
+    for name in order:
+        if not VARNAME.fullmatch(name):
+            raise SparqlSyntaxError(f"not a SPARQL variable name: {name!r}")
+    tokens = list(_body_tokens(sparql))
+    if not tokens or tokens[0].kind != "word" or tokens[0].text.upper() != "SELECT":
+        raise SparqlSyntaxError("only a SELECT query can be read page by page")
+    start = tokens[0].start
+    clause = _order_clause(tokens)
+    if clause is None:
+        keys = " ".join(f"?{name}" for name in order[:MAX_SORT_KEYS])
+        ordered = f"SELECT * WHERE {{ {{\n{sparql[start:]}\n}} }} ORDER BY {keys}" if keys else sparql[start:]
+    else:
+        end, sorted_on, count = clause
+        cut = len(sparql) if end is None else end
+        ties = [f"?{name}" for name in order if name not in sorted_on][: max(0, MAX_SORT_KEYS - count)]
+        ordered = f"{sparql[start:cut].rstrip()}\n{' '.join(ties)}\n{sparql[cut:]}"
+    return f"{sparql[:start]}SELECT * WHERE {{ {{\n{ordered.rstrip()}\n}} }} LIMIT {limit} OFFSET {offset}"
+
+
+def _order_clause(tokens: list[Token]) -> tuple[int | None, set[str], int] | None:
+    """The top-level ORDER BY: where it ends, the bare variables it sorts on, how many keys.
+
+    None when the query has no ORDER BY. A key is a bare variable, a call
+    (``DESC(?n)``, ``STR(?t)``) or a bracketed expression.
+
+    Raises:
+        SparqlSyntaxError: for a dataset clause (``FROM``), which a sub-select cannot hold.
+    """
+    ordering = False
+    sorted_on: set[str] = set()
+    keys = 0
+    after_call = False  # the previous top-level token names a function: its "(" is not a new key
+    for token in tokens:
+        top = token.depth == 0
+        word = token.text.upper() if token.kind == "word" and top else ""
+        if word == "FROM":
+            raise SparqlSyntaxError("a query with FROM cannot be read page by page (a sub-select has none)")
+        if word == "ORDER":
+            ordering = True
+        elif ordering and word in AFTER_ORDER:
+            return token.start, sorted_on, keys
+        elif ordering and top:
+            if token.kind == "var":
+                sorted_on.add(token.text[1:])
+            keys += (
+                token.kind == "var" or (bool(word) and word != "BY") or (token.text == "(" and not after_call)
+            )
+            after_call = bool(word) and word != "BY"
+    return (None, sorted_on, keys) if ordering else None

@@ -10,11 +10,12 @@ Public API:
     synthesize(out_dir, items, lists=..., seed=..., formats=..., jobs=...) -> SynthResult
     plan_lists(items, lists, seed, formats) -> list[ListSpec]
     iter_rows(spec, seed) -> Iterator[Row]
+
+Attributes are imported on first use (:mod:`kg.lazy`): ``kg --help`` shows
+:data:`FORMATS` without loading the generator and the readers it shares.
 """
 
-from kg.synth.generate import MANIFEST, SynthResult, synthesize
-from kg.synth.plan import FORMATS, ITEMS_PER_LIST, ListSpec, plan_lists
-from kg.synth.rows import Row, iter_rows
+from kg.lazy import lazy_attributes
 
 __all__ = [
     "FORMATS",
@@ -27,3 +28,12 @@ __all__ = [
     "plan_lists",
     "synthesize",
 ]
+
+__getattr__ = lazy_attributes(
+    __name__,
+    {
+        **dict.fromkeys(("MANIFEST", "SynthResult", "synthesize"), "generate"),
+        **dict.fromkeys(("FORMATS", "ITEMS_PER_LIST", "ListSpec", "plan_lists"), "plan"),
+        **dict.fromkeys(("Row", "iter_rows"), "rows"),
+    },
+)
