@@ -17,7 +17,7 @@ import importlib
 
 import typer
 from typer.core import TyperGroup
-from typer.main import get_command_from_info
+from typer.main import get_command_from_info, get_group_from_info
 
 __all__ = ["COMMAND_HOMES", "COMMAND_MODULES", "app", "main"]
 
@@ -49,12 +49,23 @@ class LazyGroup(TyperGroup):
         commands = typer.Typer()
         importlib.import_module(f"kg.cli.{module}").register(commands)
         names = []
-        for info in commands.registered_commands:
-            command = get_command_from_info(
+        built = [
+            get_command_from_info(
                 info,
                 pretty_exceptions_short=app.pretty_exceptions_short,
                 rich_markup_mode=app.rich_markup_mode,
             )
+            for info in commands.registered_commands
+        ] + [
+            get_group_from_info(  # a command with sub-commands (kg laws show, kg laws import)
+                info,
+                pretty_exceptions_short=app.pretty_exceptions_short,
+                suggest_commands=True,
+                rich_markup_mode=app.rich_markup_mode,
+            )
+            for info in commands.registered_groups
+        ]
+        for command in built:
             assert command.name is not None  # typer names every command (from its function if not given)
             self.commands.setdefault(command.name, command)
             names.append(command.name)

@@ -7,17 +7,16 @@ import os
 import sys
 import time
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
-from kg.laws.library import USER_LIBRARY_ENV, Library, default_library, shipped_header, user_library_path
-from kg.laws.lookup import ArticleLookup, LawLookupError, article_label, find_article
-from kg.laws.source import LawSourceError
-from kg.laws.status import source_name
-from kg.laws.summary import LibrarySummary, summarise
+if TYPE_CHECKING:  # each command imports the library when it runs, so `kg --help` loads none of it
+    from kg.laws.library import Library
+    from kg.laws.lookup import ArticleLookup
+    from kg.laws.summary import LibrarySummary
 
 __all__ = ["register"]
 
@@ -40,12 +39,17 @@ def _err() -> Console:
 
 def _use_library(path: Path | None) -> None:
     """Point the library at ``path`` (the ``--library`` option) for this process."""
+    from kg.laws.library import USER_LIBRARY_ENV, default_library
+
     if path is not None:
         os.environ[USER_LIBRARY_ENV] = str(path)
         default_library.cache_clear()
 
 
 def _load(console: Console) -> Library:
+    from kg.laws.library import default_library
+    from kg.laws.source import LawSourceError
+
     try:
         return default_library()
     except LawSourceError as error:
@@ -73,6 +77,9 @@ def _summary_table(summary: LibrarySummary) -> Table:
 
 
 def _show(found: ArticleLookup) -> None:
+    from kg.laws.lookup import article_label
+    from kg.laws.status import source_name
+
     out = Console()
     law = found.instrument
     label = article_label(found.number, found.suffix)
@@ -127,6 +134,9 @@ def register(app: typer.Typer) -> None:
         if ctx.invoked_subcommand is not None:
             _use_library(library)
             return
+        from kg.laws.library import shipped_header, user_library_path
+        from kg.laws.summary import summarise
+
         _use_library(library)
         console = _err()
         summary = summarise(_load(console), shipped_header())
@@ -166,6 +176,8 @@ def register(app: typer.Typer) -> None:
         Exit code 1: the library lacks the law or the article (it says how many articles the
         law has); 2: the words name no article.
         """
+        from kg.laws.lookup import LawLookupError, article_label, find_article
+
         console = _err()
         try:
             found = find_article(reference, _load(console))
@@ -220,6 +232,8 @@ def register(app: typer.Typer) -> None:
           kg laws import 社会保险法（修正草案）.txt --kind 法律
         """
         from kg.laws.imports import import_laws
+        from kg.laws.library import default_library, user_library_path
+        from kg.laws.source import LawSourceError
 
         console = _err()
         started = time.perf_counter()

@@ -67,8 +67,9 @@ def examples() -> list[tuple[str, str]]:
     """(command name, example) for the main help and every command's."""
     group = _command()
     found = [("kg", line) for line in _example_lines(group.help or "")]
-    for name, command in group.commands.items():
-        found += [(name, line) for line in _example_lines(command.help or "")]
+    context = group.make_context("kg", ["--help"], resilient_parsing=True)
+    for name in group.list_commands(context):  # the group loads its commands on first use
+        found += [(name, line) for line in _example_lines(group.get_command(context, name).help or "")]
     return found
 
 
@@ -134,7 +135,10 @@ def test_example_runs_as_written(
 ) -> None:
     for words in _commands(line):
         if words[1] in LONG_RUNNING:
-            command = _command().commands[words[1]]
+            group = _command()
+            command = group.get_command(
+                group.make_context("kg", ["--help"], resilient_parsing=True), words[1]
+            )
             command.make_context(words[1], words[2:])  # raises on an unknown option
             continue
         cwd = workdir
