@@ -66,7 +66,11 @@ def test_trace_loads_only_the_graph_commands_and_what_a_trace_needs(tmp_path: Pa
     args = ["trace", "社会保险法第五十八条", "--store", "memory", "--db", str(empty)]
     loaded = _modules_after(_run_kg(args, exit_code=1))
     assert {"kg.cli.graph", "kg.trace", "kg.store.memory", "extractors", "rdflib"} <= loaded  # it did run
-    commands = {m for m in loaded if m.startswith("kg.cli.")} - {"kg.cli.options", "kg.cli.trace_view", "kg.cli.wrap"}
+    commands = {m for m in loaded if m.startswith("kg.cli.")} - {
+        "kg.cli.options",
+        "kg.cli.trace_view",
+        "kg.cli.wrap",
+    }
     assert commands == {"kg.cli.graph"}
     assert not loaded & {"openpyxl", "lxml", "networkx", "pyshacl", "pyvis", "kg.scale", "kg.synth"}
 
