@@ -36,6 +36,7 @@ __all__ = [
     "QuoteMatch",
     "Verdict",
     "check_quote",
+    "locate_quote",
     "quote_coverage",
     "quote_fragments",
     "quote_key",
@@ -123,7 +124,8 @@ def quote_coverage(quote: str | Sequence[str], text: str) -> float:
 
 @dataclass(frozen=True, slots=True)
 class Place:
-    """Where a text is in an instrument: version, article, paragraph (1-based; None: several)."""
+    """Where a text is in an instrument: version, article, paragraph (1-based; None: the article
+    has one, or the text spans several)."""
 
     version: str | None
     article: int
@@ -254,9 +256,9 @@ class QuoteIndex:
 
 
 def _paragraph_of(fragments: Sequence[str], paragraphs: Sequence[str]) -> int | None:
-    """The one paragraph (1-based) holding the quote, or None when it spans several."""
+    """The one paragraph (1-based) holding the quote; None when it spans several or there is one."""
     if len(paragraphs) < 2:
-        return 1 if paragraphs else None
+        return None
     for number, text in enumerate(paragraphs, 1):
         if quote_coverage(fragments, text) >= VERIFIED:
             return number
@@ -275,6 +277,11 @@ def _index(instrument: LawInstrument) -> QuoteIndex:
         held = (instrument, QuoteIndex(instrument))
         _INDEXES[id(instrument)] = held
     return held[1]
+
+
+def locate_quote(instrument: LawInstrument, quote: str, *, at_least: float = VERIFIED) -> tuple[Place, ...]:
+    """Where in any version of ``instrument`` the quoted text is (see :meth:`QuoteIndex.locate`)."""
+    return _index(instrument).locate(quote, at_least=at_least)
 
 
 def check_quote(

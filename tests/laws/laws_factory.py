@@ -12,7 +12,7 @@ try:
 except ImportError:  # the library has not landed on this branch yet
     from tests.laws.standin_model import LawArticle, LawInstrument, LawVersion
 
-__all__ = ["SOCIAL_INSURANCE", "article", "social_insurance_law"]
+__all__ = ["SOCIAL_INSURANCE", "article", "library_of", "social_insurance_law"]
 
 SOCIAL_INSURANCE: dict[int, tuple[str, ...]] = {
     8: ("社会保险经办机构提供社会保险服务，负责社会保险登记、个人权益记录、社会保险待遇支付等工作。",),
@@ -68,3 +68,35 @@ def social_insurance_law(*earlier: LawVersion, status: str = "in_force") -> LawI
         status=status,
         status_source="test",
     )
+
+
+class _StandinLibrary:
+    """The lookups of ``kg.laws.library.Library`` the checks use, until the library lands."""
+
+    def __init__(self, instruments: tuple[LawInstrument, ...]) -> None:
+        self._instruments = instruments
+
+    def get(self, title: str) -> LawInstrument | None:
+        bare = title.strip("《》").removeprefix("中华人民共和国")
+        for law in self._instruments:
+            if bare in (law.title.removeprefix("中华人民共和国"), *law.short_titles):
+                return law
+        return None
+
+    def by_number(self, doc_number: str) -> LawInstrument | None:
+        return next((law for law in self._instruments if law.promulgation_number == doc_number), None)
+
+    def __iter__(self):
+        return iter(self._instruments)
+
+    def __len__(self) -> int:
+        return len(self._instruments)
+
+
+def library_of(*instruments: LawInstrument):
+    """A library built in memory from ``instruments``."""
+    try:
+        from kg.laws.library import library_from_instruments
+    except ImportError:
+        return _StandinLibrary(instruments)
+    return library_from_instruments(instruments)
