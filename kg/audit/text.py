@@ -32,7 +32,6 @@ _TITLE_NOISE = regex.compile(r"[\s《》〈〉<>“”\"'‘’「」]+")
 _STATE_PREFIX = "中华人民共和国"
 
 
-
 def title_key(title: str | None) -> str:
     """The key two spellings of one title share.
 
