@@ -1,0 +1,177 @@
+"""The library: instruments from every source merged by title, found by title or by number.
+
+Sources are merged in the order given (the first source's text wins for a version date
+both hold), and each instrument's status is decided again over all sources' versions
+(:func:`kg.laws.status.decide_status`). Acts that repeal another instrument the library
+holds (《…》同时废止 in their closing articles) are found here, because only the whole
+library can see both sides.
+
+Examples:
+    >>> from kg.laws.model import LawArticle, LawInstrument, LawVersion
+    >>> version = LawVersion(date="2019-03-02", articles=(LawArticle(number=1, paragraphs=("为了……",)),))
+    >>> library = library_from_instruments([
+    ...     LawInstrument(title="社会救助暂行办法", promulgation_number="国务院令第649号", versions=(version,))])
+    >>> library.by_number("国务院令第649号").title
+    '社会救助暂行办法'
+    >>> library.get("《社会救助暂行办法》").current.article(1).text
+    '为了……'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+from types import MappingProxyType
+
+import regex
+
+from extractors.titles import to_simplified
+from kg.laws.model import LawInstrument, LawVersion
+from kg.laws.status import decide_status
+
+__all__ = ["PRC_PREFIX", "Library", "library_from_instruments", "title_lookup_key"]
+
+PRC_PREFIX = "中华人民共和国"
+CLOSING_ARTICLES = 3
+"""Repeal clauses (《…》同时废止) sit in the last articles of the repealing act."""
+
+_SPACES = regex.compile(r"[\s\u3000\u00a0]+")
+_REPEALS = regex.compile(r"《(?P<title>[^《》]{2,80})》[^。；《]{0,12}?同时废止")
+
+
+def title_lookup_key(title: str) -> str:
+    """The form titles are matched in: no 《》, no spaces, simplified, full-width brackets."""
+    text = _SPACES.sub("", title.strip()).strip("《》")
+    return to_simplified(text).replace("(", "（").replace(")", "）")
+
+
+def _merge_versions(groups: list[tuple[LawVersion, ...]]) -> tuple[LawVersion, ...]:
+    by_date: dict[str | None, LawVersion] = {}
+    for versions in groups:
+        for version in versions:
+            kept = by_date.get(version.date)
+            if kept is None or (not kept.articles and version.articles):
+                by_date[version.date] = version
+    return tuple(sorted(by_date.values(), key=lambda v: v.date or ""))
+
+
+def _merge(instruments: list[LawInstrument]) -> LawInstrument:
+    """One instrument from several sources' records of it; the first source leads."""
+    first = instruments[0]
+    if len(instruments) == 1:
+        if not first.versions:
+            return first
+        status, why = decide_status(first.versions)
+        return replace(first, status=status, status_source=why)
+    everything = tuple(v for inst in instruments for v in inst.versions)
+    status, why = decide_status(everything)
+    dates: dict[str, str] = {}
+    for inst in reversed(instruments):
+        dates.update(inst.dates)
+    shorts = {s for inst in instruments for s in inst.short_titles} - {first.title}
+    return replace(
+        first,
+        short_titles=tuple(sorted(shorts)),
+        issuer=first.issuer or next((i.issuer for i in instruments if i.issuer), None),
+        promulgation_number=first.promulgation_number
+        or next((i.promulgation_number for i in instruments if i.promulgation_number), None),
+        versions=_merge_versions([inst.versions for inst in instruments]),
+        status=status,
+        status_source=why,
+        dates=MappingProxyType(dates),
+    )
+
+
+class Library:
+    """Instruments found by any form of their title or by their promulgation number.
+
+    Args:
+        instruments: instruments from one or more sources, in priority order; records of
+            one title (with or without 中华人民共和国) are merged.
+    """
+
+    def __init__(self, instruments: Iterable[LawInstrument]) -> None:
+        grouped: dict[str, list[LawInstrument]] = {}
+        for instrument in instruments:
+            key = title_lookup_key(instrument.title).removeprefix(PRC_PREFIX)
+            grouped.setdefault(key, []).append(instrument)
+        merged = {key: _merge(group) for key, group in grouped.items()}
+        self._instruments: list[LawInstrument] = sorted(merged.values(), key=lambda i: i.title)
+        self._by_title: dict[str, LawInstrument] = {}
+        self._index_titles()
+        self._apply_repeals()
+        self._index_titles()
+        self._by_number: dict[str, LawInstrument] = {}
+        shared: set[str] = set()
+        for instrument in self._instruments:
+            number = instrument.promulgation_number
+            if number in self._by_number and self._by_number[number].title != instrument.title:
+                shared.add(number)
+            elif number:
+                self._by_number[number] = instrument
+        for number in shared:
+            del self._by_number[number]
+
+    def _index_titles(self) -> None:
+        """Official titles first, so a short title never hides another instrument's official one."""
+        index: dict[str, LawInstrument] = {}
+        for instrument in self._instruments:
+            key = title_lookup_key(instrument.title)
+            index[key] = instrument
+        for instrument in self._instruments:
+            key = title_lookup_key(instrument.title)
+            for alias in (key.removeprefix(PRC_PREFIX), *map(title_lookup_key, instrument.short_titles)):
+                index.setdefault(alias, instrument)
+        self._by_title = index
+
+    def _apply_repeals(self) -> None:
+        """Mark instruments a newer act in the library repeals (《X》同时废止 in its closing articles)."""
+        repealed: dict[str, tuple[LawInstrument, str | None]] = {}
+        for act in self._instruments:
+            if not act.versions:
+                continue
+            newest = act.current
+            for article in newest.articles[-CLOSING_ARTICLES:]:
+                for match in _REPEALS.finditer(article.text):
+                    target = self.get(match["title"])
+                    if target is None or target.title == act.title or not target.versions:
+                        continue
+                    target_date = target.current.date or ""
+                    act_date = act.dates.get("in_force") or newest.date or ""
+                    if target_date and act_date and target_date < act_date:
+                        repealed[target.title] = (act, act_date)
+        if not repealed:
+            return
+        updated = []
+        for instrument in self._instruments:
+            hit = repealed.get(instrument.title)
+            if hit is None:
+                updated.append(instrument)
+                continue
+            act, date = hit
+            status, why = decide_status(instrument.versions, repealed_by=(act.title, date))
+            updated.append(replace(instrument, status=status, status_source=why, repealed_by=act.title))
+        self._instruments = updated
+
+    def get(self, title: str) -> LawInstrument | None:
+        """The instrument by its official title, a short title, or the extractor's canonical title."""
+        key = title_lookup_key(title)
+        return self._by_title.get(key) or self._by_title.get(key.removeprefix(PRC_PREFIX))
+
+    def by_number(self, doc_number: str) -> LawInstrument | None:
+        """The instrument promulgated under ``doc_number`` (normalised: 国务院令第649号).
+
+        A number two instruments of the library claim is ambiguous and resolves to neither.
+        """
+        return self._by_number.get(doc_number)
+
+    def __iter__(self) -> Iterator[LawInstrument]:
+        return iter(self._instruments)
+
+    def __len__(self) -> int:
+        return len(self._instruments)
+
+
+def library_from_instruments(instruments: Iterable[LawInstrument]) -> Library:
+    """A library built in memory (tests, a user's single file)."""
+    return Library(instruments)
