@@ -141,7 +141,7 @@ def _on_or_after(cited: tuple[int, int, int], date: tuple[int, ...]) -> bool:
 
 
 def _names_current(occ: Occurrence, entry: StatusEntry) -> bool:
-    cited = cited_date(occ.instrument)
+    cited = cited_date(occ.instrument, issued=True)
     if cited is None or entry.date is None or entry.status == "已废止":
         return False
     return _on_or_after(cited, (entry.date.year, entry.date.month, entry.date.day))
@@ -153,8 +153,9 @@ def not_in_force(
     """One finding per repealed instrument or superseded version, with every item citing it.
 
     What the library knows (status decided from its sources' versions and dates)
-    comes first; the status table speaks only of instruments the library lacks or
-    cannot settle.
+    comes first, and its versions tell which citations name a superseded one; the
+    status table speaks only of instruments the library lacks, or of a repeal the
+    library's sources cannot settle.
     """
     table = table or bundled_status()
     groups: dict[str, list[Occurrence]] = defaultdict(list)
@@ -166,15 +167,18 @@ def not_in_force(
             continue
         inst = occ.instrument
         law = find_instrument(library, inst)
-        if law is not None and law.status in ("in_force", "repealed"):
+        if law is not None and law.versions:
             problem = _library_problem(law, occ)
             if problem:
                 from_library[(law.title, problem)].append(occ)
                 laws[law.title] = law
-            continue
+            if law.status != "unknown":
+                continue
         entry = table.lookup(inst.title or inst.raw_title, inst.doc_number)
         if entry is None or STATUSES[entry.status] is None:
             continue
+        if law is not None and law.versions and entry.status != "已废止":
+            continue  # the library's versions say what was amended; the table only what it cannot settle
         if _names_current(occ, entry):
             continue
         groups[entry.key].append(occ)

@@ -54,15 +54,21 @@ def has_text(law: LawInstrument | None) -> bool:
     return law is not None and bool(law.versions) and bool(law.versions[-1].articles)
 
 
-def cited_date(instrument: _Named) -> tuple[int, int, int] | None:
+def cited_date(instrument: _Named, *, issued: bool = False) -> tuple[int, int, int] | None:
     """The version date a citation names ((2018, 12, 0) for 2018年12月修改), if any.
+
+    A bare date beside a title and number (《医疗机构管理条例》（1994年2月26日，国务院令149号）)
+    says when the instrument was issued, which identifies it, not which of its texts is
+    meant; it counts only with ``issued=True``.
 
     Examples:
         >>> from extractors.models import Instrument
         >>> cited_date(Instrument(title="社会保险法", version="2018年12月修改"))
         (2018, 12, 0)
+        >>> cited_date(Instrument(title="医疗机构管理条例", date="1994-02-26")) is None
+        True
     """
-    for text in (instrument.version, instrument.date):
+    for text in (instrument.version, instrument.date if issued else None):
         match = CITED_DATE.search(text or "")
         if match:
             return (int(match[1]), int(match[2] or 0), int(match[3] or 0))
