@@ -14,7 +14,7 @@ one paragraph or sentence of the article are the law's text.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from extractors.models import Provision
@@ -28,7 +28,7 @@ from kg.laws.lookup import ProvisionLookup, lookup_provision
 if TYPE_CHECKING:
     from kg.laws.model import LawInstrument, LawVersion
 
-__all__ = ["SHOWN", "CitedProvision", "cited_provisions", "law_text_findings"]
+__all__ = ["SHOWN", "CitedProvision", "Judgement", "cited_provisions", "judge", "law_text_findings"]
 
 SHOWN = 60
 """Characters of a quote or an article shown in a message (the evidence keeps the whole text)."""
@@ -106,84 +106,95 @@ def _version(law: LawInstrument, date: str | None) -> LawVersion:
     return next((v for v in law.versions if v.date == date), law.current)
 
 
-@dataclass(slots=True)
-class _Group:
-    """Citations that one finding reports: same instrument, same provision, same problem."""
+@dataclass(frozen=True, slots=True)
+class Judgement:
+    """What the law's text proves about one cited provision: a finding without its places.
+
+    ``message`` holds ``{where}`` where the places go (lists and 序号), so the audit
+    can report every citation with the same problem in one finding and ``kg trace``
+    can show it for one power; ``key`` is what makes two citations the same problem.
+    """
 
     kind: str
     severity: Severity
-    law: LawInstrument
-    cited: list[CitedProvision] = field(default_factory=list)
-    message: str = ""
-    suggestion: str = ""
+    key: tuple[object, ...]
+    message: str
+    suggestion: str
     expected: str | None = None
     law_evidence: tuple[Location, ...] = ()
 
+    def text(self, where: str = "") -> str:
+        """The message with the places filled in (or left out)."""
+        return self.message.replace("{where}", f"{where} " if where else "")
 
-def _add(groups: dict[tuple, _Group], key: tuple, make: _Group, cited: CitedProvision) -> None:
-    groups.setdefault(key, make).cited.append(cited)
+
+def judge(law: LawInstrument, version: LawVersion, provision: Provision) -> Judgement | None:
+    """The finding the law's text proves about one cited provision, or None when it is right.
+
+    Args:
+        law: the cited instrument, from the library.
+        version: the version the citation means (:func:`kg.laws.cite.cited_version`).
+        provision: the cited provision with its quote, as the extractor found it.
+    """
+    article, suffix = provision.article or 0, provision.article_suffix or 0
+    lookup = lookup_provision(
+        law,
+        article=article,
+        suffix=suffix,
+        paragraph=provision.paragraph,
+        item=provision.item,
+        version=version,
+    )
+    if not lookup.found:
+        return _missing(law, version, provision, lookup)
+    if len(quote_key(provision.quote)) < MIN_QUOTE:
+        return None
+    match = check_quote(
+        law, provision.quote, article=article, suffix=suffix, paragraph=provision.paragraph, version=version
+    )
+    return _mismatch(law, version, provision, match) if match.verdict == "mismatch" else None
 
 
 def law_text_findings(corpus: Corpus, library: LibraryLike | None) -> list[Finding]:
     """The three kinds of findings the law's text proves, one per instrument, provision and problem."""
-    groups: dict[tuple, _Group] = {}
+    groups: dict[tuple[object, ...], tuple[Judgement, list[CitedProvision]]] = {}
     for cited in cited_provisions(corpus, library):
-        p = cited.provision
-        lookup = lookup_provision(
-            cited.law,
-            article=cited.article,
-            suffix=cited.suffix,
-            paragraph=p.paragraph,
-            item=p.item,
-            version=cited.version,
-        )
-        if not lookup.found:
-            _missing(groups, cited, lookup)
-            continue
-        if len(quote_key(p.quote)) < MIN_QUOTE:
-            continue
-        match = check_quote(
-            cited.law, p.quote, article=cited.article, suffix=cited.suffix, paragraph=p.paragraph,
-            version=cited.version,
-        )  # fmt: skip
-        if match.verdict == "mismatch":
-            _mismatch(groups, cited, match)
-    return [_finding(group) for group in groups.values()]
+        judgement = judge(cited.law, cited.version, cited.provision)
+        if judgement is not None:
+            groups.setdefault(judgement.key, (judgement, []))[1].append(cited)
+    return [_finding(judgement, cited) for judgement, cited in groups.values()]
 
 
-def _missing(groups: dict[tuple, _Group], cited: CitedProvision, lookup: ProvisionLookup) -> None:
+def _missing(law: LawInstrument, version: LawVersion, p: Provision, lookup: ProvisionLookup) -> Judgement:
     """article_not_found, or renumbered when the earlier text now stands under another number."""
-    p, law, version = cited.provision, cited.law, cited.version
     label = provision_label(p)
     title = f"《{law.title}》"
+    article, suffix = p.article or 0, p.article_suffix or 0
     moved = _moved(law, lookup)
-    if moved is not None:
+    if moved is not None and lookup.earlier is not None:
         earlier = lookup.earlier
-        assert earlier is not None
         new_label = _place_label(moved)
-        key = ("renumbered", law.title, p.path(), new_label)
-        message = (
-            f"{title}{label}在{_version_name(version)}的现行文本中已不存在："
-            f"{_version_name(earlier)}版本的{label}现为{new_label}（文字相似度{moved.score:.0%}）"
-            " / renumbered by an amendment"
+        return Judgement(
+            "renumbered",
+            "warning",
+            ("renumbered", law.title, p.path(), new_label),
+            message=(
+                f"{title}{label}在现行文本（{_version_name(version)}）中已不存在："
+                f"{_version_name(earlier)}版本的{label}现为{new_label}（文字相似度{moved.score:.0%}）：{{where}}"
+                " / renumbered by an amendment"
+            ),
+            suggestion=f"{label} → {new_label}",
+            expected=new_label,
+            law_evidence=(
+                _law_location(law, earlier, label, lookup.earlier_text),
+                _law_location(law, version, new_label, _text_of(law, moved)),
+            ),
         )
-        evidence = (
-            _law_location(law, earlier, label, lookup.earlier_text),
-            _law_location(law, version, new_label, _text_of(law, moved)),
-        )
-        _add(
-            groups,
-            key,
-            _Group("renumbered", "warning", law, message=message, suggestion=f"{label} → {new_label}",
-                   expected=new_label, law_evidence=evidence),
-            cited,
-        )  # fmt: skip
-        return
     what = {"article": "条", "paragraph": "款", "item": "项"}[lookup.missing or "article"]
     if lookup.missing == "article":
         count = f"现行文本（{_version_name(version)}）共{lookup.count}条"
     elif lookup.missing == "paragraph":
-        count = f"{_label(cited.article, cited.suffix)}共{lookup.count}款"
+        count = f"{_label(article, suffix)}共{lookup.count}款"
     else:
         count = f"该款共{lookup.count}项" if lookup.count else "该款不分项"
     history = (
@@ -191,29 +202,27 @@ def _missing(groups: dict[tuple, _Group], cited: CitedProvision, lookup: Provisi
         if lookup.earlier is not None
         else ("；以前的版本也没有" if len(law.versions) > 1 else "")
     )
-    message = f"{title}没有{label}（{count}{history}） / the cited {what} does not exist"
     suggestion = "核对条款号"
     evidence: tuple[Location, ...] = ()
     if lookup.earlier is not None:
         evidence = (_law_location(law, lookup.earlier, label, lookup.earlier_text),)
     elif lookup.article is not None:
-        parent = _label(cited.article, cited.suffix)
-        evidence = (_law_location(law, version, parent, lookup.article.text),)
+        evidence = (_law_location(law, version, _label(article, suffix), lookup.article.text),)
     home = _home_of_quote(law, p.quote)
     expected = None
     if home is not None:
         expected = _place_label(home)
         suggestion = f"所引文字是{expected}的原文：{label} → {expected}"
         evidence = (*evidence, _law_location(law, _version(law, home.version), expected, _text_of(law, home)))
-    severity: Severity = "warning" if lookup.earlier is not None else "error"
-    key = ("article_not_found", law.title, version.date, p.path())
-    _add(
-        groups,
-        key,
-        _Group("article_not_found", severity, law, message=message, suggestion=suggestion, expected=expected,
-               law_evidence=evidence),
-        cited,
-    )  # fmt: skip
+    return Judgement(
+        "article_not_found",
+        "warning" if lookup.earlier is not None else "error",
+        ("article_not_found", law.title, version.date, p.path()),
+        message=f"{title}没有{label}（{count}{history}）：{{where}}/ the cited {what} does not exist",
+        suggestion=suggestion,
+        expected=expected,
+        law_evidence=evidence,
+    )
 
 
 def _home_of_quote(law: LawInstrument, quote: str | None) -> Place | None:
@@ -240,69 +249,64 @@ def _text_of(law: LawInstrument, place: Place) -> str | None:
     return article.text
 
 
-def _mismatch(groups: dict[tuple, _Group], cited: CitedProvision, match: QuoteMatch) -> None:
+def _mismatch(law: LawInstrument, version: LawVersion, p: Provision, match: QuoteMatch) -> Judgement:
     """quote_mismatch (another article's, an earlier version's, or no text of the law), or renumbered."""
-    p, law, version = cited.provision, cited.law, cited.version
     label = provision_label(p)
     title = f"《{law.title}》"
+    article, suffix = p.article or 0, p.article_suffix or 0
     quoted = f"引作“{_short(p.quote)}”"
     cited_evidence = _law_location(law, version, label, match.cited_text)
     original = f"{label}原文（{_version_name(version)}）：“{_short(match.cited_text)}”"
     home = match.home
     key_text = quote_key(p.quote)
     if home is None:
-        message = (
-            f"{title}{label}的引文在该法任何版本中都找不到：{{where}}{quoted}；{original}"
-            " / the quoted text is not the law's text"
-        )
-        _add(
-            groups,
+        return Judgement(
+            "quote_mismatch",
+            "warning",
             ("quote_mismatch", law.title, p.path(), key_text, None),
-            _Group("quote_mismatch", "warning", law, message=message, suggestion="以法条原文替换引文",
-                   law_evidence=(cited_evidence,)),
-            cited,
-        )  # fmt: skip
-        return
+            message=(
+                f"{title}{label}的引文在该法任何版本中都找不到：{{where}}{quoted}；{original}"
+                " / the quoted text is not the law's text"
+            ),
+            suggestion="以法条原文替换引文",
+            law_evidence=(cited_evidence,),
+        )
     home_label = _place_label(home)
     home_version = _version(law, home.version)
     home_evidence = _law_location(law, home_version, home_label, _text_of(law, home))
+    same_article = (home.article, home.suffix) == (article, suffix)
     old_same_number = next(
-        (
-            pl
-            for pl in match.found
-            if not pl.current and (pl.article, pl.suffix) == (cited.article, cited.suffix)
-        ),
-        None,
+        (pl for pl in match.found if not pl.current and (pl.article, pl.suffix) == (article, suffix)), None
     )
-    if home.current and (home.article, home.suffix) != (cited.article, cited.suffix) and old_same_number:
-        message = (
-            f"{title}{label}的引文是{_version_name(_version(law, old_same_number.version))}版本{label}的文字，"
-            f"修改后该文字现为{home_label}（相似度{home.score:.0%}）：{{where}}{quoted} / renumbered by an amendment"
-        )
-        _add(
-            groups,
+    if home.current and not same_article and old_same_number is not None:
+        old = _version_name(_version(law, old_same_number.version))
+        return Judgement(
+            "renumbered",
+            "warning",
             ("renumbered", law.title, p.path(), home_label),
-            _Group("renumbered", "warning", law, message=message, suggestion=f"{label} → {home_label}",
-                   expected=home_label, law_evidence=(home_evidence, cited_evidence)),
-            cited,
-        )  # fmt: skip
-        return
-    if (home.article, home.suffix) == (cited.article, cited.suffix) and not home.current:
+            message=(
+                f"{title}{label}的引文是{old}版本{label}的文字，修改后该文字现为{home_label}"
+                f"（相似度{home.score:.0%}）：{{where}}{quoted} / renumbered by an amendment"
+            ),
+            suggestion=f"{label} → {home_label}",
+            expected=home_label,
+            law_evidence=(home_evidence, cited_evidence),
+        )
+    expected: str | None = home_label
+    severity: Severity = "warning"
+    if same_article and not home.current:
         message = (
             f"{title}{label}的引文是{_version_name(home_version)}版本的文字（相似度{home.score:.0%}），"
             f"该条已经修改：{{where}}{quoted}；{original} / quotes the text before an amendment"
         )
         suggestion = f"按现行文本（{_version_name(version)}）更新{label}的引文"
-        severity: Severity = "warning"
         expected = None
-    elif (home.article, home.suffix) == (cited.article, cited.suffix):
+    elif same_article:
         message = (
-            f"{title}{label}的引文是该条{home_label[len(_label(home.article, home.suffix)) :]}的文字："
+            f"{title}{label}的引文是该条{home_label[len(_label(article, suffix)) :]}的文字："
             f"{{where}}{quoted} / the quote is another paragraph of the article"
         )
         suggestion = f"{label} → {home_label}"
-        severity = "warning"
-        expected = home_label
     else:
         in_version = "" if home.current else f"{_version_name(home_version)}版本"
         message = (
@@ -311,33 +315,29 @@ def _mismatch(groups: dict[tuple, _Group], cited: CitedProvision, match: QuoteMa
         )
         suggestion = f"{label} → {home_label}（或改引{label}的原文）"
         severity = "error" if home.current else "warning"
-        expected = home_label
-    _add(
-        groups,
+    return Judgement(
+        "quote_mismatch",
+        severity,
         ("quote_mismatch", law.title, p.path(), key_text, home_label),
-        _Group("quote_mismatch", severity, law, message=message, suggestion=suggestion, expected=expected,
-               law_evidence=(home_evidence, cited_evidence)),
-        cited,
-    )  # fmt: skip
-
-
-def _finding(group: _Group) -> Finding:
-    cited = group.cited
-    places = where(c.occ.cited for c in cited)
-    message = group.message.replace("{where}", f"{places} ") if "{where}" in group.message else group.message
-    if "{where}" not in group.message:
-        message = f"{message}（{places}）"
-    return Finding(
-        kind=group.kind,
-        severity=group.severity,
         message=message,
+        suggestion=suggestion,
+        expected=expected,
+        law_evidence=(home_evidence, cited_evidence),
+    )
+
+
+def _finding(judgement: Judgement, cited: list[CitedProvision]) -> Finding:
+    return Finding(
+        kind=judgement.kind,
+        severity=judgement.severity,
+        message=judgement.text(where(c.occ.cited for c in cited)),
         evidence=Evidence(
             locations=tuple(c.occ.location(c.provision.raw or c.occ.raw_text()) for c in cited),
             raw=tuple(dict.fromkeys(c.provision.quote or c.provision.raw or "" for c in cited)),
-            expected=group.expected,
-            law=group.law_evidence,
+            expected=judgement.expected,
+            law=judgement.law_evidence,
         ),
-        suggestion=group.suggestion,
+        suggestion=judgement.suggestion,
         items=tuple(dict.fromkeys(c.occ.cited.ref for c in cited)),
         instruments=(instrument_ref(cited[0].occ.instrument),),
     )

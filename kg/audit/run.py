@@ -23,7 +23,7 @@ from kg.audit.quotes import quoted_text_conflicts
 from kg.audit.repairs import repair_findings
 from kg.audit.status import StatusTable, not_in_force
 from kg.audit.titles import alias_definitions, aliases, title_variants
-from kg.laws.cite import LibraryLike
+from kg.laws.cite import LibraryLike, installed_library
 from kg.model import TEXT_COLUMNS, PowerItem, PowerList, Repair
 from kg.pipeline import Extractor
 from kg.resolve import Resolver, learn_numbers
@@ -104,22 +104,13 @@ def audit_corpus(
     if unknown:
         raise ValueError(f"unknown finding kind(s): {', '.join(sorted(unknown))}; known: {', '.join(KINDS)}")
     findings: list[Finding] = []
-    facts = Facts(status=status, library=library if library is not None else _default_library())
+    facts = Facts(status=status, library=library if library is not None else installed_library())
     for name, check in CHECKS.items():
         if wanted & set(YIELDS.get(name, (name,))):
             findings.extend(f for f in check(corpus, facts) if f.kind in wanted)
     resolve = _key_resolver(corpus)
     findings = [replace(f, instruments=tuple(resolve(i) for i in f.instruments)) for f in findings]
     return sorted(findings, key=Finding.sort_key)
-
-
-def _default_library() -> LibraryLike | None:
-    """The library shipped with the package, or None where it is not installed."""
-    try:
-        from kg.laws.library import default_library
-    except ImportError:
-        return None
-    return default_library()
 
 
 def _key_resolver(corpus: Corpus) -> Callable[[InstrumentRef], InstrumentRef]:
