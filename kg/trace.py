@@ -12,7 +12,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import regex
 from rdflib import URIRef
@@ -21,10 +21,16 @@ from rdflib.term import Identifier
 from extractors.models import Citation, Provision
 from kg.graph.labels import provision_label
 from kg.iri import instrument_iri, provision_iri
+from kg.laws.cite import LibraryLike, find_instrument, has_text, installed_library
+from kg.laws.grounding import LawFacts, QuoteReport, law_facts, provision_of_path, provision_path, report
+from kg.laws.lookup import lookup_provision
 from kg.pipeline import Extractor, default_extractor
 from kg.queries import run_query
 from kg.resolve import ResolvedInstrument, Resolver, clean_title
 from kg.store.base import Row, Store
+
+if TYPE_CHECKING:
+    from kg.laws.model import LawInstrument
 
 __all__ = ["TraceError", "TraceResult", "TracedPower", "resolve_reference", "trace"]
 
@@ -62,9 +68,14 @@ class TracedPower:
     line: int
     item: str
     cited: str
+    law: QuoteReport | None = None
+    """The cited provision's text in the law library beside the quote (None: the library lacks it)."""
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON entry of ``kg trace --json``."""
+        grounded = self.law.to_dict() if self.law is not None else {
+            "article_text": None, "quote_matches": [], "findings": [],
+        }  # fmt: skip
         return {
             "seq": self.seq,
             "name": self.name,
@@ -77,6 +88,7 @@ class TracedPower:
             "item": self.item,
             "cited": self.cited,
             "source": {"file": self.file, "line": self.line},
+            **grounded,
         }
 
 
@@ -87,11 +99,16 @@ class TraceResult:
     iri: str
     label: str
     powers: list[TracedPower] = field(default_factory=list)
+    law: LawFacts | None = None
+    """The instrument as the law library knows it (None: the library lacks it)."""
+    article_text: str | None = None
+    """The traced provision's text in the version in force, when the library has it."""
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object of ``kg trace --json``."""
         return {
-            "provision": {"iri": self.iri, "label": self.label},
+            "provision": {"iri": self.iri, "label": self.label, "article_text": self.article_text},
+            "law": self.law.to_dict() if self.law is not None else None,
             "powers": [p.to_dict() for p in self.powers],
         }
 
@@ -208,22 +225,66 @@ def resolve_reference(
     Raises:
         TraceError: unparseable or ambiguous (exit code 2) or unknown (1, with candidates).
     """
-    extract = extract or default_extractor()
-    resolver = resolver or Resolver()
+    reference = _resolve(
+        text, store, extract or default_extractor(), resolver or Resolver(), installed_library()
+    )
+    return reference.node, reference.label
+
+
+@dataclass(frozen=True, slots=True)
+class _Reference:
+    node: URIRef
+    label: str
+    instrument: URIRef
+    citation: Citation
+    provision: Provision | None
+
+
+def _resolve(
+    text: str, store: Store, extract: Extractor, resolver: Resolver, library: LibraryLike | None = None
+) -> _Reference:
     citation, provision = _one_reference(text, _parse(text, extract))
     resolved = resolver.resolve(citation.instrument)
     if resolved is None:
         raise TraceError(f"{text!r} names no instrument title or document number", 2)
     instrument = _find_instrument(store, resolver, resolved)
     if provision is None:
-        return instrument, _title(store, instrument)
+        return _Reference(instrument, _title(store, instrument), instrument, citation, None)
     node = provision_iri(instrument, provision.path())
     label = _title(store, instrument, with_number=False) + provision_label(provision.path())
     if not _exists(store, node):
         raise TraceError(
-            f"no power in the graph cites {label}", 1, _provision_candidates(store, instrument, provision)
+            _not_in_law(library, citation, provision) or f"no power in the graph cites {label}",
+            1,
+            _provision_candidates(store, instrument, provision),
         )
-    return node, label
+    return _Reference(node, label, instrument, citation, provision)
+
+
+def _not_in_law(citation: Citation, provision: Provision) -> str | None:
+    """ "The law has no such article (it has N)", when the library holds the law's text."""
+    law = find_instrument(installed_library(), citation.instrument)
+    if not has_text(law) or provision.article is None or law is None:
+        return None
+    found = lookup_provision(
+        law,
+        article=provision.article,
+        suffix=provision.article_suffix or 0,
+        paragraph=provision.paragraph,
+        item=provision.item,
+    )
+    if found.found:
+        return None
+    counts = {
+        "article": f"the version in force ({found.version.date}) has {found.count} articles",
+        "paragraph": f"the article has {found.count} paragraph(s)",
+        "item": f"the paragraph has {found.count} item(s)",
+    }
+    earlier = f"; the {found.earlier.date} version had it" if found.earlier is not None else ""
+    return (
+        f"《{law.title}》没有{provision_label(provision.path())} / the law has no such "
+        f"{found.missing}: {counts[found.missing or 'article']}{earlier}"
+    )
 
 
 def _text(term: Identifier | None) -> str | None:
@@ -257,14 +318,28 @@ def trace(
     *,
     extract: Extractor | None = None,
     resolver: Resolver | None = None,
+    library: LibraryLike | None = None,
 ) -> TraceResult:
     """Resolve ``text`` and list every power resting on that node or any part of it.
+
+    Each power carries the cited provision's text from the law library (the one
+    shipped with the package when ``library`` is None) beside its quote.
 
     Examples:
         See ``tests/graph/test_trace.py``; from the shell: ``kg trace "社会保险法第五十八条"``.
     """
-    node, label = resolve_reference(text, store, extract=extract, resolver=resolver)
-    result = TraceResult(iri=str(node), label=label)
+    library = library if library is not None else installed_library()
+    reference = _resolve(text, store, extract or default_extractor(), resolver or Resolver(), library)
+    node = reference.node
+    result = TraceResult(iri=str(node), label=reference.label)
+    law = find_instrument(library, reference.citation.instrument)
+    if not has_text(law) or law is None:
+        law = None
+    else:
+        result.law = law_facts(law)
+        if reference.provision is not None:
+            result.article_text = report(law, reference.provision).article_text
+    instrument = str(reference.instrument)
     for row in _citation_rows(store, node):
         result.powers.append(
             TracedPower(
@@ -280,6 +355,17 @@ def trace(
                 line=int(str(row["line"])),
                 item=str(row["item"]),
                 cited=str(row["cited"]),
+                law=_grounded(law, instrument, str(row["cited"]), _text(row.get("quote"))),
             )
         )
     return result
+
+
+def _grounded(
+    law: LawInstrument | None, instrument: str, cited: str, quote: str | None
+) -> QuoteReport | None:
+    """The law's text of the provision a power cites, beside its quote."""
+    if law is None:
+        return None
+    path = provision_path(cited, instrument)
+    return report(law, provision_of_path(path, quote)) if path else None

@@ -15,7 +15,15 @@ import regex
 if TYPE_CHECKING:
     from kg.laws.model import LawInstrument, LawVersion
 
-__all__ = ["CITED_DATE", "LibraryLike", "cited_date", "cited_version", "find_instrument", "has_text", "installed_library"]
+__all__ = [
+    "CITED_DATE",
+    "LibraryLike",
+    "cited_date",
+    "cited_version",
+    "find_instrument",
+    "has_text",
+    "installed_library",
+]
 
 CITED_DATE = regex.compile(
     r"(\d{4})\s*(?:年|-|\.|/)\s*(?:(\d{1,2})\s*(?:月|-|\.|/)?\s*(?:(\d{1,2})\s*日?)?)?"
