@@ -67,10 +67,10 @@ def decide_status(
     if current:
         why = f"{_names(current)} {'lists' if len(current) == 1 else 'list'} the {newest} version as current"
         if flagged:
-            why += f"; {' and '.join(flagged)} flag it repealed, outweighed"
+            why += f"; {_names(flagged)} {'flags' if len(flagged) == 1 else 'flag'} it repealed, outweighed"
         return "in_force", why
     if len(flagged) >= 2:
-        return "repealed", f"{' and '.join(flagged)} both flag the {newest} version repealed"
+        return "repealed", f"{_names(flagged)} both flag the {newest} version repealed"
     if flagged:
         return (
             "unknown",

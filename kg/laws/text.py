@@ -161,7 +161,7 @@ def parse_version_text(text: str) -> ParsedText:
             title = body.strip("《》")
             continue
         unit = _HEADING_UNIT.match(body)
-        if heading or (unit and current is None and not in_header):
+        if heading or (unit and not (in_header and has_marker)):
             if unit:
                 value = parse_numeral(unit["n"])
                 if unit["unit"] == "编":
