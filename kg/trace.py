@@ -261,10 +261,11 @@ def _resolve(
     return _Reference(node, label, instrument, citation, provision)
 
 
-def _not_in_law(citation: Citation, provision: Provision) -> str | None:
-    """ "The law has no such article (it has N)", when the library holds the law's text."""
-    law = find_instrument(installed_library(), citation.instrument)
-    if not has_text(law) or provision.article is None or law is None:
+def _not_in_law(library: LibraryLike | None, citation: Citation, provision: Provision) -> str | None:
+    """What the law's text says of a provision no power cites: that the law has no such article
+    (and how many it has), when the library holds the text; None when it has it or is silent."""
+    law = find_instrument(library, citation.instrument)
+    if law is None or not has_text(law) or provision.article is None:
         return None
     found = lookup_provision(
         law,
@@ -333,7 +334,7 @@ def trace(
     node = reference.node
     result = TraceResult(iri=str(node), label=reference.label)
     law = find_instrument(library, reference.citation.instrument)
-    if not has_text(law) or law is None:
+    if law is None or not has_text(law):
         law = None
     else:
         result.law = law_facts(law)

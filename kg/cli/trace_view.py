@@ -30,10 +30,10 @@ def _power_lines(power: TracedPower) -> list[Text]:
     lines = [head]
     if power.quote:
         quote = power.quote if len(power.quote) <= QUOTE_CHARS else power.quote[:QUOTE_CHARS] + "…"
-        mark = f"{power.law.mark} " if power.law is not None and power.law.mark else ""
+        mark = power.law.mark if power.law is not None else ""
         lines.append(Text(f"      {mark}“{quote}”", style="dim"))
     for finding in power.law.findings if power.law is not None else ():
-        lines.append(Text(f"      ✗ {finding.text()}", style="red"))
+        lines.append(Text(f"      ✗ {finding.kind}: {finding.suggestion}", style="red"))
     return lines
 
 
@@ -45,9 +45,8 @@ def trace_view(result: TraceResult) -> Group:
         Text(f"{len(result.powers)} 项权力 / powers, {len(agencies)} 个实施主体 / agencies"),
     ]
     if result.article_text and result.law is not None:
-        parts.append(
-            Text(f"现行文本 / text in force ({result.law.version}): {result.article_text}", style="italic")
-        )
+        parts.append(Text(f"现行文本 / text in force ({result.law.version}):", style="italic"))
+        parts.extend(Text(f"  {line}", style="italic") for line in result.article_text.splitlines())
     if not result.powers:
         parts.append(Text("无事项以此为依据 / no power rests on it", style="yellow"))
     ordered = sorted(result.powers, key=lambda p: (p.agency or "", p.list, p.file, p.line))

@@ -72,6 +72,7 @@ def social_insurance_law(
         versions=(*earlier, current),
     )
 
+
 def library_of(*instruments: LawInstrument) -> Library:
     """A library built in memory from ``instruments``."""
     return library_from_instruments(instruments)
