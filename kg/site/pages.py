@@ -11,6 +11,7 @@ from dataclasses import replace
 from kg.model import TEXT_COLUMNS
 from kg.site.annotate import mark_spans
 from kg.site.data import CitationRecord, SiteData
+from kg.site.lawtext import SiteLaw, law_text_block
 from kg.site.layout import graph_block, page, table
 from kg.site.links import Linker
 from kg.site.markup import Markup, h, join
@@ -115,15 +116,12 @@ def _clip(text: str, size: int) -> str:
     return text if len(text) <= size else text[: size - 1] + "…"
 
 
-def provision_page(data: SiteData, links: Linker, iri: str) -> str:
+def provision_page(data: SiteData, links: Linker, iri: str, law: SiteLaw | None = None) -> str:
     """A provision's ego network: powers resting on it and its parts, agencies, co-cited provisions."""
     prov = data.provisions[iri]
     inst = data.instruments.get(prov.instrument)
     title = data.provision_title(iri)
     items = sorted(data.items_on(iri), key=data.item_order)
-    quotes = data.quoted_texts().get(iri, [])
-    if data.provisions[iri].text:
-        quotes = [(data.provisions[iri].text, 0)]
     parts = [p for p in data.descendants(iri)[1:] if data.items_on(p)]
     co_cited: dict[str, int] = {}
     for item in items:
@@ -146,16 +144,7 @@ def provision_page(data: SiteData, links: Linker, iri: str) -> str:
                 ),
                 f" · {len(items)} 项权责事项依据本条及其下各款项 — powers resting on it",
             ),
-            h("h2", None, "条文（清单引用）quoted text") if quotes else "",
-            [
-                h(
-                    "blockquote",
-                    {"class": "cell"},
-                    text,
-                    h("span", {"class": "sub"}, f"（{n} 处引用 quoted {n}×）") if n else "",
-                )
-                for text, n in quotes
-            ],
+            law_text_block(data, links, iri, law),
             h("h2", None, "关系图 network"),
             graph_block(provision_network(data, links, iri)),
             h("h2", None, "权责事项 powers resting on it"),
