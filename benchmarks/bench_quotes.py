@@ -21,7 +21,7 @@ from kg.audit.lawtext import cited_provisions
 from kg.ingest import bundled_samples, read_list
 from kg.laws.cite import find_instrument
 from kg.laws.compare import check_quote
-from kg.laws.lookup import lookup_provision
+from kg.laws.provisions import lookup_provision
 
 
 def _library(argv: list[str]):

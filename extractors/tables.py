@@ -3,6 +3,11 @@
 The tables grow with knowledge, not with code: adding a law or an issuer code is
 one CSV row. Each loader reads its file once (``functools.cache``) on first use,
 so importing :mod:`extractors` stays cheap.
+
+Official titles have one owner, the law library (``kg/laws``): ``data/library_titles.csv``
+is generated from it (``tools/gen_extractor_titles.py``), so the extractor stays pure and
+reads only its package data. ``data/laws.csv`` keeps what the library lacks: instruments
+it does not hold, hand-kept aliases (社保法) and the order numbers lists cite.
 """
 
 from __future__ import annotations
@@ -44,10 +49,8 @@ def _rows(name: str) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO("\n".join(lines))))
 
 
-@cache
-def known_instruments() -> tuple[KnownInstrument, ...]:
-    """National laws, administrative regulations and other well-known instruments."""
-    return tuple(
+def _instruments(name: str) -> list[KnownInstrument]:
+    return [
         KnownInstrument(
             title=row["title"].strip(),
             kind=row["kind"].strip(),
@@ -55,11 +58,50 @@ def known_instruments() -> tuple[KnownInstrument, ...]:
             doc_number=row["doc_number"].strip() or None,
             aliases=tuple(a.strip() for a in (row["aliases"] or "").split("|") if a.strip()),
         )
-        for row in _rows("laws.csv")
-    )
+        for row in _rows(name)
+    ]
 
 
 PRC_PREFIX = "中华人民共和国"
+
+
+def _merge_known(hand: KnownInstrument, library: KnownInstrument) -> KnownInstrument:
+    """The library's official title, kind and issuer; the hand row's number and aliases added.
+
+    A hand-kept title the library spells otherwise (中华人民共和国教师资格条例, whose official
+    title has no prefix) stays findable as an alias of the official one.
+    """
+    aliases = [*library.aliases, *hand.aliases]
+    if hand.title != library.title:
+        aliases.append(hand.title)
+    return KnownInstrument(
+        title=library.title,
+        kind=library.kind or hand.kind,
+        issuer=library.issuer or hand.issuer,
+        doc_number=hand.doc_number or library.doc_number,
+        aliases=tuple(dict.fromkeys(a for a in aliases if a != library.title)),
+    )
+
+
+@cache
+def known_instruments() -> tuple[KnownInstrument, ...]:
+    """Laws, regulations and other instruments whose official title is known.
+
+    The law library's titles (``library_titles.csv``) first decide the official form; a
+    hand-kept row (``laws.csv``) of the same instrument, with or without 中华人民共和国,
+    adds its aliases and order number; hand rows the library lacks are kept as they are.
+    """
+    library = _instruments("library_titles.csv")
+    by_key = {inst.title.removeprefix(PRC_PREFIX): inst for inst in library}
+    merged: dict[str, KnownInstrument] = {}
+    hand_only: list[KnownInstrument] = []
+    for hand in _instruments("laws.csv"):
+        match = by_key.get(hand.title.removeprefix(PRC_PREFIX))
+        if match is None:
+            hand_only.append(hand)
+        else:
+            merged[match.title] = _merge_known(hand, merged.get(match.title, match))
+    return (*(merged.get(inst.title, inst) for inst in library), *hand_only)
 
 
 @cache

@@ -2,7 +2,10 @@
 
 The canonical title is what identifies an instrument across cells and lists: simplified
 characters, no spaces or line breaks, nested titles in 〈〉, full-width brackets,
-中华人民共和国 typos fixed, and the official full title for known short forms.
+中华人民共和国 typos fixed, and the official full title for known short forms. Official
+titles come from the law library (``data/library_titles.csv``, generated from it) and the
+hand-kept table (``data/laws.csv``); a title neither knows stays as written, with no
+中华人民共和国 added.
 
 Examples:
     >>> canonical_title("《社会保险法》")
@@ -11,6 +14,8 @@ Examples:
     '中华人民共和国劳动法'
     >>> canonical_title("社會保險法")
     '中华人民共和国社会保险法'
+    >>> canonical_title("某某新设法")
+    '某某新设法'
     >>> is_form_title("行政处罚听证告知书")
     True
 """
@@ -25,6 +30,7 @@ from extractors.tables import PRC_PREFIX, form_exceptions, form_suffixes, short_
 
 __all__ = [
     "canonical_title",
+    "clean_title",
     "embedded_title",
     "is_form_title",
     "issuer_from_title",
@@ -51,8 +57,6 @@ _ISSUER_PREFIX = regex.compile(
     r"^(?P<issuer>.{2,40}?(?:人民政府办公厅|人民政府办公室|人民政府|办公厅|办公室|委员会|领导小组|部|委|局|厅|署|院|会|中心))"
     r"\s?(?:关于|印发)"
 )
-_LAW_ENDING = regex.compile(r"(?<!办|方|做|立|说|司|语|算|看|想)法$")
-_LOCAL = regex.compile(r"^.{0,8}?(?:省|市|县|区|自治区|自治州|自治县|盟|旗)")
 
 
 @cache
@@ -98,6 +102,15 @@ def _clean(raw: str) -> str:
     return text
 
 
+def clean_title(raw: str) -> str:
+    """A title in canonical spelling, without looking it up: no 《》 or spaces, simplified, 〈〉 nested.
+
+    The law library's generator writes official titles through this, so its table and the
+    extractor's lookups spell every title the same way.
+    """
+    return _clean(raw)
+
+
 @lru_cache(maxsize=CANONICAL_CACHE_SIZE)
 def canonical_title(raw: str) -> str:
     """The canonical title of an instrument written ``raw``.
@@ -106,21 +119,13 @@ def canonical_title(raw: str) -> str:
         raw: the title as written, with or without 《》, spaces or line breaks.
 
     Returns:
-        The official full title when the alias table knows it; else the cleaned title,
-        with 中华人民共和国 added to a bare national-law title (…法).
+        The official full title when the library or the alias table knows it; else the
+        cleaned title as written (a prefix nobody wrote is never invented).
     """
     text, _ = split_version_note(_clean(raw))
     known = short_name_index().get(text) or short_name_index().get(text.removeprefix(PRC_PREFIX))
     if known:
         return known.title
-    if (
-        _LAW_ENDING.search(text)
-        and not text.startswith(PRC_PREFIX)
-        and not _LOCAL.match(text)
-        and "关于" not in text
-        and len(text) <= 20
-    ):
-        return PRC_PREFIX + text
     return text
 
 

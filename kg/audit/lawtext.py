@@ -23,7 +23,7 @@ from kg.audit.model import Evidence, Finding, Location, Severity
 from kg.audit.numerals import provision_label
 from kg.laws.cite import LibraryLike, cited_version, find_instrument, has_text
 from kg.laws.compare import MIN_QUOTE, Place, QuoteMatch, check_quote, locate_quote, quote_key
-from kg.laws.lookup import ProvisionLookup, lookup_provision
+from kg.laws.provisions import ProvisionLookup, lookup_provision
 
 if TYPE_CHECKING:
     from kg.laws.model import LawInstrument, LawVersion

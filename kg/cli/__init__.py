@@ -35,7 +35,17 @@ def _root() -> None:
     """Keep ``kg`` a group of commands even while only one is registered."""
 
 
-COMMAND_MODULES: tuple[str, ...] = ("ingest", "extract", "graph", "site", "serve", "audit", "impact", "synth")
+COMMAND_MODULES: tuple[str, ...] = (
+    "ingest",
+    "extract",
+    "graph",
+    "site",
+    "serve",
+    "audit",
+    "laws",
+    "impact",
+    "synth",
+)
 """Sub-modules of ``kg.cli`` that add commands, in the order ``kg --help`` lists them."""
 
 for _module in COMMAND_MODULES:

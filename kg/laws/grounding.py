@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from extractors.models import Provision
 from kg.laws.compare import Place, Verdict, check_quote, locate_quote
-from kg.laws.lookup import lookup_provision
+from kg.laws.provisions import lookup_provision
 
 if TYPE_CHECKING:
     from kg.audit.lawtext import Judgement

@@ -167,6 +167,7 @@ class LawRefBookFolder:
             kind=kind,
             issuer=issuer_from_facts(kind, title, newest.history, number),
             promulgation_number=number,
+            order_numbers=numbers,
             versions=versions,
             status=status,
             status_source=why,

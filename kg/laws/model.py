@@ -85,7 +85,9 @@ class LawInstrument:
     """One instrument: its official title, short forms, kind, number, versions and status.
 
     ``status_source`` says which sources and which dates decided ``status``: the library
-    never reports a law repealed on one source's word alone.
+    never reports a law repealed on one source's word alone. ``promulgation_number`` is the
+    order it was first promulgated under; ``order_numbers`` every order number its history
+    names (a revision re-promulgated under a new order: 国务院令第492号, then 第711号).
     """
 
     title: str
@@ -98,6 +100,7 @@ class LawInstrument:
     status_source: str = ""
     dates: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     repealed_by: str | None = None
+    order_numbers: tuple[str, ...] = ()
 
     @property
     def current(self) -> LawVersion:

@@ -48,6 +48,7 @@ def instrument_to_json(instrument: LawInstrument) -> dict[str, Any]:
         "status_source": instrument.status_source,
         "dates": dict(instrument.dates),
         "repealed_by": instrument.repealed_by,
+        "order_numbers": list(instrument.order_numbers),
         "versions": [
             {
                 "date": v.date,
@@ -95,6 +96,7 @@ def instrument_from_json(data: dict[str, Any]) -> LawInstrument:
         status_source=data.get("status_source", ""),
         dates=MappingProxyType(dict(data.get("dates", {}))),
         repealed_by=data.get("repealed_by"),
+        order_numbers=tuple(data.get("order_numbers", ())),
     )
 
 

@@ -46,6 +46,7 @@ _DATE = regex.compile(r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2
 _ORDER = regex.compile(
     r"[\p{Han}]{0,24}?令(?:第?\s*[零〇一二三四五六七八九十百千\d０-９]+\s*号|〔\d{4}〕\d+号)"
 )
+_ORDER_EVENTS = ("公布", "发布", "颁布", "修订", "修正")
 _DECISION = regex.compile(r"《[^》]*(?:决定|命令)》")
 _EVENTS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("amended", ("修正", "修订", "修改")),
@@ -109,12 +110,13 @@ def history_dates(history: tuple[str, ...] | list[str]) -> dict[str, str]:
 def promulgation_numbers(history: tuple[str, ...] | list[str]) -> tuple[str, ...]:
     """The order numbers an instrument was promulgated under, normalised, oldest first.
 
-    A number on a line that names an amending decision (《国务院关于修改部分行政法规的决定》)
-    is that decision's, shared by every instrument it amends, and is left out.
+    Lines that promulgate (公布/发布/颁布) or revise (修订/修正) count. A number on a line
+    that names an amending decision (《国务院关于修改部分行政法规的决定》) is that decision's,
+    shared by every instrument it amends, and is left out.
     """
     numbers: list[str] = []
     for line in history:
-        if _DECISION.search(line) or not any(word in line for word in ("公布", "发布", "颁布")):
+        if _DECISION.search(line) or not any(word in line for word in _ORDER_EVENTS):
             continue
         for match in _ORDER.finditer(line):
             normalised, _flags = normalise_doc_number(match.group(0))

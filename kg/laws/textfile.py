@@ -51,6 +51,7 @@ def read_law_text(text: str, *, source: str, date: str | None = None, kind: str 
         kind=kind,
         issuer=issuer_from_facts(kind, parsed.title, parsed.history, number),
         promulgation_number=number,
+        order_numbers=numbers,
         versions=(version,),
         status="unknown",
         status_source=f"{source} says nothing of its status",

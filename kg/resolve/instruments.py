@@ -8,7 +8,8 @@ agree with full ones:
    (国务院令第649号, 甘医保发〔2019〕35号: title variants with one number collapse);
 2. else the number a table gives the canonical title (the bundled well-known
    instruments, or numbers learned from other citations of the same list);
-3. else the canonical title (社会保险法 → 中华人民共和国社会保险法);
+3. else the canonical title (the extractor's: the law library's official form, 社会保险法 →
+   中华人民共和国社会保险法, or the title as written when nobody knows it);
 4. else a bare number from a restarting series (主席令第92号 with no title).
 
 Examples:
@@ -99,10 +100,11 @@ class Resolver:
         self.learned = dict(learned or {})
 
     def canonical_title(self, title: str | None, raw_title: str | None = None) -> str | None:
-        """The canonical title: the table's entry for any form of it, else the law prefix rule.
+        """The canonical title: the table's entry for any form of it, else the extractor's title.
 
         Both the extractor's title and the raw title are looked up, with and without
-        the law prefix, so a short name only our table knows (社保法) still resolves.
+        the law prefix, so a short name only our table knows (社保法) still resolves;
+        a title no table knows keeps the form the extractor gave it.
         """
         if not title and not raw_title:
             return None
@@ -111,12 +113,12 @@ class Resolver:
         for text in (title, raw_title):
             if text:
                 cleaned = clean_title(text, rules)
-                forms += [cleaned, title_key(cleaned, rules), cleaned.removeprefix(rules.law_prefix)]
+                forms += [cleaned, cleaned.removeprefix(rules.law_prefix)]
         for form in forms:
             record = self.table.by_title.get(form)
             if record:
                 return record.title
-        return title_key(clean_title(title or raw_title or "", rules), rules)
+        return clean_title(title or raw_title or "", rules)
 
     def _number_for(self, title: str | None) -> str | None:
         if not title:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import tomllib
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
@@ -66,9 +66,6 @@ class ResolveRules:
 
     ambiguous_number_prefixes: tuple[str, ...] = ()
     law_prefix: str = "中华人民共和国"
-    law_suffix: str = "法"
-    not_law_suffixes: tuple[str, ...] = ()
-    not_law_markers: tuple[str, ...] = ()
     strip_chars: str = "《》"
 
 
@@ -109,26 +106,29 @@ def parse_instrument_records(text: str) -> list[InstrumentRecord]:
 def default_table() -> InstrumentTable:
     """The bundled table of well-known instruments.
 
-    National laws and administrative regulations come from the extractor's title
-    table (``extractors/data/laws.csv``: official titles, short forms, order numbers),
-    so what the extractor knows and what the resolver keys by cannot drift apart;
+    Laws, regulations and the other instruments whose official title is known come from
+    the extractor's title table (:func:`extractors.tables.known_instruments`: the law
+    library's official titles and short forms, order numbers, hand-kept aliases), so what
+    the extractor writes and what the resolver keys by cannot drift apart;
     ``data/instruments.csv`` adds normative documents and dates, and wins where both
     name the same title.
     """
-    laws = resources.files("extractors").joinpath("data/laws.csv").read_text("utf-8")
-    extra = resources.files("kg.resolve").joinpath("data/instruments.csv").read_text("utf-8")
+    from extractors.tables import known_instruments
     from kg.resolve.titles import title_key  # titles.py needs ResolveRules from here
 
+    extra = resources.files("kg.resolve").joinpath("data/instruments.csv").read_text("utf-8")
     rules = default_rules()
-    national = [
-        replace(
-            record,
-            title=title_key(record.title, rules),
-            aliases=tuple(title_key(alias, rules) for alias in record.aliases),
+    known = [
+        InstrumentRecord(
+            title=title_key(inst.title, rules),
+            doc_number=inst.doc_number,
+            kind=inst.kind or None,
+            issuer=inst.issuer or None,
+            aliases=tuple(title_key(alias, rules) for alias in inst.aliases),
         )
-        for record in parse_instrument_records(laws)
+        for inst in known_instruments()
     ]
-    return InstrumentTable.from_records(national + parse_instrument_records(extra))
+    return InstrumentTable.from_records(known + parse_instrument_records(extra))
 
 
 @cache
@@ -138,8 +138,5 @@ def default_rules() -> ResolveRules:
     return ResolveRules(
         ambiguous_number_prefixes=tuple(raw.get("ambiguous_number_prefixes", ())),
         law_prefix=raw.get("law_prefix", "中华人民共和国"),
-        law_suffix=raw.get("law_suffix", "法"),
-        not_law_suffixes=tuple(raw.get("not_law_suffixes", ())),
-        not_law_markers=tuple(raw.get("not_law_markers", ())),
         strip_chars=raw.get("strip_chars", "《》"),
     )

@@ -21,7 +21,7 @@ from kg.graph.labels import provision_label
 from kg.iri import provision_iri
 from kg.laws.cite import LibraryLike, find_instrument, has_text
 from kg.laws.grounding import MARKS, QuoteReport, provision_of_path, provision_path, report
-from kg.laws.lookup import lookup_provision
+from kg.laws.provisions import lookup_provision
 from kg.site.data import CitationRecord, SiteData
 from kg.site.links import Linker
 from kg.site.markup import Markup, h, join

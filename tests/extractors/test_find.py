@@ -158,7 +158,7 @@ RULES: list[tuple[str, str, list[tuple[Any, ...]]]] = [
         [("cites", "社会救助暂行办法", "国务院令第649号", [])],
     ),
     ("order-guoling", "《X条例》（国令第309号）", [("cites", "X条例", "国务院令第309号", [])]),
-    ("order-president", "《X法》（主席令第7号）", [("cites", "中华人民共和国X法", "主席令第7号", [])]),
+    ("order-president", "《X法》（主席令第7号）", [("cites", "X法", "主席令第7号", [])]),
     (
         "order-president-chinese",
         "《中华人民共和国价格法》（中华人民共和国主席令第九十二）第三条",
@@ -177,7 +177,7 @@ RULES: list[tuple[str, str, list[tuple[Any, ...]]]] = [
     (
         "announcement",
         "《X法》（人大常委会公告第30号）",
-        [("cites", "中华人民共和国X法", "人大常委会公告第30号", [])],
+        [("cites", "X法", "人大常委会公告第30号", [])],
     ),
     (
         "order-mixed-digits",
@@ -202,40 +202,40 @@ RULES: list[tuple[str, str, list[tuple[Any, ...]]]] = [
         ],
     ),
     # --- provisions ------------------------------------------------------------------
-    ("article-chinese", "《X法》第一百二十三条", [("cites", "中华人民共和国X法", None, [{"art": 123}])]),
-    ("article-arabic", "《X法》第48条", [("cites", "中华人民共和国X法", None, [{"art": 48}])]),
+    ("article-chinese", "《X法》第一百二十三条", [("cites", "X法", None, [{"art": 123}])]),
+    ("article-arabic", "《X法》第48条", [("cites", "X法", None, [{"art": 48}])]),
     (
         "article-suffix",
         "《刑法》第一百三十三条之一",
         [("cites", "中华人民共和国刑法", None, [{"art": 133, "artsfx": 1}])],
     ),
-    ("list", "《X法》第十条、第十一条", [("cites", "中华人民共和国X法", None, [{"art": 10}, {"art": 11}])]),
+    ("list", "《X法》第十条、第十一条", [("cites", "X法", None, [{"art": 10}, {"art": 11}])]),
     (
         "list-units-at-end",
         "《X法》第二十八,二十九,三十条",
-        [("cites", "中华人民共和国X法", None, [{"art": 28}, {"art": 29}, {"art": 30}])],
+        [("cites", "X法", None, [{"art": 28}, {"art": 29}, {"art": 30}])],
     ),
     (
         "list-without-di",
         "《X法》第二十八条；二百零七条",
-        [("cites", "中华人民共和国X法", None, [{"art": 28}, {"art": 207}])],
+        [("cites", "X法", None, [{"art": 28}, {"art": 207}])],
     ),
     (
         "paragraph-list",
         "《X法》第十七条第一、二款",
-        [("cites", "中华人民共和国X法", None, [{"art": 17, "para": 1}, {"art": 17, "para": 2}])],
+        [("cites", "X法", None, [{"art": 17, "para": 1}, {"art": 17, "para": 2}])],
     ),
     (
         "range",
         "《X法》第十条至第十二条",
-        [("cites", "中华人民共和国X法", None, [{"art": 10}, {"art": 11}, {"art": 12}])],
+        [("cites", "X法", None, [{"art": 10}, {"art": 11}, {"art": 12}])],
     ),
     (
         "item-bracketed",
         "《X法》第十条第（二）项",
-        [("cites", "中华人民共和国X法", None, [{"art": 10, "item": 2}])],
+        [("cites", "X法", None, [{"art": 10, "item": 2}])],
     ),
-    ("item-plain", "《X法》第十条第七项", [("cites", "中华人民共和国X法", None, [{"art": 10, "item": 7}])]),
+    ("item-plain", "《X法》第十条第七项", [("cites", "X法", None, [{"art": 10, "item": 7}])]),
     (
         "part-colon",
         "《国务院关于试行社会保险基金预算的意见》（国发〔2010〕2号）四：“预算编制”",
@@ -254,7 +254,7 @@ RULES: list[tuple[str, str, list[tuple[Any, ...]]]] = [
     (
         "part-of-law-is-no-part",
         "《X法》第八条：“内容。”二、其他",
-        [("cites", "中华人民共和国X法", None, [{"art": 8}])],
+        [("cites", "X法", None, [{"art": 8}])],
     ),
     (
         "part-numbered",
@@ -286,7 +286,7 @@ RULES: list[tuple[str, str, list[tuple[Any, ...]]]] = [
     (
         "items-side-by-side",
         "《X法》第三十条第（一）（二）项",
-        [("cites", "中华人民共和国X法", None, [{"art": 30, "item": 1}, {"art": 30, "item": 2}])],
+        [("cites", "X法", None, [{"art": 30, "item": 1}, {"art": 30, "item": 2}])],
     ),
     (
         "bare-name-at-segment-start",
@@ -300,7 +300,7 @@ RULES: list[tuple[str, str, list[tuple[Any, ...]]]] = [
         "《Y条例》第二条；《X法》第八条的规定，本条例第九条",
         [
             ("cites", "Y条例", None, [{"art": 2}]),
-            ("cites", "中华人民共和国X法", None, [{"art": 8}]),
+            ("cites", "X法", None, [{"art": 8}]),
             ("cites", "Y条例", None, [{"art": 9}]),
         ],
     ),
@@ -308,7 +308,7 @@ RULES: list[tuple[str, str, list[tuple[Any, ...]]]] = [
         "bare-article-follows-last",
         "《X法》第八条；《Y条例》第九条；第十条",
         [
-            ("cites", "中华人民共和国X法", None, [{"art": 8}]),
+            ("cites", "X法", None, [{"art": 8}]),
             ("cites", "Y条例", None, [{"art": 9}, {"art": 10}]),
         ],
     ),
@@ -317,23 +317,23 @@ RULES: list[tuple[str, str, list[tuple[Any, ...]]]] = [
         "《X办法》（酒政发〔2016〕59号），文件第十二条。",
         [("cites", "X办法", "酒政发〔2016〕59号", [{"art": 12}])],
     ),
-    ("benfa", "《X法》第八条；本法第十条", [("cites", "中华人民共和国X法", None, [{"art": 8}, {"art": 10}])]),
+    ("benfa", "《X法》第八条；本法第十条", [("cites", "X法", None, [{"art": 8}, {"art": 10}])]),
     (
         "paragraph-stays-in-article",
         "《X法》第十一条第一款、第三款",
-        [("cites", "中华人民共和国X法", None, [{"art": 11, "para": 1}, {"art": 11, "para": 3}])],
+        [("cites", "X法", None, [{"art": 11, "para": 1}, {"art": 11, "para": 3}])],
     ),
     (
         "qiankuan",
         "《X法》第九十一条第二款及前款",
-        [("cites", "中华人民共和国X法", None, [{"art": 91, "para": 2}, {"art": 91, "para": 1}])],
+        [("cites", "X法", None, [{"art": 91, "para": 2}, {"art": 91, "para": 1}])],
     ),
     (
         "gaifa",
         "《X法》第十条：“依照本法第五条规定”该法第十二条",
         [
-            ("cites", "中华人民共和国X法", None, [{"art": 10}, {"art": 12}]),
-            ("mentions", "中华人民共和国X法", None, [{"art": 5}]),
+            ("cites", "X法", None, [{"art": 10}, {"art": 12}]),
+            ("mentions", "X法", None, [{"art": 5}]),
         ],
     ),
     # --- quotes and mentions ---------------------------------------------------------

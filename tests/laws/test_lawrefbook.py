@@ -75,8 +75,26 @@ def test_number_of_an_amending_decision_is_not_the_instruments() -> None:
         "2014年2月21日 中华人民共和国国务院令第649号公布",
         "2019年3月2日 中华人民共和国国务院令第709号《国务院关于修改部分行政法规的决定》修订",
         "1993年3月31日 中华人民共和国主席令第三十五号公布",
+        "2019年4月3日 中华人民共和国国务院令第711号修订",
+        "2020年12月21日 国务院第119次常务会议修订通过",
     )
-    assert promulgation_numbers(history) == ("国务院令第649号", "主席令第35号")
+    assert promulgation_numbers(history) == ("国务院令第649号", "主席令第35号", "国务院令第711号")
+
+
+def test_every_order_number_of_an_instrument_finds_it() -> None:
+    version = LawVersion(date="2019-04-03", source="LawRefBook:x.md", source_status="in_force")
+    law = LawInstrument(
+        title="中华人民共和国政府信息公开条例",
+        promulgation_number="国务院令第492号",
+        order_numbers=("国务院令第492号", "国务院令第711号"),
+        versions=(version,),
+    )
+    library = library_from_instruments([law])
+    assert (
+        library.by_number("国务院令第711号")
+        is library.by_number("国务院令第492号")
+        is library.get("政府信息公开条例")
+    )
 
 
 def test_history_dates_read_each_event() -> None:

@@ -142,9 +142,9 @@ def test_in_force_laws_flagged_repealed_are_in_force_with_a_second_source(tmp_pa
 def test_the_real_package_database_with_the_shipped_library() -> None:
     database = configured_database()
     assert database is not None
-    from kg.laws.library import _read_shipped
+    from kg.laws.library import shipped_library
 
-    library = Library([*_read_shipped()[1], *ChinaLawMcpDatabase(database).instruments()])
+    library = Library([*shipped_library(), *ChinaLawMcpDatabase(database).instruments()])
     for title in (ENVIRONMENT, AIR):
         law = library.get(title)
         assert law is not None and law.status == "in_force", law.status_source if law else title

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from kg.laws.lookup import count_items, lookup_provision
 from kg.laws.model import LawVersion
+from kg.laws.provisions import count_items, lookup_provision
 from tests.laws.laws_factory import article, social_insurance_law
 
 

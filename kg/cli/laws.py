@@ -1,0 +1,242 @@
+"""``kg laws``: what the law library holds, ``kg laws show`` an article, ``kg laws import`` a folder."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from kg.laws.library import USER_LIBRARY_ENV, Library, default_library, shipped_header, user_library_path
+from kg.laws.lookup import ArticleLookup, LawLookupError, article_label, find_article
+from kg.laws.source import LawSourceError
+from kg.laws.status import source_name
+from kg.laws.summary import LibrarySummary, summarise
+
+__all__ = ["register"]
+
+EXIT_BAD_INPUT = 2
+"""A folder, file or library that cannot be read."""
+
+LibraryOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--library",
+        envvar="KG_LAWS",
+        help="The user library file kg laws import writes and every command reads (default ./kg-laws/library.jsonl.gz).",
+    ),
+]
+
+
+def _err() -> Console:
+    return Console(stderr=True, soft_wrap=True)
+
+
+def _use_library(path: Path | None) -> None:
+    """Point the library at ``path`` (the ``--library`` option) for this process."""
+    if path is not None:
+        os.environ[USER_LIBRARY_ENV] = str(path)
+        default_library.cache_clear()
+
+
+def _load(console: Console) -> Library:
+    try:
+        return default_library()
+    except LawSourceError as error:
+        console.print(f"[red]error:[/red] {error}", highlight=False)
+        raise typer.Exit(EXIT_BAD_INPUT) from error
+
+
+def _summary_table(summary: LibrarySummary) -> Table:
+    table = Table(title="法律文本库 / law library", show_header=True, header_style="bold")
+    table.add_column("kind / source")
+    table.add_column("instruments", justify="right")
+    for kind, count in summary.by_kind.items():
+        table.add_row(kind, f"{count:,}")
+    table.add_section()
+    for source, count in summary.by_source.items():
+        table.add_row(f"from {source}", f"{count:,}")
+    table.add_section()
+    for status, count in summary.by_status.items():
+        table.add_row(f"status {status}", f"{count:,}")
+    table.add_section()
+    table.add_row(
+        "all", f"{summary.instruments:,} ({summary.versions:,} versions, {summary.articles:,} articles)"
+    )
+    return table
+
+
+def _show(found: ArticleLookup) -> None:
+    out = Console()
+    law = found.instrument
+    label = article_label(found.number, found.suffix)
+    out.print(f"[bold]{law.title}{label}[/bold]", highlight=False)
+    out.print(
+        f"[dim]{law.kind} · {law.status}: {law.status_source} · {found.instrument.current.date or 'undated'} version "
+        f"({found.instrument.current.source})[/dim]",
+        highlight=False,
+    )
+    for index, paragraph in enumerate(found.article.paragraphs, start=1):
+        marker = "→ " if found.paragraph == index else "  "
+        out.print(f"{marker}{paragraph}", highlight=False)
+    out.print("versions / 版本:", highlight=False)
+    current = found.article.text
+    for entry in found.versions:
+        if entry.article is None:
+            state = "no such article"
+        elif entry.article.text == current:
+            state = "same text"
+        else:
+            state = "different text: " + entry.article.text.replace("\n", " / ")[:120]
+        out.print(
+            f"  {entry.version.date or 'undated'}  {source_name(entry.version.source)}  {state}",
+            highlight=False,
+        )
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``kg laws`` (with ``show`` and ``import``) to the app."""
+    laws = typer.Typer(
+        name="laws",
+        help="法律文本库 / the law library: official texts, versions and status of the cited laws.",
+        invoke_without_command=True,
+        no_args_is_help=False,
+    )
+
+    @laws.callback()
+    def laws_command(
+        ctx: typer.Context,
+        as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object for programs.")] = False,
+        library: LibraryOption = None,
+    ) -> None:
+        """法律文本库 / what the law library holds: counts by kind and source, the snapshot it ships.
+
+        例如 / for example:
+
+          kg laws
+
+          kg laws show 社会保险法第五十八条
+
+          kg laws import ../shared/laws
+        """
+        if ctx.invoked_subcommand is not None:
+            _use_library(library)
+            return
+        _use_library(library)
+        console = _err()
+        summary = summarise(_load(console), shipped_header())
+        if as_json:
+            sys.stdout.write(json.dumps(summary.to_dict(), ensure_ascii=False, indent=2) + "\n")
+            return
+        out = Console()
+        out.print(_summary_table(summary))
+        snapshot = summary.snapshot
+        if snapshot:
+            out.print(
+                f"shipped: LawRefBook snapshot, commit {snapshot.get('snapshot_commit')}, "
+                f"newest version {snapshot.get('snapshot_date')}",
+                highlight=False,
+            )
+        user = user_library_path()
+        out.print(
+            f"user library: {user}" + ("" if user.is_file() else " (none yet: kg laws import DIR)"),
+            highlight=False,
+        )
+
+    @laws.command("show")
+    def show_command(
+        reference: Annotated[
+            str, typer.Argument(help="An article: 社会保险法第五十八条, 国务院令第649号第十条.")
+        ],
+        as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object for programs.")] = False,
+    ) -> None:
+        """条文 / print an article's text in the version in force, and how each version has it.
+
+        例如 / for example:
+
+          kg laws show 社会保险法第五十八条
+
+          kg laws show "《社会救助暂行办法》第十条" --json
+
+        Exit code 1: the library lacks the law or the article (it says how many articles the
+        law has); 2: the words name no article.
+        """
+        console = _err()
+        try:
+            found = find_article(reference, _load(console))
+        except LawLookupError as error:
+            console.print(f"[red]error:[/red] {error}", highlight=False)
+            raise typer.Exit(error.exit_code) from error
+        if as_json:
+            payload = {
+                "instrument": found.instrument.title,
+                "kind": found.instrument.kind,
+                "status": found.instrument.status,
+                "status_source": found.instrument.status_source,
+                "article": article_label(found.number, found.suffix),
+                "paragraph": found.paragraph,
+                "text": found.article.text,
+                "versions": [
+                    {
+                        "date": v.version.date,
+                        "source": v.version.source,
+                        "text": v.article.text if v.article else None,
+                    }
+                    for v in found.versions
+                ],
+            }
+            sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+            return
+        _show(found)
+
+    @laws.command("import")
+    def import_command(
+        source: Annotated[
+            Path,
+            typer.Argument(
+                help="A folder in the LawRefBook layout (TITLE(YYYY-MM-DD).md), or one text file."
+            ),
+        ],
+        kind: Annotated[
+            str | None,
+            typer.Option("--kind", help="Kind of a single text file's instrument (法律, 行政法规 …)."),
+        ] = None,
+    ) -> None:
+        """导入 / read a folder of law texts (or one text file) into the user library.
+
+        The folder may be a LawRefBook checkout or any folder in its layout; a text file
+        holds one instrument (title line, then 第N条 lines). Files that cannot be read are
+        named and skipped; the library file is replaced atomically.
+
+        例如 / for example:
+
+          kg laws import ../shared/laws
+
+          kg laws import 社会保险法（修正草案）.txt --kind 法律
+        """
+        from kg.laws.imports import import_laws
+
+        console = _err()
+        started = time.perf_counter()
+        try:
+            result = import_laws(source, user_library_path(), kind=kind)
+        except LawSourceError as error:
+            console.print(f"[red]error:[/red] {error}", highlight=False)
+            raise typer.Exit(EXIT_BAD_INPUT) from error
+        default_library.cache_clear()
+        for path, reason in result.skipped:
+            console.print(f"[yellow]skipped[/yellow] {path}: {reason}", highlight=False)
+        Console().print(
+            f"imported {result.read:,} instruments ({result.versions:,} versions) from {source} "
+            f"into {result.target}: {result.total:,} instruments, {result.bytes / 1e6:,.1f} MB, "
+            f"{time.perf_counter() - started:,.1f} s",
+            highlight=False,
+        )
+
+    app.add_typer(laws)
