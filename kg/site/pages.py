@@ -103,7 +103,11 @@ def instrument_page(data: SiteData, links: Linker, iri: str) -> str:
             h("h2", None, "关系图 network"),
             graph_block(instrument_network(data, links, iri)),
             h("h2", None, "被引用的条款 cited provisions"),
-            table(["条款 provision", "事项数 powers", "引用原文 quoted text"], prov_rows, numeric=[1]),
+            table(
+                ["条款 provision", "事项数 powers", "条文 text（〔清单引文〕: a list's quote）"],
+                prov_rows,
+                numeric=[1],
+            ),
             h("h2", None, "权责事项 powers"),
             _items_table(data, links, items, via=iri),
         ]

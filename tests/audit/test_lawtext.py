@@ -153,3 +153,17 @@ def test_the_audit_runs_the_law_checks_with_the_library_it_is_given():
         kinds=["article_not_found"],
     )
     assert [f.kind for f in only] == ["article_not_found"]
+
+
+def test_the_law_text_evidence_survives_the_store():
+    from kg.audit.store import load_findings, save_findings
+    from kg.store.memory import MemoryStore
+
+    found = law_text_findings(
+        _one_list(cite(LAW, arts=[(77, None, TIANSHUI_4160)])), library_of(social_insurance_law())
+    )
+    store = MemoryStore()
+    save_findings(store, found)
+    [back] = load_findings(store) or []
+    assert back.evidence.law == found[0].evidence.law
+    assert back.evidence.related == ()
