@@ -20,8 +20,8 @@ from kg.audit.corpus import Corpus
 from kg.audit.lawtext import cited_provisions
 from kg.ingest import bundled_samples, read_list
 from kg.laws.cite import find_instrument
-from kg.laws.compare import check_quote
-from kg.laws.provisions import lookup_provision
+from kg.laws.compare import check_cited
+from kg.laws.provisions import lookup_cited
 
 
 def _library(argv: list[str]):
@@ -56,20 +56,14 @@ def main() -> None:
     grounded = list(cited_provisions(corpus, library))
     for cited in grounded:
         p = cited.provision
-        lookup = lookup_provision(
-            cited.law, article=cited.article, suffix=cited.suffix, paragraph=p.paragraph, item=p.item,
-            version=cited.version,
-        )  # fmt: skip
+        lookup = lookup_cited(cited.law, p, cited.version)  # fmt: skip
         resolved += lookup.found
         if not p.quote:
             continue
         if not lookup.found:
             verdicts["unverifiable"] += 1
             continue
-        match = check_quote(
-            cited.law, p.quote, article=cited.article, suffix=cited.suffix, paragraph=p.paragraph,
-            version=cited.version,
-        )  # fmt: skip
+        match = check_cited(cited.law, p, cited.version)  # fmt: skip
         verdicts[match.verdict] += 1
     quoted = sum(1 for _, p in articles if p.quote)
     outside = quoted - sum(1 for c in grounded if c.provision.quote)

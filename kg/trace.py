@@ -23,7 +23,7 @@ from kg.graph.labels import provision_label
 from kg.iri import instrument_iri, provision_iri
 from kg.laws.cite import LibraryLike, find_instrument, has_text, installed_library
 from kg.laws.grounding import LawFacts, QuoteReport, law_facts, provision_of_path, provision_path, report
-from kg.laws.provisions import lookup_provision
+from kg.laws.provisions import lookup_cited
 from kg.pipeline import Extractor, default_extractor
 from kg.queries import run_query
 from kg.resolve import ResolvedInstrument, Resolver, clean_title
@@ -267,13 +267,7 @@ def _not_in_law(library: LibraryLike | None, citation: Citation, provision: Prov
     law = find_instrument(library, citation.instrument)
     if law is None or not has_text(law) or provision.article is None:
         return None
-    found = lookup_provision(
-        law,
-        article=provision.article,
-        suffix=provision.article_suffix or 0,
-        paragraph=provision.paragraph,
-        item=provision.item,
-    )
+    found = lookup_cited(law, provision)
     if found.found:
         return None
     counts = {

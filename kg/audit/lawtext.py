@@ -22,8 +22,8 @@ from kg.audit.corpus import Corpus, Occurrence, instrument_ref, where
 from kg.audit.model import Evidence, Finding, Location, Severity
 from kg.audit.numerals import provision_label
 from kg.laws.cite import LibraryLike, cited_version, find_instrument, has_text
-from kg.laws.compare import MIN_QUOTE, Place, QuoteMatch, check_quote, locate_quote, quote_key
-from kg.laws.provisions import ProvisionLookup, lookup_provision
+from kg.laws.compare import MIN_QUOTE, Place, QuoteMatch, check_cited, locate_quote, quote_key
+from kg.laws.provisions import ProvisionLookup, lookup_cited
 
 if TYPE_CHECKING:
     from kg.laws.model import LawInstrument, LawVersion
@@ -136,22 +136,12 @@ def judge(law: LawInstrument, version: LawVersion, provision: Provision) -> Judg
         version: the version the citation means (:func:`kg.laws.cite.cited_version`).
         provision: the cited provision with its quote, as the extractor found it.
     """
-    article, suffix = provision.article or 0, provision.article_suffix or 0
-    lookup = lookup_provision(
-        law,
-        article=article,
-        suffix=suffix,
-        paragraph=provision.paragraph,
-        item=provision.item,
-        version=version,
-    )
+    lookup = lookup_cited(law, provision, version)
     if not lookup.found:
         return _missing(law, version, provision, lookup)
     if len(quote_key(provision.quote)) < MIN_QUOTE:
         return None
-    match = check_quote(
-        law, provision.quote, article=article, suffix=suffix, paragraph=provision.paragraph, version=version
-    )
+    match = check_cited(law, provision, version)
     return _mismatch(law, version, provision, match) if match.verdict == "mismatch" else None
 
 

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Literal
 import regex
 
 if TYPE_CHECKING:
+    from extractors.models import Provision
     from kg.laws.model import LawArticle, LawInstrument, LawVersion
 
 __all__ = [
@@ -35,6 +36,7 @@ __all__ = [
     "QuoteIndex",
     "QuoteMatch",
     "Verdict",
+    "check_cited",
     "check_quote",
     "locate_quote",
     "quote_coverage",
@@ -335,6 +337,18 @@ def check_quote(
     if score >= APPROXIMATE and not found:
         return QuoteMatch("approximate", score, cited_text, version.date)
     return QuoteMatch("mismatch", score, cited_text, version.date, found=found)
+
+
+def check_cited(law: LawInstrument, provision: Provision, version: LawVersion | None = None) -> QuoteMatch:
+    """:func:`check_quote` for a provision as the extractor gives it, with its own quote."""
+    return check_quote(
+        law,
+        provision.quote,
+        article=provision.article or 0,
+        suffix=provision.article_suffix or 0,
+        paragraph=provision.paragraph,
+        version=version,
+    )
 
 
 def _same_provision(

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from extractors.models import Provision
-from kg.laws.compare import Place, Verdict, check_quote, locate_quote
-from kg.laws.provisions import lookup_provision
+from kg.laws.compare import Place, Verdict, check_cited, locate_quote
+from kg.laws.provisions import lookup_cited
 
 if TYPE_CHECKING:
     from kg.audit.lawtext import Judgement
@@ -154,21 +154,12 @@ def report(law: LawInstrument, provision: Provision, version: LawVersion | None 
     article, suffix = provision.article, provision.article_suffix or 0
     if article is None or provision.part is not None or provision.annex is not None:
         return QuoteReport(None, version.date, None, 0.0, (), ())
-    lookup = lookup_provision(
-        law,
-        article=article,
-        suffix=suffix,
-        paragraph=provision.paragraph,
-        item=provision.item,
-        version=version,
-    )
+    lookup = lookup_cited(law, provision, version)
     judgement = judge(law, version, provision)
     findings = (judgement,) if judgement is not None else ()
     if not provision.quote:
         return QuoteReport(lookup.text, version.date, None, 0.0, (), findings)
-    match = check_quote(
-        law, provision.quote, article=article, suffix=suffix, paragraph=provision.paragraph, version=version
-    )
+    match = check_cited(law, provision, version)
     matches = match.found
     if match.verdict in ("verified", "approximate"):
         own = Place(version.date, article, suffix, provision.paragraph, match.score, version is law.current)

@@ -17,9 +17,10 @@ import regex
 from extractors.numerals import parse_numeral
 
 if TYPE_CHECKING:
+    from extractors.models import Provision
     from kg.laws.model import LawArticle, LawInstrument, LawVersion
 
-__all__ = ["Missing", "ProvisionLookup", "count_items", "lookup_provision"]
+__all__ = ["Missing", "ProvisionLookup", "count_items", "lookup_cited", "lookup_provision"]
 
 Missing = Literal["article", "paragraph", "item"]
 """The first level of a provision path the text does not have."""
@@ -116,3 +117,17 @@ def lookup_provision(
             earlier, earlier_text = older, old_text
             break
     return ProvisionLookup(version, found, None, missing, count, earlier, earlier_text)
+
+
+def lookup_cited(
+    law: LawInstrument, provision: Provision, version: LawVersion | None = None
+) -> ProvisionLookup:
+    """:func:`lookup_provision` for a provision as the extractor gives it (article required)."""
+    return lookup_provision(
+        law,
+        article=provision.article or 0,
+        suffix=provision.article_suffix or 0,
+        paragraph=provision.paragraph,
+        item=provision.item,
+        version=version,
+    )

@@ -114,6 +114,18 @@ def _citations_under(data: SiteData, iri: str) -> list[tuple[str, CitationRecord
     return [(t, c) for c in data.citations if c.role == "cites" for t in c.targets if t in under]
 
 
+def _item_links(data: SiteData, links: Linker, items: list[str]) -> Markup:
+    """Links to the powers' pages, named by list and 序号 as legal staff cite them."""
+    return join(
+        [
+            links.link(i, f"{data.items[i].list_title} 序号{data.items[i].seq}")
+            for i in items
+            if i in data.items
+        ],
+        "；",
+    )
+
+
 def _paragraphs(text: str) -> Markup:
     return join(h("p", None, line) for line in text.splitlines() if line.strip())
 
@@ -209,14 +221,7 @@ def law_text_block(data: SiteData, links: Linker, iri: str, grounded: SiteLaw | 
             target, _ = uses[0]
             quote_report = reports.get((target, quote))
             items = list(dict.fromkeys(c.item for _, c in uses))
-            item_links = join(
-                [
-                    links.link(i, f"{data.items[i].list_title} 序号{data.items[i].seq}")
-                    for i in items
-                    if i in data.items
-                ],
-                "；",
-            )
+            item_links = _item_links(data, links, items)
             parts.append(
                 h(
                     "blockquote",
@@ -248,14 +253,7 @@ def _findings(
                 entry[2].append(cit.item)
     out = []
     for message, (severity, suggestion, items) in by_message.items():
-        item_links = join(
-            [
-                links.link(i, f"{data.items[i].list_title} 序号{data.items[i].seq}")
-                for i in items
-                if i in data.items
-            ],
-            "；",
-        )
+        item_links = _item_links(data, links, items)
         out.append(
             h(
                 "div",

@@ -7,8 +7,7 @@ from kg.audit.lawtext import law_text_findings
 from kg.audit.status import not_in_force, parse_status
 from kg.laws.model import LawVersion
 from tests.audit.factories import cite, corpus, item
-from tests.laws.laws_factory import SOCIAL_INSURANCE, article, library_of, social_insurance_law
-from tests.laws.test_compare import TIANSHUI_4160
+from tests.laws.laws_factory import SOCIAL_INSURANCE, TIANSHUI_4160, article, library_of, social_insurance_law
 
 LAW = "中华人民共和国社会保险法"
 

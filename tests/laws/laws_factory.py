@@ -7,10 +7,21 @@ tests need are kept, numbered as in the law.
 
 from __future__ import annotations
 
+from extractors import extract
 from kg.laws.library import Library, library_from_instruments
 from kg.laws.model import LawArticle, LawInstrument, LawVersion
+from kg.pipeline import build_lists
+from kg.store.memory import MemoryStore
+from tests.graph.factories import item, power_list
 
-__all__ = ["SOCIAL_INSURANCE", "article", "library_of", "social_insurance_law"]
+__all__ = [
+    "SOCIAL_INSURANCE",
+    "TIANSHUI_4160",
+    "article",
+    "library_of",
+    "quoting_store",
+    "social_insurance_law",
+]
 
 SOCIAL_INSURANCE: dict[int, tuple[str, ...]] = {
     8: ("社会保险经办机构提供社会保险服务，负责社会保险登记、个人权益记录、社会保险待遇支付等工作。",),
@@ -45,6 +56,25 @@ SOCIAL_INSURANCE: dict[int, tuple[str, ...]] = {
     98: ("本法自2011年7月1日起施行。",),
 }
 """Article number → paragraphs, as the law prints them (items stay inside their paragraph)."""
+
+# 天水 4160's quote under 第七十七条, as the list writes it (copy edits included).
+TIANSHUI_4160 = (
+    "社会保险经办机构及医疗机构、药品经营单位等社会保险服务机构经欺诈、伪造证明材料或者其他手段骗取社会保险基金支出的，"
+    "由社会保险行政部门责令退回骗取的社会保险金，处骗取金额二倍以上五倍以下的罚款；属于社会保险服务机构的，解除服务协议；"
+    "直接负责的主管人员和其他直接责任人员的执业资格的，依法吊销其执业资格"
+)
+
+
+def quoting_store(second_cites: str = "第七十七条") -> MemoryStore:
+    """A one-list graph: 序号1 quotes 4160's text under 第七十七条, 序号2 quotes 第七十七条's first
+    paragraph under ``second_cites``."""
+    opened = MemoryStore()
+    items = [
+        item("1", f"《中华人民共和国社会保险法》第七十七条：“{TIANSHUI_4160}”", line=5),
+        item("2", f"《社会保险法》{second_cites}：“{SOCIAL_INSURANCE[77][0]}”", line=6),
+    ]
+    build_lists([(power_list(), items)], opened, extract=extract)
+    return opened
 
 
 def article(number: int, *paragraphs: str) -> LawArticle:

@@ -4,14 +4,7 @@ from __future__ import annotations
 
 from kg.laws.compare import QuoteIndex, check_quote, quote_coverage, quote_fragments, quote_key
 from kg.laws.model import LawVersion
-from tests.laws.laws_factory import SOCIAL_INSURANCE, article, social_insurance_law
-
-# 天水 4160's quote under 第七十七条, as the list writes it (copy edits included).
-TIANSHUI_4160 = (
-    "社会保险经办机构及医疗机构、药品经营单位等社会保险服务机构经欺诈、伪造证明材料或者其他手段骗取社会保险基金支出的，"
-    "由社会保险行政部门责令退回骗取的社会保险金，处骗取金额二倍以上五倍以下的罚款；属于社会保险服务机构的，解除服务协议；"
-    "直接负责的主管人员和其他直接责任人员的执业资格的，依法吊销其执业资格"
-)
+from tests.laws.laws_factory import SOCIAL_INSURANCE, TIANSHUI_4160, article, social_insurance_law
 
 
 def test_width_punctuation_and_spaces_do_not_count():

@@ -7,25 +7,22 @@ from pathlib import Path
 
 import pytest
 
-from extractors import extract
 from kg.laws.model import LawVersion
-from kg.pipeline import build_lists
 from kg.site import build_site
 from kg.store.memory import MemoryStore
-from tests.graph.factories import item, power_list
-from tests.laws.laws_factory import SOCIAL_INSURANCE, article, library_of, social_insurance_law
-from tests.laws.test_compare import TIANSHUI_4160
+from tests.laws.laws_factory import (
+    SOCIAL_INSURANCE,
+    TIANSHUI_4160,
+    article,
+    library_of,
+    quoting_store,
+    social_insurance_law,
+)
 
 
 @pytest.fixture(scope="module")
 def store() -> MemoryStore:
-    opened = MemoryStore()
-    items = [
-        item("1", f"《中华人民共和国社会保险法》第七十七条：“{TIANSHUI_4160}”", line=5),
-        item("2", f"《社会保险法》第七十七条：“{SOCIAL_INSURANCE[77][0]}”", line=6),
-    ]
-    build_lists([(power_list(), items)], opened, extract=extract)
-    return opened
+    return quoting_store("第七十七条")
 
 
 def _page(site: Path, name: str) -> str:

@@ -4,27 +4,22 @@ from __future__ import annotations
 
 import pytest
 
-from extractors import extract
 from kg.cli.trace_view import trace_view
-from kg.pipeline import build_lists
 from kg.store.memory import MemoryStore
 from kg.trace import TraceError, trace
-from tests.graph.factories import item, power_list
-from tests.laws.laws_factory import SOCIAL_INSURANCE, library_of, social_insurance_law
-from tests.laws.test_compare import TIANSHUI_4160
+from tests.laws.laws_factory import (
+    SOCIAL_INSURANCE,
+    library_of,
+    quoting_store,
+    social_insurance_law,
+)
 
 LIBRARY = library_of(social_insurance_law())
 
 
 @pytest.fixture(scope="module")
 def store() -> MemoryStore:
-    opened = MemoryStore()
-    items = [
-        item("1", f"《中华人民共和国社会保险法》第七十七条：“{TIANSHUI_4160}”", line=5),
-        item("2", f"《社会保险法》第七十七条第一款：“{SOCIAL_INSURANCE[77][0]}”", line=6),
-    ]
-    build_lists([(power_list(), items)], opened, extract=extract)
-    return opened
+    return quoting_store("第七十七条第一款")
 
 
 def test_each_power_carries_the_article_text_and_the_quotes_verdict(store: MemoryStore) -> None:
