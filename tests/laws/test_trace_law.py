@@ -55,3 +55,34 @@ def test_an_article_the_law_does_not_have_says_how_many_it_has(store: MemoryStor
 def test_without_the_law_in_the_library_the_trace_is_as_before(store: MemoryStore) -> None:
     result = trace("社会保险法第七十七条", store, library=library_of())
     assert result.law is None and all(p.to_dict()["article_text"] is None for p in result.powers)
+
+
+@pytest.fixture(scope="module")
+def samples_db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    from typer.testing import CliRunner
+
+    from kg.cli import app
+
+    db = str(tmp_path_factory.mktemp("samples") / "kg-data")
+    built = CliRunner().invoke(app, ["build", "--db", db])
+    assert built.exit_code == 0, built.output
+    return db
+
+
+def test_main_job_trace_marks_4160s_quote_from_the_shipped_library(samples_db: str) -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from kg.cli import app
+
+    result = CliRunner().invoke(app, ["trace", "社会保险法第七十七条", "--db", samples_db, "--json"])
+    assert result.exit_code == 0, result.output
+    powers = {p["seq"]: p for p in json.loads(result.stdout)["powers"]}
+    assert powers["4160"]["quote_verdict"] == "mismatch"
+    assert [m["article"] for m in powers["4160"]["quote_matches"]][:1] == [87]
+    assert powers["8"]["quote_verdict"] == "verified"
+    shown = CliRunner().invoke(
+        app, ["trace", "社会保险法第七十七条", "--db", samples_db], env={"COLUMNS": "80"}
+    )
+    assert "✗" in shown.stdout and "第八十七条" in shown.stdout
