@@ -29,6 +29,10 @@ __all__ = [
     "graph_iri",
     "instrument_iri",
     "instrument_kind_iri",
+    "law_status_iri",
+    "law_text_iri",
+    "law_version_iri",
+    "library_graph_iri",
     "list_iri",
     "org_unit_iri",
     "power_item_iri",
@@ -152,6 +156,32 @@ def citation_iri(*, list_key: str, seq: str, column: str, span: tuple[int, int],
     """
     local = f"{segment(column)}_{span[0]}-{span[1]}_{n}"
     return URIRef(f"{BASE}citation/{segment(list_key)}/{segment(seq)}/{local}")
+
+
+def library_graph_iri() -> URIRef:
+    """The one named graph of the law library's facts (status, versions, article texts).
+
+    Outside ``graph/``, so no list's title can mint the same IRI.
+    """
+    return _mint("library", "graph")
+
+
+def law_version_iri(instrument: URIRef, date: str | None) -> URIRef:
+    """One version of an instrument in the law library, by its date (``…/version/2018-12-29``)."""
+    return URIRef(f"{instrument}/version/{segment(date or 'undated')}")
+
+
+def law_text_iri(version: URIRef, path: Sequence[tuple[str, int]]) -> URIRef:
+    """The text of an article or paragraph in one version: the version's IRI + the provision path."""
+    if not path:
+        raise ValueError("a text needs at least one level (art, para …)")
+    local = "__".join(f"{segment(name)}_{int(number)}" for name, number in path)
+    return URIRef(f"{version}/{local}")
+
+
+def law_status_iri(status: str) -> URIRef:
+    """A concept of the law-status scheme (in_force, repealed, unknown)."""
+    return _mint("scheme", "law-status", status)
 
 
 def scheme_iri(scheme: str) -> URIRef:

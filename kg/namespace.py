@@ -41,6 +41,7 @@ class KG(DefinedNamespace):
     concerns: URIRef  # object property: concerns
     contentHash: URIRef  # datatype property: content hash
     creditCode: URIRef  # datatype property: unified social credit code
+    currentVersion: URIRef  # object property: current version
     docNumberFlag: URIRef  # datatype property: document number flag
     dutiesText: URIRef  # datatype property: duties text
     evidence: URIRef  # object property: evidence
@@ -51,9 +52,11 @@ class KG(DefinedNamespace):
     handledBy: URIRef  # object property: handled by
     hasCitation: URIRef  # object property: has citation
     inList: URIRef  # object property: in list
+    inVersion: URIRef  # object property: in version
     instrument: URIRef  # object property: instrument
     issuerName: URIRef  # datatype property: issuer
     jurisdiction: URIRef  # datatype property: jurisdiction
+    lawText: URIRef  # datatype property: law text
     level: URIRef  # datatype property: level
     levelName: URIRef  # datatype property: subdivision level
     message: URIRef  # datatype property: message
@@ -78,6 +81,7 @@ class KG(DefinedNamespace):
     sourceLine: URIRef  # datatype property: source line
     spanEnd: URIRef  # datatype property: span end
     spanStart: URIRef  # datatype property: span start
+    statusSource: URIRef  # datatype property: status source
     subName: URIRef  # datatype property: sub-item name
     suggestion: URIRef  # datatype property: suggestion
     unitOf: URIRef  # object property: unit of
@@ -89,18 +93,24 @@ class ELI(DefinedNamespace):
     _fail = True
     _NS = Namespace("http://data.europa.eu/eli/ontology#")
 
+    LegalExpression: URIRef
     LegalResource: URIRef
     LegalResourceSubdivision: URIRef
     amended_by: URIRef
     based_on: URIRef
     cites: URIRef
     date_document: URIRef
+    date_no_longer_in_force: URIRef
+    first_date_entry_in_force: URIRef
     id_local: URIRef
     in_force: URIRef
     is_part_of: URIRef
+    is_realized_by: URIRef
     has_part: URIRef
     passed_by: URIRef
+    realizes: URIRef
     repealed_by: URIRef
     title: URIRef
     title_short: URIRef
     type_document: URIRef
+    version_date: URIRef

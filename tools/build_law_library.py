@@ -1,4 +1,4 @@
-"""Generate the shipped law library (``kg/laws/data/library.jsonl.xz``) from a LawRefBook snapshot.
+"""Generate the shipped law library (``kg/laws/data/library.jsonl.gz``) from a LawRefBook snapshot.
 
 It reads the folder with the same reader ``kg laws import`` uses, keeps the national kinds
 (constitution, laws, administrative regulations, judicial interpretations, departmental

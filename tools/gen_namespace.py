@@ -27,21 +27,27 @@ KG_NS = "https://w3id.org/qzqd-kg/ontology#"
 ELI_NS = "http://data.europa.eu/eli/ontology#"
 
 ELI_TERMS: tuple[str, ...] = (
+    "LegalExpression",
     "LegalResource",
     "LegalResourceSubdivision",
     "amended_by",
     "based_on",
     "cites",
     "date_document",
+    "date_no_longer_in_force",
+    "first_date_entry_in_force",
     "id_local",
     "in_force",
     "is_part_of",
+    "is_realized_by",
     "has_part",
     "passed_by",
+    "realizes",
     "repealed_by",
     "title",
     "title_short",
     "type_document",
+    "version_date",
 )
 """The ELI terms the graph uses; the ELI ontology is imported, not copied."""
 

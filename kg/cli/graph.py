@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -34,6 +34,9 @@ from kg.scale import ListOutcome, StreamSummary
 from kg.scale.stream import Plan
 from kg.store import DEFAULT_STORE, Store, StoreError
 from kg.trace import TraceError, trace
+
+if TYPE_CHECKING:
+    from kg.laws.graph import LibraryGraphSummary
 
 __all__ = ["register"]
 
@@ -131,14 +134,35 @@ def build_command(
         except StoreError as error:
             console.print(f"[red]error:[/red] {error}")
             raise typer.Exit(EXIT_BAD_INPUT) from error
+    library = None
     if opened is not None:
+        library = _load_library(opened, console)
         opened.close()
     Console().print(_summary_table(summary))
+    if library is not None:
+        Console().print(
+            f"法律文本 law library: {library.linked} of {library.instruments} cited instruments, "
+            f"{library.texts} of {library.provisions} cited articles/paragraphs with the law's text "
+            f"({library.seconds:.1f} s)",
+            highlight=False,
+        )
     if summary.errors:
         for failed in summary.errors:
             console.print(f"[red]error:[/red] {failed.message}", highlight=False)
         console.print("[red]the files above were not built; the other lists were.[/red]")
         raise typer.Exit(EXIT_BAD_INPUT)
+
+
+def _load_library(opened: Store, console: Console) -> LibraryGraphSummary | None:
+    """Write the law library's graph for what the lists now cite (a damaged user library: say so, go on)."""
+    from kg.laws.graph import load_library_graph
+    from kg.laws.source import LawSourceError
+
+    try:
+        return load_library_graph(opened)
+    except LawSourceError as error:
+        console.print(f"[yellow]law library not loaded:[/yellow] {error}", highlight=False)
+        return None
 
 
 def _store_exists(store: str, db: Path | None) -> bool:

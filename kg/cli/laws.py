@@ -104,7 +104,6 @@ def register(app: typer.Typer) -> None:
     """Add ``kg laws`` (with ``show`` and ``import``) to the app."""
     laws = typer.Typer(
         name="laws",
-        help="法律文本库 / the law library: official texts, versions and status of the cited laws.",
         invoke_without_command=True,
         no_args_is_help=False,
     )

@@ -27,7 +27,7 @@ from extractors.numerals import parse_numeral
 from kg.laws.model import LawArticle, LawInstrument, LawVersion
 from kg.laws.source import LawSourceError
 from kg.laws.status import decide_status
-from kg.laws.text import parse_article_label
+from kg.laws.text import group_paragraphs, parse_article_label
 
 __all__ = [
     "DATABASE_ENV",
@@ -120,7 +120,7 @@ class ChinaLawMcpDatabase:
                     chapter=_number(chapter, "章"),
                     section=_number(section, "节"),
                     book=book,
-                    paragraphs=tuple(p.strip() for p in (text or "").split("\n") if p.strip()),
+                    paragraphs=group_paragraphs([p.strip() for p in (text or "").split("\n") if p.strip()]),
                 )
             )
         by_name: dict[str, list[tuple]] = defaultdict(list)

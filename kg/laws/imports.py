@@ -61,7 +61,12 @@ def import_laws(source: Path, target: Path, *, kind: str | None = None) -> Impor
     if target.is_file():
         previous = read_library_file(target)[0].get("imported", [])
         header["imported"] = sorted({*previous, source.as_posix()})  # type: ignore[misc]
-    write_library_file(target, header, merged)
+    try:
+        write_library_file(target, header, merged)
+    except OSError as error:
+        raise LawSourceError(
+            f"{target}: cannot write the user library ({error.strerror or error})"
+        ) from error
     return ImportResult(
         target=target,
         read=len(read),

@@ -21,7 +21,13 @@ import regex
 from kg.laws.model import LawInstrument, LawVersion
 from kg.laws.source import LawSourceError
 from kg.laws.status import decide_status
-from kg.laws.text import history_dates, issuer_from_facts, parse_version_text, promulgation_numbers
+from kg.laws.text import (
+    history_dates,
+    in_force_from_text,
+    issuer_from_facts,
+    parse_version_text,
+    promulgation_numbers,
+)
 
 __all__ = ["SOURCE_NAME", "LawRefBookFolder", "kind_of_folder"]
 
@@ -139,7 +145,9 @@ class LawRefBookFolder:
             source=f"{self.name}:{relative}",
             history=parsed.history,
             source_status=status,
-            in_force_date=(row.valid_from if row else None) or dates.get("in_force"),
+            in_force_date=(row.valid_from if row else None)
+            or dates.get("in_force")
+            or in_force_from_text(parsed.articles),
         )
         return version, parsed.title, row
 

@@ -73,8 +73,7 @@ def instrument_from_json(data: dict[str, Any]) -> LawInstrument:
         LawVersion(
             date=v["date"],
             articles=tuple(
-                LawArticle(number=int(n), suffix=int(s), chapter=c, section=sec, book=b, paragraphs=tuple(p))
-                for n, s, c, sec, b, p in v["articles"]
+                LawArticle(int(n), int(s), c, sec, b, tuple(p)) for n, s, c, sec, b, p in v["articles"]
             ),
             source=str(v["source"]),
             history=tuple(v.get("history", ())),

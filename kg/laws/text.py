@@ -29,7 +29,9 @@ from kg.laws.model import LawArticle
 __all__ = [
     "INFO_END",
     "ParsedText",
+    "group_paragraphs",
     "history_dates",
+    "in_force_from_text",
     "issuer_from_facts",
     "parse_article_label",
     "parse_version_text",
@@ -54,6 +56,28 @@ _EVENTS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("published", ("公布", "发布", "颁布")),
     ("in_force", ("施行",)),
 )
+
+
+_ITEM = regex.compile(r"^(?:[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.．、](?!\d))")
+
+
+def group_paragraphs(lines: list[str] | tuple[str, ...]) -> tuple[str, ...]:
+    """Lines of an article → its paragraphs (款): items (（一）…) and sub-items (1. …) join the paragraph above.
+
+    Texts print each item on its own line; a citation's 第二款 counts paragraphs only, so an
+    item line stays inside the paragraph that introduces it, joined by a line break.
+
+    Examples:
+        >>> [p.splitlines() for p in group_paragraphs(["有下列情形之一的：", "（一）参保；", "（二）缴费。", "前款……"])]
+        [['有下列情形之一的：', '（一）参保；', '（二）缴费。'], ['前款……']]
+    """
+    paragraphs: list[str] = []
+    for line in lines:
+        if paragraphs and _ITEM.match(line):
+            paragraphs[-1] += "\n" + line
+        else:
+            paragraphs.append(line)
+    return tuple(paragraphs)
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +131,20 @@ def history_dates(history: tuple[str, ...] | list[str]) -> dict[str, str]:
     return dates
 
 
+_TAKES_EFFECT = regex.compile(r"自(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日起(?:施行|生效)")
+CLOSING_ARTICLES = 3
+"""Clauses on taking effect (本法自…起施行) and on repeal (《…》同时废止) sit in an act's last articles."""
+
+
+def in_force_from_text(articles: tuple[LawArticle, ...]) -> str | None:
+    """The date a version's own closing articles say it takes effect (本法自2011年7月1日起施行)."""
+    for article in reversed(articles[-CLOSING_ARTICLES:]):
+        match = _TAKES_EFFECT.search(article.text)
+        if match:
+            return _iso(match)
+    return None
+
+
 def promulgation_numbers(history: tuple[str, ...] | list[str]) -> tuple[str, ...]:
     """The order numbers an instrument was promulgated under, normalised, oldest first.
 
@@ -149,6 +187,7 @@ def parse_version_text(text: str) -> ParsedText:
 
     def close() -> None:
         if current is not None:
+            current["paragraphs"] = group_paragraphs(current["paragraphs"])  # type: ignore[arg-type]
             articles.append(LawArticle(**current))  # type: ignore[arg-type]
 
     for line in lines:

@@ -17,7 +17,13 @@ import regex
 
 from kg.laws.model import LawInstrument, LawVersion
 from kg.laws.source import LawSourceError
-from kg.laws.text import history_dates, issuer_from_facts, parse_version_text, promulgation_numbers
+from kg.laws.text import (
+    history_dates,
+    in_force_from_text,
+    issuer_from_facts,
+    parse_version_text,
+    promulgation_numbers,
+)
 
 __all__ = ["SOURCE_PREFIX", "LawTextFile", "read_law_text"]
 
@@ -43,7 +49,7 @@ def read_law_text(text: str, *, source: str, date: str | None = None, kind: str 
         articles=parsed.articles,
         source=source,
         history=parsed.history,
-        in_force_date=dates.get("in_force"),
+        in_force_date=dates.get("in_force") or in_force_from_text(parsed.articles),
     )
     number = numbers[0] if numbers else None
     return LawInstrument(

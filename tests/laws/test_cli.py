@@ -117,6 +117,18 @@ def test_import_errors_name_the_file_and_leave_the_library(tmp_path: Path, user_
     assert broken.exit_code == 2 and "library.jsonl.gz" in broken.stderr
 
 
+def test_an_unwritable_library_path_is_a_clear_error(tmp_path: Path) -> None:
+    folder = make_lawrefbook_folder(tmp_path / "mine")
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    result = runner.invoke(
+        app,
+        ["laws", "--library", str(blocker / "lib.jsonl.gz"), "import", str(folder)],
+        env={"COLUMNS": "200"},
+    )
+    assert result.exit_code == 2 and "cannot write the user library" in result.stderr
+
+
 def test_an_unreadable_file_in_the_folder_is_named_and_skipped(tmp_path: Path, user_library: Path) -> None:
     folder = make_lawrefbook_folder(tmp_path / "mine")
     (folder / "社会法" / "坏(2020-01-01).md").write_bytes(b"\xff\xfe\xfa")

@@ -44,7 +44,9 @@ def test_articles_carry_chapter_section_suffix_and_paragraphs(library: Library) 
     assert article.paragraphs[0].startswith("用人单位应当自用工之日起三十日内")
     assert len(article.paragraphs) == 2
     items = law.current.article(4)
-    assert items is not None and items.paragraphs[1:] == ("（一）参保；", "（二）缴费。")
+    assert items is not None and items.paragraphs == (
+        "有下列情形之一的，依法享受基本医疗保险待遇：\n（一）参保；\n（二）缴费。",
+    )
     assert law.current.article(1).chapter == 1  # type: ignore[union-attr]
     assert law.current.article(900) is None
     assert law.versions[0].article(3, 1).paragraphs[0].count("二十日")  # type: ignore[union-attr]
@@ -112,6 +114,14 @@ def test_history_dates_read_each_event() -> None:
         "published": "2021-01-22",
         "in_force": "2021-07-15",
     }
+
+
+def test_in_force_date_from_the_closing_article_when_no_db_says(tmp_path: Path) -> None:
+    text = "# 示例条例\n\n<!-- INFO END -->\n\n第一条 甲。\n\n第二条 本条例自2011年7月1日起施行。\n"
+    write_law(tmp_path, "行政法规/示例条例(2010-10-28).md", text)
+    (law,) = LawRefBookFolder(tmp_path).instruments()
+    assert law.current.in_force_date == "2011-07-01"
+    assert law.dates["in_force"] == "2011-07-01"
 
 
 def test_without_db_the_folder_gives_the_kind_and_no_status_claim(tmp_path: Path) -> None:

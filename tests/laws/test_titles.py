@@ -77,3 +77,14 @@ def test_library_kinds_reach_the_extractor() -> None:
     assert kinds["中华人民共和国社会保险法"] == "法律"
     assert kinds["社会救助暂行办法"] == "行政法规"
     assert sum(1 for kind in kinds.values() if kind == "司法解释") >= 400
+
+
+def test_every_shipped_title_as_the_extractor_writes_it_finds_its_instrument() -> None:
+    library = shipped_library()
+    astray = [law.title for law in library if library.get(canonical_title(law.title)) is not law]
+    assert astray == []
+    nested = "最高人民法院关于适用〈中华人民共和国行政诉讼法〉的解释"
+    (citation,) = extract(f"《{nested}》第一条")
+    assert citation.instrument.title == nested
+    found = library.get(nested)
+    assert found is not None and found.title == "最高人民法院关于适用《中华人民共和国行政诉讼法》的解释"
