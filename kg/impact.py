@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from kg.audit.grounding import provision_path
 from kg.laws.cite import LibraryLike
 from kg.laws.diff import ArticleChange, diff_versions
-from kg.laws.grounding import provision_path
 from kg.laws.source import LawSourceError
 from kg.laws.textfile import LawTextFile
 from kg.trace import TracedPower, TraceError, trace

@@ -17,17 +17,17 @@ from typing import TYPE_CHECKING
 
 from rdflib import URIRef
 
+from extractors.models import Instrument as CitedInstrument
+from kg.audit.grounding import MARKS, QuoteReport, provision_of_path, provision_path, report
 from kg.graph.labels import provision_label
 from kg.iri import provision_iri
 from kg.laws.cite import LibraryLike, find_instrument, has_text
-from kg.laws.grounding import MARKS, QuoteReport, provision_of_path, provision_path, report
 from kg.laws.provisions import lookup_provision
 from kg.site.data import CitationRecord, SiteData
 from kg.site.links import Linker
 from kg.site.markup import Markup, h, join
 
 if TYPE_CHECKING:
-    from extractors.models import Instrument as CitedInstrument
     from kg.laws.model import LawInstrument
 
 __all__ = ["QUOTE_LABELS", "SiteLaw", "ground_site_data", "law_text_block"]
@@ -59,19 +59,6 @@ class SiteLaw:
     """instrument IRI → the library's instrument."""
 
 
-class _Named:
-    """An instrument of the site data seen as the extractor's instrument, for the library lookup."""
-
-    __slots__ = ("date", "doc_number", "raw_title", "title", "version")
-
-    def __init__(self, title: str, short: str, doc_number: str) -> None:
-        self.title = title or None
-        self.raw_title = short or None
-        self.doc_number = doc_number or None
-        self.version = None
-        self.date = None
-
-
 def ground_site_data(data: SiteData, library: LibraryLike | None) -> SiteLaw:
     """Give each provision the library's text (so no page shows a quote as the law's text).
 
@@ -83,7 +70,9 @@ def ground_site_data(data: SiteData, library: LibraryLike | None) -> SiteLaw:
     if library is None:
         return grounded
     for iri, inst in data.instruments.items():
-        named: CitedInstrument = _Named(inst.title, inst.short_title, inst.doc_number)  # type: ignore[assignment]
+        named = CitedInstrument(
+            title=inst.title or None, raw_title=inst.short_title or None, doc_number=inst.doc_number or None
+        )
         law = find_instrument(library, named)
         if law is not None and has_text(law):
             grounded.laws[iri] = law

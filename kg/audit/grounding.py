@@ -14,11 +14,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from extractors.models import Provision
+from kg.audit.lawtext import Judgement, judge
 from kg.laws.compare import Place, Verdict, check_cited, locate_quote
 from kg.laws.provisions import lookup_cited
 
 if TYPE_CHECKING:
-    from kg.audit.lawtext import Judgement
     from kg.laws.model import LawInstrument, LawVersion
 
 __all__ = ["MARKS", "LawFacts", "QuoteReport", "law_facts", "provision_of_path", "provision_path", "report"]
@@ -148,8 +148,6 @@ class QuoteReport:
 
 def report(law: LawInstrument, provision: Provision, version: LawVersion | None = None) -> QuoteReport:
     """The law's text of ``provision`` beside its quote, with the verdict and the findings."""
-    from kg.audit.lawtext import judge  # the audit owns what counts as a finding
-
     version = version or law.current
     article, suffix = provision.article, provision.article_suffix or 0
     if article is None or provision.part is not None or provision.annex is not None:
