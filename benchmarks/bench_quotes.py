@@ -9,6 +9,7 @@ the verdicts of the quotes (kg.laws.compare) and the time the comparison takes.
 
 from __future__ import annotations
 
+import random
 import sys
 import time
 from collections import Counter
@@ -20,7 +21,7 @@ from kg.audit.corpus import Corpus
 from kg.audit.lawtext import cited_provisions
 from kg.ingest import bundled_samples, read_list
 from kg.laws.cite import find_instrument
-from kg.laws.compare import check_cited
+from kg.laws.compare import check_cited, check_quote
 from kg.laws.provisions import lookup_cited
 
 
@@ -78,6 +79,36 @@ def main() -> None:
         print(f"  {verdict:13} {count:3}  {count / max(1, quoted):.0%}")
     print(f"unverifiable of which instrument not in the library: {outside}")
     print(f"read+extract {checked - loaded:.2f} s, lookups and comparisons {done - checked:.3f} s")
+    _scale(library)
+
+
+def _scale(library, quotes: int = 2000) -> None:
+    """Quotes per second on the largest instrument: each article's first paragraph quoted under its
+    own number (verified) and under the next one (a mismatch, so the index is searched)."""
+    law = max((law for law in library if law.versions), key=lambda law: len(law.current.articles))
+    articles = law.current.articles
+    rng = random.Random(7)
+    picked = [rng.randrange(len(articles) - 1) for _ in range(quotes // 2)]
+    started = time.perf_counter()
+    verdicts: Counter[str] = Counter()
+    for i in picked:
+        own, other = articles[i], articles[i + 1]
+        quote = own.paragraphs[0] if own.paragraphs else ""
+        verdicts[check_quote(law, quote, article=own.number, suffix=own.suffix).verdict] += 1
+        verdicts[check_quote(law, quote, article=other.number, suffix=other.suffix).verdict + "*"] += 1
+    spent = time.perf_counter() - started
+    print(
+        f"scale: {quotes} quotes against {law.title} ({len(articles)} articles) in {spent:.2f} s "
+        f"({quotes / spent:,.0f} quotes/s, index built once included)"
+    )
+    print(
+        "  under its own number: "
+        + ", ".join(f"{k} {v}" for k, v in sorted(verdicts.items()) if "*" not in k)
+    )
+    print(
+        "  under the next number: "
+        + ", ".join(f"{k[:-1]} {v}" for k, v in sorted(verdicts.items()) if "*" in k)
+    )
 
 
 if __name__ == "__main__":

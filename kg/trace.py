@@ -23,7 +23,7 @@ from kg.audit.grounding import LawFacts, QuoteReport, law_facts, provision_of_pa
 from kg.graph.labels import provision_label
 from kg.iri import instrument_iri, provision_iri
 from kg.laws.cite import LibraryLike, find_instrument, has_text, installed_library
-from kg.laws.provisions import lookup_cited
+from kg.laws.provisions import is_complete, lookup_cited
 from kg.pipeline import Extractor, default_extractor
 from kg.queries import run_query
 from kg.resolve import ResolvedInstrument, Resolver, clean_title
@@ -265,7 +265,7 @@ def _not_in_law(library: LibraryLike | None, citation: Citation, provision: Prov
     """What the law's text says of a provision no power cites: that the law has no such article
     (and how many it has), when the library holds the text; None when it has it or is silent."""
     law = find_instrument(library, citation.instrument)
-    if law is None or not has_text(law) or provision.article is None:
+    if law is None or not has_text(law) or provision.article is None or not is_complete(law.current):
         return None
     found = lookup_cited(law, provision)
     if found.found:

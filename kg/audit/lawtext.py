@@ -23,7 +23,7 @@ from kg.audit.model import Evidence, Finding, Location, Severity
 from kg.audit.numerals import provision_label
 from kg.laws.cite import LibraryLike, cited_version, find_instrument, has_text
 from kg.laws.compare import MIN_QUOTE, Place, QuoteMatch, check_cited, locate_quote, quote_key
-from kg.laws.provisions import ProvisionLookup, lookup_cited
+from kg.laws.provisions import ProvisionLookup, is_complete, lookup_cited
 
 if TYPE_CHECKING:
     from kg.laws.model import LawInstrument, LawVersion
@@ -138,7 +138,8 @@ def judge(law: LawInstrument, version: LawVersion, provision: Provision) -> Judg
     """
     lookup = lookup_cited(law, provision, version)
     if not lookup.found:
-        return _missing(law, version, provision, lookup)
+        # in a partial text (articles not numbered 1..N) an absent article proves nothing
+        return _missing(law, version, provision, lookup) if is_complete(version) else None
     if len(quote_key(provision.quote)) < MIN_QUOTE:
         return None
     match = check_cited(law, provision, version)
@@ -239,7 +240,7 @@ def _text_of(law: LawInstrument, place: Place) -> str | None:
     return article.text
 
 
-def _mismatch(law: LawInstrument, version: LawVersion, p: Provision, match: QuoteMatch) -> Judgement:
+def _mismatch(law: LawInstrument, version: LawVersion, p: Provision, match: QuoteMatch) -> Judgement | None:
     """quote_mismatch (another article's, an earlier version's, or no text of the law), or renumbered."""
     label = provision_label(p)
     title = f"《{law.title}》"
@@ -249,6 +250,8 @@ def _mismatch(law: LawInstrument, version: LawVersion, p: Provision, match: Quot
     original = f"{label}原文（{_version_name(version)}）：“{_short(match.cited_text)}”"
     home = match.home
     key_text = quote_key(p.quote)
+    if home is None and not is_complete(version):
+        return None  # the quote may be the text of a part the library lacks
     if home is None:
         return Judgement(
             "quote_mismatch",

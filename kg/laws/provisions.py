@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from extractors.models import Provision
     from kg.laws.model import LawArticle, LawInstrument, LawVersion
 
-__all__ = ["Missing", "ProvisionLookup", "count_items", "lookup_cited", "lookup_provision"]
+__all__ = ["Missing", "ProvisionLookup", "count_items", "is_complete", "lookup_cited", "lookup_provision"]
 
 Missing = Literal["article", "paragraph", "item"]
 """The first level of a provision path the text does not have."""
@@ -45,6 +45,17 @@ def count_items(text: str) -> int:
         if parse_numeral(match[1]) == expected:
             expected += 1
     return expected - 1
+
+
+def is_complete(version: LawVersion) -> bool:
+    """Whether the version's articles run 第一条 to the last without a gap.
+
+    Amendments renumber what they keep, so a law's articles are numbered 1..N; a text
+    that starts later or skips numbers is a part of the law (one 编 of the Civil Code
+    read alone), in which a missing article proves nothing.
+    """
+    numbers = {article.number for article in version.articles}
+    return bool(numbers) and numbers == set(range(1, max(numbers) + 1))
 
 
 @dataclass(frozen=True, slots=True)

@@ -78,20 +78,26 @@ def quoting_store(second_cites: str = "第七十七条") -> MemoryStore:
 
 
 def article(number: int, *paragraphs: str) -> LawArticle:
-    return LawArticle(number=number, paragraphs=paragraphs or SOCIAL_INSURANCE[number])
+    """An article with ``paragraphs``, else its text above, else a placeholder (the law numbers
+    its articles 1..98 without a gap; the tests need the text of a few only)."""
+    return LawArticle(
+        number=number,
+        paragraphs=paragraphs or SOCIAL_INSURANCE.get(number) or (f"（测试未收录第{number}条的文字）",),
+    )
 
 
 def social_insurance_law(
     *earlier: LawVersion, source: str = "test", source_status: str | None = "in_force"
 ) -> LawInstrument:
-    """社会保险法 with the articles above as its 2018 version, after any ``earlier`` versions.
+    """社会保险法 with its 98 articles (those above with their text) as its 2018 version, after any
+    ``earlier`` versions.
 
     ``source`` and ``source_status`` are what the (test) source says of the 2018 text;
     the library decides the status from them.
     """
     current = LawVersion(
         date="2018-12-29",
-        articles=tuple(article(n) for n in sorted(SOCIAL_INSURANCE)),
+        articles=tuple(article(n) for n in range(1, max(SOCIAL_INSURANCE) + 1)),
         source=f"{source}:社会保险法(2018-12-29)",
         source_status=source_status,
     )

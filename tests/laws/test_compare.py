@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kg.laws.compare import QuoteIndex, check_quote, quote_coverage, quote_fragments, quote_key
-from kg.laws.model import LawVersion
+from kg.laws.model import LawInstrument, LawVersion
 from tests.laws.laws_factory import SOCIAL_INSURANCE, TIANSHUI_4160, article, social_insurance_law
 
 
@@ -100,3 +100,34 @@ def test_loose_copy_is_approximate_not_mismatch():
     quote = "县级以上人民政府社会保险行政部门应当加强监督检查，被检查的单位和个人应当如实提供有关资料，不得拒绝检查"
     match = check_quote(law, quote, article=77)
     assert match.verdict in ("approximate", "verified")
+
+
+def test_a_short_quote_is_not_assembled_from_words_scattered_over_a_long_article():
+    # 人民检察院刑事诉讼规则（试行）第四百零八条 quoted under 第四百零九条, whose words recur far apart
+    quote = "人民检察院决定不起诉的，应当制作不起诉决定书。"
+    text = (
+        "人民检察院决定不起诉的案件，可以根据案件的不同情况，对被不起诉人予以训诫或者责令具结悔过、赔礼道歉、赔偿损失。"
+        "对被不起诉人需要给予行政处罚、行政处分的，人民检察院应当提出检察意见，连同不起诉决定书一并移送有关主管机关处理。"
+    )
+    assert quote_coverage(quote, text) < 0.8
+    assert quote_coverage(quote, "人民检察院决定不起诉的，应当制作不起诉决定书。") == 1.0
+
+
+def test_a_loose_fit_loses_to_another_articles_exact_text():
+    # 人民检察院刑事诉讼规则（试行）第八十五条 and 第八十六条: one template, different rules
+    art_85 = (
+        "被羁押或者监视居住的犯罪嫌疑人及其法定代理人、近亲属或者辩护人申请取保候审，经审查具有本规则第八十三条规定情形之一的，"
+        "经检察长决定，可以对犯罪嫌疑人取保候审。"
+    )
+    art_86 = (
+        "被羁押或者监视居住的犯罪嫌疑人及其法定代理人、近亲属或者辩护人向人民检察院申请取保候审，人民检察院应当在三日以内作出是否同意的答复。"
+        "经审查符合本规则第八十三条规定情形之一的，对被羁押的犯罪嫌疑人依法办理取保候审手续；经审查不符合取保候审条件的，应当告知申请人，"
+        "并说明不同意取保候审的理由。"
+    )
+    version = LawVersion(
+        date="2012-11-22", articles=(article(85, art_85), article(86, art_86)), source="test"
+    )
+    law = LawInstrument(title="人民检察院刑事诉讼规则（试行）", versions=(version,))
+    match = check_quote(law, art_85, article=86)
+    assert match.verdict == "mismatch" and match.home is not None and match.home.article == 85
+    assert check_quote(law, art_85, article=85).verdict == "verified"

@@ -47,9 +47,7 @@ def test_an_article_the_law_does_not_have_says_how_many_it_has(store: MemoryStor
     with pytest.raises(TraceError) as raised:
         trace("社会保险法第九百条", store, library=LIBRARY)
     assert raised.value.exit_code == 1
-    assert "没有第九百条" in str(raised.value) and f"has {len(SOCIAL_INSURANCE)} articles" in str(
-        raised.value
-    )
+    assert "没有第九百条" in str(raised.value) and "has 98 articles" in str(raised.value)
 
 
 def test_without_the_law_in_the_library_the_trace_is_as_before(store: MemoryStore) -> None:
