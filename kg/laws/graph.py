@@ -240,7 +240,8 @@ def load_library_graph(store: Store, library: Library | None = None) -> LibraryG
     """Replace the library graph with the facts of the instruments the lists now cite.
 
     Run once after the lists are loaded (``kg build`` does); the graph is replaced whole,
-    so it never holds facts of an instrument no list cites any more.
+    so after the next build it holds no facts of an instrument no list cites any more
+    (``kg remove`` alone leaves them until then).
     """
     started = time.perf_counter()
     quads, counts = library_quads(store, library if library is not None else default_library())
