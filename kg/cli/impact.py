@@ -124,12 +124,16 @@ def impact_command(
 
     例如 / for example:
 
-      kg impact 上海市社会救助条例 --from 2018-11-22 --to 2024-12-31 --library 上海地方法规/
+      kg impact 监察法 --from 2018-03-20 --to 2024-12-25
 
-      kg impact 社会保险法修正草案.txt --json
+      kg impact 监察法 --json
 
-    A text file (title line, then 第N条 lines) is compared with the library's current
-    text of the same instrument. Exit code 2: bad input (named).
+    A text file of a new version (a title line, then 第N条 lines; a draft amendment) in
+    place of the instrument is compared with the library's current text of the same
+    instrument; --library DIR reads a folder in the LawRefBook layout (local regulations
+    under ../shared/laws/DLC have two dated versions) instead of the shipped library.
+
+    Exit code 2: bad input (named).
     """
     err = Console(stderr=True)
     try:
