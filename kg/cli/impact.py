@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.cells import cell_len
 from rich.console import Console, Group
 from rich.markup import escape
 from rich.text import Text
@@ -30,13 +31,18 @@ from kg.laws.source import LawSourceError
 
 __all__ = ["impact_view", "register"]
 
-TEXT_CHARS = 70
-"""Characters of an old or new article text shown per power (the whole text is in --json and HTML)."""
+TEXT_CELLS = 64
+"""Terminal cells of an old or new article text shown per power, so a line stays within 80
+columns (a Chinese character takes two); the whole text is in --json and the HTML page."""
 
 
 def _clip(text: str | None) -> str:
     text = (text or "（无 none）").replace("\n", " ")
-    return text if len(text) <= TEXT_CHARS else text[: TEXT_CHARS - 1] + "…"
+    if cell_len(text) <= TEXT_CELLS:
+        return text
+    while cell_len(text) > TEXT_CELLS - 1:
+        text = text[:-1]
+    return text + "…"
 
 
 def impact_view(report: ImpactReport) -> Group:

@@ -155,18 +155,20 @@ def diff_versions(old: LawVersion, new: LawVersion) -> list[ArticleChange]:
             paired_old[i] = (j, score)
             paired_new.add(j)
     changes: list[tuple[tuple[float, int], ArticleChange]] = []
+    after = -1.0  # a deleted article stands after the new place of the old article before it
     for i, article in enumerate(olds):
         if i not in paired_old:
-            changes.append(((i - 0.5, 0), ArticleChange("deleted", article, None, 0.0)))
+            changes.append(((after + 0.5, i), ArticleChange("deleted", article, None, 0.0)))
             continue
+        after = float(paired_old[i][0])
         j, score = paired_old[i]
         target = news[j]
         if (article.number, article.suffix) != (target.number, target.suffix):
             change: Change = "renumbered"
         else:
             change = "unchanged" if score >= 1.0 else "changed"
-        changes.append(((j, 1), ArticleChange(change, article, target, score)))
+        changes.append(((float(j), -1), ArticleChange(change, article, target, score)))
     for j, article in enumerate(news):
         if j not in paired_new:
-            changes.append(((j, 1), ArticleChange("added", None, article, 0.0)))
+            changes.append(((float(j), -1), ArticleChange("added", None, article, 0.0)))
     return [change for _, change in sorted(changes, key=lambda c: c[0])]

@@ -134,6 +134,14 @@ def test_terminal_output_fits_80_columns(graph: dict[str, Path]) -> None:
     )  # fmt: skip
     assert result.exit_code == 0, result.output
     assert "renumbered" in result.stdout and "旧 old" in result.stdout and "新 new" in result.stdout
+    texts = [
+        line.strip() for line in result.stdout.splitlines() if line.strip().startswith(("旧 old", "新 new"))
+    ]
+    assert texts and all(
+        len(line) > len("旧 old: ") for line in texts
+    )  # the text is on its own line, not wrapped off
+    changes = [line.split()[0] for line in result.stdout.splitlines()[2:6]]
+    assert changes == ["added", "renumbered", "renumbered", "deleted"]  # in the new text's order
 
 
 @pytest.mark.parametrize(
