@@ -101,10 +101,20 @@ def _row(finding: Finding, link_for: LinkFor) -> list[object]:
     related = (
         h("div", {"class": "sub"}, "佐证 see also：", _where(evidence.related)) if evidence.related else ""
     )
+    law = join(
+        h(
+            "div",
+            {"class": "sub"},
+            "法条原文 law text：",
+            loc.column or "",
+            h("div", {"class": "cell"}, loc.raw or ""),
+        )
+        for loc in evidence.law
+    )
     return [
         h("span", {"class": f"pill severity-{finding.severity}"}, SEVERITY_ZH[finding.severity]),
         h("div", {"class": "cell"}, finding.message),
-        join([_where(evidence.locations), expected, related]),
+        join([_where(evidence.locations), expected, related, law]),
         finding.suggestion or "",
         _concerns(finding, link_for),
     ]
