@@ -183,3 +183,13 @@ def test_a_partial_text_of_a_law_proves_no_article_missing():
         )
     )
     assert law_text_findings(rows, library_of(law)) == []
+
+
+def test_the_findings_page_shows_the_law_text():
+    from kg.audit.html import findings_page
+
+    found = law_text_findings(
+        _one_list(cite(LAW, arts=[(77, None, TIANSHUI_4160)])), library_of(social_insurance_law())
+    )
+    page = findings_page(found, lambda iri: None)
+    assert "法条原文 law text" in page and SOCIAL_INSURANCE[87][0][:30] in page
