@@ -17,6 +17,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+import regex
+
 from extractors.models import Provision
 from kg.audit.corpus import Corpus, Occurrence, instrument_ref, where
 from kg.audit.model import Evidence, Finding, Location, Severity
@@ -29,6 +31,10 @@ if TYPE_CHECKING:
     from kg.laws.model import LawInstrument, LawVersion
 
 __all__ = ["SHOWN", "CitedProvision", "Judgement", "cited_provisions", "judge", "law_text_findings"]
+
+_SUFFIX_AS_WRITTEN = regex.compile(r"条之[一二三四五六七八九十]")
+"""A provision written with 之N: when the extracted provision has no suffix, the numbers are not
+what the list wrote, and a check on them would report an article the list never cited."""
 
 SHOWN = 60
 """Characters of a quote or an article shown in a message (the evidence keeps the whole text)."""
@@ -75,6 +81,8 @@ def cited_provisions(corpus: Corpus, library: LibraryLike | None) -> Iterator[Ci
         for provision in occ.citation.provisions:
             if provision.article is None or provision.part is not None or provision.annex is not None:
                 continue
+            if provision.article_suffix is None and _SUFFIX_AS_WRITTEN.search(provision.raw or ""):
+                continue  # 第一百三十三条之一 read without its 之一: judging 第一百三十三条 would be wrong
             yield CitedProvision(occ, provision, law, version)
 
 
@@ -95,6 +103,16 @@ def _place_label(place: Place) -> str:
 
 def _version_name(version: LawVersion) -> str:
     return version.date or "现行"
+
+
+def _text_name(law: LawInstrument, version: LawVersion) -> str:
+    """现行文本（2018-12-29） or 所引版本（2010-10-28）: which text a count is of."""
+    return f"{'现行文本' if version is law.current else '所引版本'}（{_version_name(version)}）"
+
+
+def _held(law: LawInstrument) -> str:
+    """The versions the library holds, for a message that claims something of all of them."""
+    return "、".join(_version_name(v) for v in law.versions)
 
 
 def _law_location(law: LawInstrument, version: LawVersion, label: str, text: str | None) -> Location:
@@ -183,11 +201,13 @@ def _missing(law: LawInstrument, version: LawVersion, p: Provision, lookup: Prov
         )
     what = {"article": "条", "paragraph": "款", "item": "项"}[lookup.missing or "article"]
     if lookup.missing == "article":
-        count = f"现行文本（{_version_name(version)}）共{lookup.count}条"
+        count = f"{_text_name(law, version)}共{lookup.count}条"
     elif lookup.missing == "paragraph":
-        count = f"{_label(article, suffix)}共{lookup.count}款"
+        count = f"{_text_name(law, version)}的{_label(article, suffix)}共{lookup.count}款"
     else:
-        count = f"该款共{lookup.count}项" if lookup.count else "该款不分项"
+        count = f"现行文本（{_version_name(version)}）的该款" + (
+            f"共{lookup.count}项" if lookup.count else "不分项"
+        )
     history = (
         f"；{_version_name(lookup.earlier)}的版本有{label}：“{_short(lookup.earlier_text)}”"
         if lookup.earlier is not None
@@ -258,8 +278,9 @@ def _mismatch(law: LawInstrument, version: LawVersion, p: Provision, match: Quot
             "warning",
             ("quote_mismatch", law.title, p.path(), key_text, None),
             message=(
-                f"{title}{label}的引文在该法任何版本中都找不到：{{where}}{quoted}；{original}"
-                " / the quoted text is not the law's text"
+                f"{title}{label}的引文在法规库所收的版本（{_held(law)}）中都找不到，"
+                f"可能引自法规库未收的旧版本或其他文件：{{where}}{quoted}；{original}"
+                " / the quoted text is in no version of the law the library holds"
             ),
             suggestion="以法条原文替换引文",
             law_evidence=(cited_evidence,),

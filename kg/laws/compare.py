@@ -360,6 +360,11 @@ def check_quote(
         whole = quote_coverage(fragments, cited.text)
         if whole >= VERIFIED and quote_coverage(cited_text, "".join(fragments)) >= VERIFIED:
             return QuoteMatch("verified", whole, cited.text, version.date)
+    if cited_text and len(quote_key(cited_text)) >= MIN_QUOTE and _contains(fragments, cited_text):
+        # The whole cited text, then more (a list often runs on into its own rules or the next article).
+        return QuoteMatch(
+            "verified", score, cited_text, version.date, reason="the quote holds the cited text and more"
+        )
     found = tuple(
         place
         for place in _index(instrument).locate(quote or "")
@@ -382,6 +387,12 @@ def check_cited(law: LawInstrument, provision: Provision, version: LawVersion | 
         paragraph=provision.paragraph,
         version=version,
     )
+
+
+def _contains(fragments: Sequence[str], text: str) -> bool:
+    """Whether the cited ``text`` stands, nearly whole and in one stretch, inside the quote."""
+    joined = "".join(fragments)
+    return quote_coverage(text, joined) >= EXACT
 
 
 def _same_provision(

@@ -193,3 +193,13 @@ def test_the_findings_page_shows_the_law_text():
     )
     page = findings_page(found, lambda iri: None)
     assert "法条原文 law text" in page and SOCIAL_INSURANCE[87][0][:30] in page
+
+
+def test_a_provision_written_with_zhi_yi_but_extracted_without_it_is_not_judged():
+    from extractors.models import Citation, Instrument, Provision
+
+    lost = Provision(article=77, paragraph=1, item=2, raw="第七十七条之一第一款第（二）项")
+    citation = Citation(
+        role="cites", span=(0, 10), instrument=Instrument(title=LAW, raw_title=LAW), provisions=(lost,)
+    )
+    assert law_text_findings(_one_list(citation), library_of(social_insurance_law())) == []

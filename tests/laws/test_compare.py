@@ -131,3 +131,12 @@ def test_a_loose_fit_loses_to_another_articles_exact_text():
     match = check_quote(law, art_85, article=86)
     assert match.verdict == "mismatch" and match.home is not None and match.home.article == 85
     assert check_quote(law, art_85, article=85).verdict == "verified"
+
+
+def test_a_quote_holding_the_whole_article_and_more_is_the_articles_text():
+    law = social_insurance_law()
+    quote = (
+        SOCIAL_INSURANCE[8][0]
+        + "（一）本市经办机构按照本办法第三条的规定办理参保登记、待遇核定和基金结算等具体业务工作。"
+    )
+    assert check_quote(law, quote, article=8).verdict == "verified"
