@@ -12,19 +12,25 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import regex
 from rdflib import URIRef
 from rdflib.term import Identifier
 
 from extractors.models import Citation, Provision
+from kg.audit.grounding import LawFacts, QuoteReport, law_facts, provision_of_path, provision_path, report
 from kg.graph.labels import provision_label
 from kg.iri import instrument_iri, provision_iri
+from kg.laws.cite import LibraryLike, find_instrument, has_text, installed_library
+from kg.laws.provisions import is_complete, lookup_cited
 from kg.pipeline import Extractor, default_extractor
 from kg.queries import run_query
 from kg.resolve import ResolvedInstrument, Resolver, clean_title
 from kg.store.base import Row, Store
+
+if TYPE_CHECKING:
+    from kg.laws.model import LawInstrument
 
 __all__ = [
     "ParsedReference",
@@ -61,9 +67,10 @@ class TraceError(ValueError):
 class TracedCitation:
     """One citation by which a power rests on the traced node (or one of its parts).
 
-    ``article_text``, ``quote_matches`` and ``findings`` are left empty here: a check
-    against the law's own text fills them in, and the terminal view and ``--json`` show
-    them when present (a quote that is not the article's text gets a visible mark).
+    ``law`` is the cited provision measured against the law library's text (None when
+    the library lacks the instrument): the terminal view and ``--json`` show the
+    article's text, where the quote really comes from, and the findings, and a quote
+    that is not the article's text gets a visible mark.
     """
 
     iri: str
@@ -73,9 +80,29 @@ class TracedCitation:
     column: str
     raw_text: str | None
     line: int
-    article_text: str | None = None
-    quote_matches: bool | None = None
-    findings: tuple[str, ...] = ()
+    law: QuoteReport | None = None
+
+    @property
+    def article_text(self) -> str | None:
+        """The cited provision's text in the version compared, when the library has it."""
+        return self.law.article_text if self.law is not None else None
+
+    @property
+    def quote_matches(self) -> bool | None:
+        """False when the quote is not the cited provision's text; None when nothing can tell."""
+        if self.law is None or self.law.verdict in (None, "unverifiable"):
+            return None
+        return self.law.verdict != "mismatch"
+
+    @property
+    def mark(self) -> str:
+        """✓, ≈, ✗ or ? for the quote's verdict ("" when the library lacks the law)."""
+        return self.law.mark if self.law is not None else ""
+
+    @property
+    def findings(self) -> tuple[str, ...]:
+        """What the law's text says is wrong with this citation, as sentences."""
+        return tuple(j.text() for j in self.law.findings) if self.law is not None else ()
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON entry of one citation in ``kg trace --json``."""
@@ -87,10 +114,12 @@ class TracedCitation:
             "column": self.column,
             "raw_text": self.raw_text,
             "line": self.line,
-            "article_text": self.article_text,
-            "quote_matches": self.quote_matches,
-            "findings": list(self.findings),
+            **(self.law.to_dict() if self.law is not None else _UNGROUNDED),
         }
+
+
+_UNGROUNDED: dict[str, Any] = {"article_text": None, "quote_matches": [], "findings": []}
+"""The law-text keys of a citation whose instrument the library lacks."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,6 +188,10 @@ class TraceResult:
     iri: str
     label: str
     powers: list[TracedPower] = field(default_factory=list)
+    law: LawFacts | None = None
+    """The instrument as the law library knows it (None: the library lacks it)."""
+    article_text: str | None = None
+    """The traced provision's text in the version in force, when the library has it."""
 
     @property
     def counts(self) -> TraceCounts:
@@ -174,7 +207,8 @@ class TraceResult:
     def to_dict(self) -> dict[str, Any]:
         """The JSON object of ``kg trace --json``."""
         return {
-            "provision": {"iri": self.iri, "label": self.label},
+            "provision": {"iri": self.iri, "label": self.label, "article_text": self.article_text},
+            "law": self.law.to_dict() if self.law is not None else None,
             "counts": self.counts.to_dict(),
             "powers": [p.to_dict() for p in self.powers],
         }
@@ -304,6 +338,9 @@ class ParsedReference:
 
     instrument: ResolvedInstrument
     path: tuple[tuple[str, int], ...] | None
+    citation: Citation | None = None
+    """The extractor's reading of the words (the law library looks the instrument up by it)."""
+    provision: Provision | None = None
 
 
 def parse_reference(
@@ -323,7 +360,8 @@ def parse_reference(
     resolved = resolver.resolve(citation.instrument)
     if resolved is None:
         raise TraceError(f"{text!r} names no instrument title or document number", 2)
-    return ParsedReference(resolved, tuple(provision.path()) if provision is not None else None)
+    path = tuple(provision.path()) if provision is not None else None
+    return ParsedReference(resolved, path, citation, provision)
 
 
 def resolve_reference(
@@ -338,18 +376,53 @@ def resolve_reference(
     Raises:
         TraceError: unparseable or ambiguous (exit code 2) or unknown (1, with candidates).
     """
-    resolver = resolver or Resolver()
+    node, label, _parsed, _instrument = _resolve(
+        text, store, extract, resolver or Resolver(), installed_library()
+    )
+    return node, label
+
+
+def _resolve(
+    text: str, store: Store, extract: Extractor | None, resolver: Resolver, library: LibraryLike | None
+) -> tuple[URIRef, str, ParsedReference, URIRef]:
+    """The node ``text`` names, its label, the parsed words and the instrument node."""
     parsed = parse_reference(text, extract=extract, resolver=resolver)
     instrument = _find_instrument(store, resolver, parsed.instrument)
     if parsed.path is None:
-        return instrument, _title(store, instrument)
+        return instrument, _title(store, instrument), parsed, instrument
     node = provision_iri(instrument, parsed.path)
     label = _title(store, instrument, with_number=False) + provision_label(parsed.path)
     if not _exists(store, node):
         raise TraceError(
-            f"no power in the graph cites {label}", 1, _provision_candidates(store, instrument, parsed.path)
+            _not_in_law(library, parsed) or f"no power in the graph cites {label}",
+            1,
+            _provision_candidates(store, instrument, parsed.path),
         )
-    return node, label
+    return node, label, parsed, instrument
+
+
+def _not_in_law(library: LibraryLike | None, parsed: ParsedReference) -> str | None:
+    """What the law's text says of a provision no power cites: that the law has no such article
+    (and how many it has), when the library holds the text; None when it has it or is silent."""
+    provision = parsed.provision
+    if parsed.citation is None or provision is None or provision.article is None:
+        return None
+    law = find_instrument(library, parsed.citation.instrument)
+    if law is None or not has_text(law) or not is_complete(law.current):
+        return None
+    found = lookup_cited(law, provision)
+    if found.found:
+        return None
+    counts = {
+        "article": f"the version in force ({found.version.date}) has {found.count} articles",
+        "paragraph": f"the article has {found.count} paragraph(s)",
+        "item": f"the paragraph has {found.count} item(s)",
+    }
+    earlier = f"; the {found.earlier.date} version had it" if found.earlier is not None else ""
+    return (
+        f"《{law.title}》没有{provision_label(provision.path())} / the law has no such "
+        f"{found.missing}: {counts[found.missing or 'article']}{earlier}"
+    )
 
 
 def _text(term: Identifier | None) -> str | None:
@@ -384,18 +457,31 @@ def trace(
     *,
     extract: Extractor | None = None,
     resolver: Resolver | None = None,
+    library: LibraryLike | None = None,
 ) -> TraceResult:
     """Resolve ``text`` and list every power resting on that node or any part of it.
+
+    Each citation carries the cited provision's text from the law library (the one
+    shipped with the package when ``library`` is None) beside its quote.
 
     Examples:
         See ``tests/graph/test_trace.py``; from the shell: ``kg trace "社会保险法第五十八条"``.
     """
-    node, label = resolve_reference(text, store, extract=extract, resolver=resolver)
+    library = library if library is not None else installed_library()
+    node, label, parsed, instrument_node = _resolve(text, store, extract, resolver or Resolver(), library)
+    law = find_instrument(library, parsed.citation.instrument) if parsed.citation is not None else None
+    if law is not None and not has_text(law):
+        law = None
+    instrument = str(instrument_node)
     rows = _citation_rows(store, node)
     by_item: dict[str, list[Row]] = {}
     for row in rows:
         by_item.setdefault(str(row["item"]), []).append(row)
     result = TraceResult(iri=str(node), label=label)
+    if law is not None:
+        result.law = law_facts(law)
+        if parsed.provision is not None:
+            result.article_text = report(law, parsed.provision).article_text
     for item, item_rows in by_item.items():
         first = item_rows[0]
         one_row_each = {str(row["citation"]): row for row in reversed(item_rows)}
@@ -408,6 +494,7 @@ def trace(
                 column=str(row["column"]),
                 raw_text=_text(row.get("rawText")),
                 line=int(str(row["line"])),
+                law=_grounded(law, instrument, str(row["cited"]), _text(row.get("quote"))),
             )
             for iri, row in sorted(one_row_each.items(), key=lambda kv: _row_order(kv[1]))
         )
@@ -424,3 +511,13 @@ def trace(
             )
         )
     return result
+
+
+def _grounded(
+    law: LawInstrument | None, instrument: str, cited: str, quote: str | None
+) -> QuoteReport | None:
+    """The law's text of the provision a power cites, beside its quote."""
+    if law is None:
+        return None
+    path = provision_path(cited, instrument)
+    return report(law, provision_of_path(path, quote)) if path else None

@@ -103,10 +103,20 @@ def _row(finding: Finding, link_for: LinkFor, titles: dict[str, str]) -> list[ob
         if evidence.related
         else ""
     )
+    law = join(
+        h(
+            "div",
+            {"class": "sub"},
+            "法条原文 law text：",
+            loc.column or "",
+            h("div", {"class": "cell"}, loc.raw or ""),
+        )
+        for loc in evidence.law
+    )
     return [
         h("span", {"class": f"pill severity-{finding.severity}"}, SEVERITY_ZH[finding.severity]),
         h("div", {"class": "cell"}, finding.message),
-        join([_where(evidence.locations, titles), expected, related]),
+        join([_where(evidence.locations, titles), expected, related, law]),
         finding.suggestion or "",
         _concerns(finding, link_for),
     ]

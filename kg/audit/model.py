@@ -117,13 +117,17 @@ class Evidence:
     """Where a finding was seen, what was written and what was expected.
 
     ``locations`` are the places the finding is about; ``related`` are places
-    that support it (e.g. the list where the same title is cited correctly).
+    that support it (e.g. the list where the same title is cited correctly);
+    ``law`` the texts of the law that prove it.
     """
 
     locations: tuple[Location, ...]
     raw: tuple[str, ...] = ()
     expected: str | None = None
     related: tuple[Location, ...] = ()
+    law: tuple[Location, ...] = ()
+    """The law's own text that proves the finding: ``file`` is the library source, ``column``
+    the provision and version (第八十七条（2018-12-29）), ``raw`` its text."""
 
     @property
     def files(self) -> tuple[str, ...]:
@@ -147,6 +151,7 @@ class Evidence:
             "expected": self.expected,
             "locations": [loc.to_dict() for loc in self.locations],
             "related": [loc.to_dict() for loc in self.related],
+            "law": [loc.to_dict() for loc in self.law],
         }
 
 
@@ -172,8 +177,10 @@ class Finding:
     @property
     def id(self) -> str:
         """A stable id: the same finding on the same input gets the same id on every run."""
+        evidence = self.evidence.to_dict()
+        del evidence["law"]  # the proof may grow with the library; the finding stays the same finding
         payload = json.dumps(
-            [self.kind, self.evidence.to_dict(), [i.to_dict() for i in self.instruments]],
+            [self.kind, evidence, [i.to_dict() for i in self.instruments]],
             ensure_ascii=False,
             sort_keys=True,
         )

@@ -75,6 +75,7 @@ def _triples(finding: Finding) -> Iterator[tuple[URIRef, URIRef, Literal | URIRe
     for prop, locations, tag in (
         (KG.evidence, finding.evidence.locations, "loc"),
         (KG.relatedEvidence, finding.evidence.related, "rel"),
+        (KG.relatedEvidence, finding.evidence.law, "law"),
     ):
         for n, loc in enumerate(locations):
             loc_node = URIRef(f"{node}/{tag}_{n}")

@@ -8,7 +8,7 @@ from list files, with no store in between.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Protocol
 
 from extractors.models import Citation, Instrument
@@ -17,19 +17,41 @@ from kg.audit.corpus import Corpus, ItemKey, item_key
 from kg.audit.divergence import basis_divergences
 from kg.audit.docnumbers import doc_number_conflicts, malformed_doc_numbers
 from kg.audit.identity import duplicate_seqs, same_title_lists
+from kg.audit.lawtext import law_text_findings
 from kg.audit.model import Finding, InstrumentRef
 from kg.audit.powercodes import malformed_power_codes
 from kg.audit.quotes import quoted_text_conflicts
 from kg.audit.repairs import repair_findings
 from kg.audit.status import StatusTable, not_in_force
 from kg.audit.titles import alias_definitions, aliases, title_variants
+from kg.laws.cite import LibraryLike, installed_library
 from kg.model import TEXT_COLUMNS, PowerItem, PowerList, Repair
 from kg.pipeline import Extractor
 from kg.resolve import Resolver, learn_numbers
 
-__all__ = ["CHECKS", "KINDS", "ReadResultLike", "audit", "audit_corpus", "extract_citations"]
+__all__ = [
+    "CHECKS",
+    "KINDS",
+    "YIELDS",
+    "Facts",
+    "ReadResultLike",
+    "audit",
+    "audit_corpus",
+    "extract_citations",
+]
 
-Check = Callable[[Corpus, StatusTable | None], list[Finding]]
+
+@dataclass(frozen=True, slots=True)
+class Facts:
+    """Facts about the world the checks compare the lists with (the law, not the lists)."""
+
+    status: StatusTable | None = None
+    """The hand-made status table, for instruments the library lacks (the bundled one when None)."""
+    library: LibraryLike | None = None
+    """The law library (:func:`kg.laws.library.default_library` when the audit is not given one)."""
+
+
+Check = Callable[[Corpus, Facts], list[Finding]]
 
 
 class ReadResultLike(Protocol):
@@ -51,13 +73,20 @@ CHECKS: dict[str, Check] = {
     "basis_divergence": lambda c, _: basis_divergences(c),
     "row_repair": lambda c, _: repair_findings(c),
     "no_basis": lambda c, _: no_basis(c),
-    "not_in_force": not_in_force,
+    "not_in_force": lambda c, f: not_in_force(c, f.status, f.library),
+    "law_text": lambda c, f: law_text_findings(c, f.library),
     "duplicate_seq": lambda c, _: duplicate_seqs(c),
     "same_title_list": lambda c, _: same_title_lists(c),
 }
-"""Check name → check. ``row_repair`` also yields ``junk_row`` (both come from ingest repairs)."""
+"""Check name → check. Most yield the kind they are named after; :data:`YIELDS` names the others."""
 
-KINDS: tuple[str, ...] = (*CHECKS, "junk_row")
+YIELDS: dict[str, tuple[str, ...]] = {
+    "row_repair": ("row_repair", "junk_row"),
+    "law_text": ("article_not_found", "quote_mismatch", "renumbered"),
+}
+"""Checks whose findings are of other or several kinds (ingest repairs; the law's text)."""
+
+KINDS: tuple[str, ...] = tuple(kind for name in CHECKS for kind in YIELDS.get(name, (name,)))
 """Every finding kind the audit reports."""
 
 
@@ -65,6 +94,7 @@ def audit_corpus(
     corpus: Corpus,
     *,
     status: StatusTable | None = None,
+    library: LibraryLike | None = None,
     kinds: Iterable[str] | None = None,
 ) -> list[Finding]:
     """Run the checks (all, or those whose kinds are named) and sort the findings.
@@ -77,9 +107,10 @@ def audit_corpus(
     if unknown:
         raise ValueError(f"unknown finding kind(s): {', '.join(sorted(unknown))}; known: {', '.join(KINDS)}")
     findings: list[Finding] = []
+    facts = Facts(status=status, library=library if library is not None else installed_library())
     for name, check in CHECKS.items():
-        if name in wanted or (name == "row_repair" and "junk_row" in wanted):
-            findings.extend(f for f in check(corpus, status) if f.kind in wanted)
+        if wanted & set(YIELDS.get(name, (name,))):
+            findings.extend(f for f in check(corpus, facts) if f.kind in wanted)
     resolve = _key_resolver(corpus)
     findings = [replace(f, instruments=tuple(resolve(i) for i in f.instruments)) for f in findings]
     return sorted(findings, key=Finding.sort_key)
@@ -105,6 +136,7 @@ def audit(
     citations_by_item: Mapping[ItemKey, Mapping[str, Sequence[Citation]]],
     *,
     status: StatusTable | None = None,
+    library: LibraryLike | None = None,
     kinds: Iterable[str] | None = None,
 ) -> list[Finding]:
     """Audit read lists with the citations found in their items' cells.
@@ -113,7 +145,9 @@ def audit(
         results: what :func:`kg.ingest.read_list` returned for each list.
         citations_by_item: ``(item.file, item.line)`` → text field (``basis``,
             ``duties``, ``accountability``) → citations in that cell.
-        status: status facts for ``not_in_force``; the bundled table when None.
+        status: status facts for ``not_in_force`` of instruments the library lacks; the bundled
+            table when None.
+        library: the law library the citations are checked against; the shipped one when None.
         kinds: only these finding kinds (all when None).
 
     Returns:
@@ -125,7 +159,7 @@ def audit(
         corpus.repairs.extend(result.repairs)
         for item in result.items:
             corpus.add(item, citations_by_item.get(item_key(item), {}))
-    return audit_corpus(corpus, status=status, kinds=kinds)
+    return audit_corpus(corpus, status=status, library=library, kinds=kinds)
 
 
 def extract_citations(

@@ -1,9 +1,10 @@
 """Citations of instruments amended or repealed since (``not_in_force``).
 
-Whether a law is still in force is a fact about the world, not the list, so it
-comes from a table the user supplies (CSV: key, status, date, replaced_by,
-note; see docs/audit.md). A small table of well-known facts for the sample
-lists ships in ``data/status.csv``. A citation that names the version it means
+Whether a law is still in force is a fact about the world, not the list. The law
+library decides it from its sources' versions and dates (never one source's flag)
+and names the source; for instruments it lacks, a table the user supplies (CSV:
+key, status, date, replaced_by, note; see docs/audit.md) or the small bundled one
+(``data/status.csv``) speaks. A citation that names the version it means
 (《社会保险法》（2018年12月修改）) is not reported when that version is the
 current one.
 """
@@ -17,12 +18,15 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
-
-import regex
+from typing import TYPE_CHECKING
 
 from kg.audit.corpus import Corpus, Occurrence, instrument_ref, where
 from kg.audit.model import Evidence, Finding, Severity
 from kg.audit.text import title_key
+from kg.laws.cite import LibraryLike, cited_date, cited_version, find_instrument
+
+if TYPE_CHECKING:
+    from kg.laws.model import LawInstrument
 
 __all__ = [
     "STATUSES",
@@ -38,11 +42,6 @@ STATUSES: dict[str, Severity | None] = {"现行有效": None, "已修改": "info
 """Status → severity of a citation of it (None: nothing to report)."""
 
 COLUMNS = ("key", "status", "date", "replaced_by", "note")
-
-# 2018年12月修改 / 2018-12-29 / 2018年12月29日: the version a citation names.
-CITED_DATE = regex.compile(
-    r"(\d{4})\s*(?:年|-|\.|/)\s*(?:(\d{1,2})\s*(?:月|-|\.|/)?\s*(?:(\d{1,2})\s*日?)?)?"
-)
 
 
 class StatusTableError(ValueError):
@@ -135,39 +134,114 @@ def bundled_status() -> StatusTable:
     return parse_status(text, "kg/audit/data/status.csv")
 
 
-def _cited_date(occ: Occurrence) -> tuple[int, int, int] | None:
-    """The version date a citation names ((2018, 12, 0) for 2018年12月修改), if any."""
-    inst = occ.instrument
-    for text in (inst.version, inst.date):
-        match = CITED_DATE.search(text or "")
-        if match:
-            return (int(match[1]), int(match[2] or 0), int(match[3] or 0))
-    return None
+def _on_or_after(cited: tuple[int, int, int], date: tuple[int, ...]) -> bool:
+    """Whether a cited date (year, month or day precise) is on or after ``date``."""
+    width = 3 if cited[2] else 2
+    return cited[:width] >= tuple(date)[:width]
 
 
 def _names_current(occ: Occurrence, entry: StatusEntry) -> bool:
-    cited = _cited_date(occ)
+    cited = cited_date(occ.instrument, issued=True)
     if cited is None or entry.date is None or entry.status == "已废止":
         return False
-    change = (entry.date.year, entry.date.month, entry.date.day)
-    return cited[: 2 if not cited[2] else 3] >= change[: 2 if not cited[2] else 3]
+    return _on_or_after(cited, (entry.date.year, entry.date.month, entry.date.day))
 
 
-def not_in_force(corpus: Corpus, table: StatusTable | None = None) -> list[Finding]:
-    """One finding per amended or repealed instrument, with every item citing it."""
+def not_in_force(
+    corpus: Corpus, table: StatusTable | None = None, library: LibraryLike | None = None
+) -> list[Finding]:
+    """One finding per repealed instrument or superseded version, with every item citing it.
+
+    What the library knows (status decided from its sources' versions and dates)
+    comes first, and its versions tell which citations name a superseded one; the
+    status table speaks only of instruments the library lacks, or of a repeal the
+    library's sources cannot settle.
+    """
     table = table or bundled_status()
     groups: dict[str, list[Occurrence]] = defaultdict(list)
     entries: dict[str, StatusEntry] = {}
+    from_library: dict[tuple[str, str], list[Occurrence]] = defaultdict(list)
+    laws: dict[str, LawInstrument] = {}
     for occ in corpus.occurrences():
-        inst = occ.instrument
-        entry = table.lookup(inst.title or inst.raw_title, inst.doc_number)
-        if occ.citation.role != "cites" or entry is None or STATUSES[entry.status] is None:
+        if occ.citation.role != "cites":
             continue
+        inst = occ.instrument
+        law = find_instrument(library, inst)
+        if law is not None and law.versions:
+            problem = _library_problem(law, occ)
+            if problem:
+                from_library[(law.title, problem)].append(occ)
+                laws[law.title] = law
+            if law.status != "unknown":
+                continue
+        entry = table.lookup(inst.title or inst.raw_title, inst.doc_number)
+        if entry is None or STATUSES[entry.status] is None:
+            continue
+        if law is not None and law.versions and entry.status != "已废止":
+            continue  # the library's versions say what was amended; the table only what it cannot settle
         if _names_current(occ, entry):
             continue
         groups[entry.key].append(occ)
         entries[entry.key] = entry
-    return [_finding(entries[key], occs) for key, occs in sorted(groups.items())]
+    findings = [_finding(entries[key], occs) for key, occs in sorted(groups.items())]
+    findings += [
+        _library_finding(laws[title], problem, occs)
+        for (title, problem), occs in sorted(from_library.items())
+    ]
+    return findings
+
+
+def _library_problem(law: LawInstrument, occ: Occurrence) -> str | None:
+    """``repealed``, ``superseded:<date>`` (the citation names an older version), or None."""
+    if law.status == "repealed":
+        return "repealed"
+    cited = cited_date(occ.instrument)
+    current = law.current.date if law.versions else None
+    if cited is None or current is None:
+        return None
+    if _on_or_after(cited, tuple(int(p) for p in current.split("-")[:3])):
+        return None
+    older = cited_version(law, occ.instrument)
+    return f"superseded:{older.date if older is not None and older.date else ''}"
+
+
+def _library_finding(law: LawInstrument, problem: str, occs: list[Occurrence]) -> Finding:
+    cited_in = where(o.cited for o in occs)
+    title = f"《{law.title}》"
+    dates = "；".join(f"{k} {v}" for k, v in sorted(law.dates.items()))
+    evidence_raw = f"{law.status}：{law.status_source}" + (f"（{dates}）" if dates else "")
+    if problem == "repealed":
+        when = law.dates.get("repealed")
+        severity: Severity = "error"
+        message = (
+            f"{title}已{'于' + when if when else ''}废止（{law.status_source}），仍被引用（{cited_in}）"
+            " / cites a repealed instrument"
+        )
+        suggestion = f"改引{law.repealed_by}" if law.repealed_by else "改引现行有效的依据"
+        expected = law.repealed_by
+    else:
+        older = problem.split(":", 1)[1]
+        current = law.current
+        severity = "info"
+        versions = "、".join(o.instrument.version or o.instrument.date or "" for o in occs[:1])
+        message = (
+            f"{title}被引用为{versions}的版本{'（' + older + '）' if older else ''}，"
+            f"现行文本是{current.date}的版本（{current.source}）：{cited_in}"
+            " / cites a superseded version; check article numbers and quotes against the current text"
+        )
+        suggestion = f"以{current.date}的现行文本为准"
+        expected = None
+    return Finding(
+        kind="not_in_force",
+        severity=severity,
+        message=message,
+        evidence=Evidence(
+            locations=tuple(o.location() for o in occs), raw=(evidence_raw,), expected=expected
+        ),
+        suggestion=suggestion,
+        items=tuple(dict.fromkeys(o.cited.ref for o in occs)),
+        instruments=(instrument_ref(occs[0].instrument),),
+    )
 
 
 def _versions(occs: list[Occurrence]) -> str:

@@ -153,7 +153,7 @@ def load_findings(store: Store, graph: URIRef = FINDINGS_GRAPH) -> list[Finding]
     """
     if graph not in store.graphs():
         return None
-    locations: dict[str, dict[bool, list[tuple[int, Location]]]] = defaultdict(lambda: defaultdict(list))
+    locations: dict[str, dict[str, list[tuple[int, Location]]]] = defaultdict(lambda: defaultdict(list))
     for row in _findings_rows(store, "audit_finding_locations", graph):
         line = _s(row, "line")
         loc = Location(
@@ -163,8 +163,8 @@ def load_findings(store: Store, graph: URIRef = FINDINGS_GRAPH) -> list[Finding]
             column=_s(row, "column") or None,
             raw=_s(row, "text") or None,
         )
-        related = _s(row, "related") == "true"
-        locations[_s(row, "f")][related].append((_loc_index(_s(row, "loc")), loc))
+        role = "law" if "/law_" in _s(row, "loc") else "related" if _s(row, "related") == "true" else "at"
+        locations[_s(row, "f")][role].append((_loc_index(_s(row, "loc")), loc))
     links: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for row in _findings_rows(store, "audit_finding_concerns", graph):
         target = _s(row, "target")
@@ -179,9 +179,10 @@ def load_findings(store: Store, graph: URIRef = FINDINGS_GRAPH) -> list[Finding]
                 severity=_s(row, "severity"),  # type: ignore[arg-type]
                 message=_s(row, "message"),
                 evidence=Evidence(
-                    locations=tuple(loc for _, loc in sorted(where.get(False, []), key=lambda p: p[0])),
+                    locations=tuple(loc for _, loc in sorted(where.get("at", []), key=lambda p: p[0])),
                     expected=_s(row, "expected") or None,
-                    related=tuple(loc for _, loc in sorted(where.get(True, []), key=lambda p: p[0])),
+                    related=tuple(loc for _, loc in sorted(where.get("related", []), key=lambda p: p[0])),
+                    law=tuple(loc for _, loc in sorted(where.get("law", []), key=lambda p: p[0])),
                 ),
                 suggestion=_s(row, "suggestion") or None,
                 links=tuple(links.get(node, ())),

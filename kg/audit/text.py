@@ -16,6 +16,8 @@ from importlib import resources
 
 import regex
 
+from kg.laws.compare import MIN_BLOCK, quote_key
+
 __all__ = [
     "char_bigrams",
     "coverage",
@@ -28,11 +30,6 @@ __all__ = [
 
 _TITLE_NOISE = regex.compile(r"[\s《》〈〉<>“”\"'‘’「」]+")
 _STATE_PREFIX = "中华人民共和国"
-_NOT_WORD = regex.compile(r"[^\p{Han}\p{L}\p{N}]+")
-
-MIN_BLOCK = 3
-"""Shortest common run (characters) that counts when aligning two quotes: shorter
-runs (社会, 保险) occur in any two texts on the same subject and prove nothing."""
 
 
 def title_key(title: str | None) -> str:
@@ -49,18 +46,6 @@ def title_key(title: str | None) -> str:
     text = unicodedata.normalize("NFKC", title)
     text = _TITLE_NOISE.sub("", text)
     return text.removeprefix(_STATE_PREFIX)
-
-
-def quote_key(text: str | None) -> str:
-    """Quoted provision text with punctuation and spaces removed (they never decide a match).
-
-    Examples:
-        >>> quote_key("第一，“应当”； 执行。")
-        '第一应当执行'
-    """
-    if not text:
-        return ""
-    return _NOT_WORD.sub("", unicodedata.normalize("NFKC", text))
 
 
 @lru_cache(maxsize=65536)

@@ -21,7 +21,17 @@ from typer.main import get_command_from_info, get_group_from_info
 
 __all__ = ["COMMAND_HOMES", "COMMAND_MODULES", "app", "main"]
 
-COMMAND_MODULES: tuple[str, ...] = ("ingest", "extract", "graph", "site", "serve", "audit", "laws", "synth")
+COMMAND_MODULES: tuple[str, ...] = (
+    "ingest",
+    "extract",
+    "graph",
+    "site",
+    "serve",
+    "audit",
+    "laws",
+    "impact",
+    "synth",
+)
 """Sub-modules of ``kg.cli`` that add commands, in the order ``kg --help`` lists them."""
 
 COMMAND_HOMES: dict[str, str] = {
@@ -33,6 +43,7 @@ COMMAND_HOMES: dict[str, str] = {
     "serve": "serve",
     "audit": "audit",
     "laws": "laws",
+    "impact": "impact",
     "synth": "synth",
 }
 """Command → the module of :data:`COMMAND_MODULES` that adds it, so running one imports one module.

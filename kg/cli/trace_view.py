@@ -45,7 +45,9 @@ def _hanging(label: Text, text: Paragraph, indent: int) -> Padding:
     return _indented(grid, indent)
 
 
-def _citation_lines(citation: TracedCitation, show_files: bool, power: TracedPower) -> list[RenderableType]:
+def _citation_lines(
+    citation: TracedCitation, show_files: bool, power: TracedPower, shown: str | None
+) -> list[RenderableType]:
     where = f"{power.list} 序号{power.seq} 第{citation.line}行"
     if show_files:
         where += f"（{power.file}）"
@@ -59,20 +61,21 @@ def _citation_lines(citation: TracedCitation, show_files: bool, power: TracedPow
                     DETAIL_INDENT + 2,
                 )
             )
-        lines.append(_indented(Paragraph(f"引文“{citation.quote}”", style="dim"), DETAIL_INDENT + 2))
-    if citation.article_text:
+        mark = f"{citation.mark} " if citation.mark else ""
+        lines.append(_indented(Paragraph(f"{mark}引文“{citation.quote}”", style="dim"), DETAIL_INDENT + 2))
+    if citation.article_text and citation.article_text != shown:  # the heading shows the traced one
         lines.append(_indented(Paragraph(f"条文“{citation.article_text}”"), DETAIL_INDENT + 2))
     for finding in citation.findings:
         lines.append(_indented(Paragraph(f"审查 finding: {finding}", style="yellow"), DETAIL_INDENT + 2))
     return lines
 
 
-def _power_lines(power: TracedPower, show_files: bool) -> list[RenderableType]:
+def _power_lines(power: TracedPower, show_files: bool, shown: str | None) -> list[RenderableType]:
     lines: list[RenderableType] = [
         _hanging(Text(power.seq, style="bold"), Paragraph(power.name), POWER_INDENT)
     ]
     for citation in power.citations:
-        lines.extend(_citation_lines(citation, show_files, power))
+        lines.extend(_citation_lines(citation, show_files, power, shown))
     return lines
 
 
@@ -92,6 +95,11 @@ def trace_view(result: TraceResult, *, show_files: bool = False) -> Group:
             f"{counts.citations} 处引用"
         ),
     ]
+    if result.article_text and result.law is not None:
+        parts.append(Text(f"现行文本 / text in force ({result.law.version}):", style="italic"))
+        parts.extend(
+            _indented(Paragraph(line, style="italic"), 2) for line in result.article_text.splitlines()
+        )
     if not result.powers:
         parts.append(Text("无事项以此为依据 / no power rests on it", style="yellow"))
     ordered = sorted(result.powers, key=lambda p: (p.agency or "", p.list, p.line, p.seq))
@@ -101,5 +109,5 @@ def trace_view(result: TraceResult, *, show_files: bool = False) -> Group:
         heading.append(f" — {title}")
         parts.append(heading)
         for power in powers:
-            parts.extend(_power_lines(power, show_files))
+            parts.extend(_power_lines(power, show_files, result.article_text))
     return Group(*parts)

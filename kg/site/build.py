@@ -12,14 +12,17 @@ import shutil
 import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.progress import Progress
 
+from kg.laws.cite import LibraryLike, installed_library
 from kg.site.data import QueryRunner, SiteData, load_site_data
 from kg.site.home import index_page, overview_page, search_index, search_index_js
+from kg.site.lawtext import SiteLaw, ground_site_data
 from kg.site.layout import STATIC_FILES
 from kg.site.links import Linker
 from kg.site.pages import agency_page, instrument_page, item_page, provision_page
@@ -62,6 +65,7 @@ def build_site(
     findings_hook: FindingsHook | None = None,
     run_query: QueryRunner | None = None,
     progress: bool = True,
+    library: LibraryLike | None = None,
 ) -> SiteReport:
     """Build the browsable site for everything in ``store``.
 
@@ -71,6 +75,7 @@ def build_site(
         findings_hook: optional audit step that writes ``findings.html`` (see :data:`FindingsHook`).
         run_query: query runner (default :func:`kg.queries.run_query`).
         progress: show a progress bar.
+        library: the law library whose texts the provision pages show (the shipped one when None).
 
     Returns:
         Where the index is and how many pages were written.
@@ -79,7 +84,8 @@ def build_site(
         SiteError: when ``out_dir`` is a file or a folder with other content.
     """
     data = load_site_data(store, run_query)
-    return write_site(data, out_dir, findings_hook=findings_hook, progress=progress)
+    law = ground_site_data(data, library if library is not None else installed_library())
+    return write_site(data, out_dir, findings_hook=findings_hook, progress=progress, law=law)
 
 
 def write_site(
@@ -88,6 +94,7 @@ def write_site(
     *,
     findings_hook: FindingsHook | None = None,
     progress: bool = True,
+    law: SiteLaw | None = None,
 ) -> SiteReport:
     """Write the pages for ``data`` into ``out_dir`` (see :func:`build_site`)."""
     out = Path(out_dir)
@@ -95,7 +102,7 @@ def write_site(
     out.parent.mkdir(parents=True, exist_ok=True)
     temp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".building", dir=out.parent))
     try:
-        pages = _write_all(data, temp, findings_hook, progress)
+        pages = _write_all(data, temp, findings_hook, progress, law)
         _swap(temp, out)
     except BaseException:
         shutil.rmtree(temp, ignore_errors=True)
@@ -131,11 +138,11 @@ def _swap(temp: Path, out: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
-def _jobs(data: SiteData, links: Linker) -> Iterator[tuple[str, Callable[[], str]]]:
+def _jobs(data: SiteData, links: Linker, law: SiteLaw | None) -> Iterator[tuple[str, Callable[[], str]]]:
     """(path, page builder) for every entity page."""
     builders = (
         (data.instruments, instrument_page),
-        ([p for p in data.provisions if data.items_on(p)], provision_page),
+        ([p for p in data.provisions if data.items_on(p)], partial(provision_page, law=law)),
         (data.agencies, agency_page),
         (data.items, item_page),
     )
@@ -146,7 +153,9 @@ def _jobs(data: SiteData, links: Linker) -> Iterator[tuple[str, Callable[[], str
                 yield url, (lambda b=builder, i=iri: b(data, links, i))
 
 
-def _write_all(data: SiteData, root: Path, findings_hook: FindingsHook | None, show: bool) -> int:
+def _write_all(
+    data: SiteData, root: Path, findings_hook: FindingsHook | None, show: bool, law: SiteLaw | None = None
+) -> int:
     links = Linker(data)
     static = root / "static"
     static.mkdir()
@@ -156,7 +165,7 @@ def _write_all(data: SiteData, root: Path, findings_hook: FindingsHook | None, s
     (root / MARKER).write_text("built by kg site\n", encoding="utf-8")
     for folder in ("instrument", "provision", "agency", "item"):
         (root / folder).mkdir()
-    jobs = list(_jobs(data, links))
+    jobs = list(_jobs(data, links, law))
     with Progress(disable=not show, transient=True) as bar:
         task = bar.add_task("写入页面 writing pages", total=len(jobs) + 3)
         for url, build in jobs:

@@ -197,11 +197,13 @@ class SiteData:
         return self.cited_in.get(iri, [])
 
     def quote_of(self, iri: str) -> str:
-        """The text of a provision: as the graph has it, else as a list quoted it."""
+        """The text of a provision: the law's (when the graph or the library has it), else the
+        text lists quote most, marked as a quote so no page passes it off as the law's."""
         prov = self.provisions.get(iri)
         if prov is not None and prov.text:
             return prov.text
-        return self.quotes.get(iri, "")
+        quoted = self.quotes.get(iri, "")
+        return f"〔清单引文 quoted〕{quoted}" if quoted else ""
 
     def descendants(self, iri: str) -> list[str]:
         """``iri`` and all its parts, depth first."""

@@ -11,6 +11,7 @@ from dataclasses import replace
 from kg.model import TEXT_COLUMNS
 from kg.site.annotate import mark_spans
 from kg.site.data import CitationRecord, Item, SiteData
+from kg.site.lawtext import SiteLaw, law_text_block
 from kg.site.layout import graph_block, page, table
 from kg.site.links import Linker
 from kg.site.markup import Markup, h, join
@@ -24,7 +25,6 @@ from kg.site.networks import (
 __all__ = [
     "COLUMN_NAMES",
     "agency_page",
-    "article_text_block",
     "instrument_page",
     "item_page",
     "powers_by_agency",
@@ -131,7 +131,11 @@ def instrument_page(data: SiteData, links: Linker, iri: str) -> str:
             h("h2", None, "关系图 network"),
             graph_block(instrument_network(data, links, iri)),
             h("h2", None, "被引用的条款 cited provisions"),
-            table(["条款 provision", "事项数 powers", "引用原文 quoted text"], prov_rows, numeric=[1]),
+            table(
+                ["条款 provision", "事项数 powers", "条文 text（〔清单引文〕: a list's quote）"],
+                prov_rows,
+                numeric=[1],
+            ),
             h("h2", None, "权责事项 powers"),
             _items_table(data, links, items, via=iri),
         ]
@@ -217,43 +221,7 @@ def powers_by_agency(data: SiteData, links: Linker, items: list[str], root: str)
     return join(blocks)
 
 
-def article_text_block(data: SiteData, iri: str) -> Markup:
-    """The law's own text of a provision (when the graph has it), then what the lists quote.
-
-    Quoted text is never shown as the article's text: it stands under its own heading
-    with the number of citations quoting it, and a quote a check found not to be the
-    article's text (``CitationRecord.quote_matches`` False) carries a visible mark.
-    """
-    prov = data.provisions[iri]
-    parts: list[Markup] = []
-    if prov.text:
-        parts.append(h("h2", None, "条文 article text"))
-        parts.append(h("blockquote", {"class": "cell law-text"}, prov.text))
-    quotes = data.quoted_texts().get(iri, [])
-    if quotes:
-        mismatched = {
-            c.quote for c in data.citations if c.quote and c.quote_matches is False and iri in c.targets
-        }
-        parts.append(h("h2", None, "清单引用的原文 quoted by the lists"))
-        for text, n in quotes:
-            mark = (
-                h("span", {"class": "mismatch"}, "⚠ 与条文不符 not the article's text ")
-                if text in mismatched
-                else ""
-            )
-            parts.append(
-                h(
-                    "blockquote",
-                    {"class": "cell"},
-                    mark,
-                    text,
-                    h("span", {"class": "sub"}, f"（{n} 处引用 quoted {n}×）"),
-                )
-            )
-    return join(parts)
-
-
-def provision_page(data: SiteData, links: Linker, iri: str) -> str:
+def provision_page(data: SiteData, links: Linker, iri: str, law: SiteLaw | None = None) -> str:
     """A provision's ego network: powers resting on it and its parts by agency, co-cited provisions."""
     prov = data.provisions[iri]
     inst = data.instruments.get(prov.instrument)
@@ -283,7 +251,7 @@ def provision_page(data: SiteData, links: Linker, iri: str) -> str:
                 f" · {len(items)} 项权责事项依据本条及其下各款项 — powers resting on it",
                 f" · {len(agencies)} 个实施主体 agencies",
             ),
-            article_text_block(data, iri),
+            law_text_block(data, links, iri, law),
             h("h2", None, "关系图 network"),
             graph_block(provision_network(data, links, iri)),
             h("h2", None, "权责事项 powers resting on it, by agency"),

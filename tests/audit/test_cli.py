@@ -58,11 +58,22 @@ def test_bad_status_table_exits_2_naming_the_line(tmp_path: Path) -> None:
 
 def test_user_status_table_replaces_the_bundled_one(tmp_path: Path) -> None:
     table = tmp_path / "status.csv"
-    table.write_text("key,status,date,replaced_by\n社会救助暂行办法,已废止,2030-01-01,社会救助法\n", "utf-8")
+    # 优抚对象医疗保障办法 is not in the law library, so the user's table speaks for it
+    table.write_text(
+        "key,status,date,replaced_by\n优抚对象医疗保障办法,已废止,2030-01-01,某新办法\n", "utf-8"
+    )
     result = runner.invoke(app, ["audit", "-q", "--json", "--kind", "not_in_force", "--status", str(table)])
-    [finding] = [json.loads(line) for line in result.stdout.splitlines()]
-    assert finding["severity"] == "error" and "社会救助法" in finding["suggestion"]
-    assert set(finding["evidence"]["seqs"]) == {"4162", "3"}
+    findings = [json.loads(line) for line in result.stdout.splitlines()]
+    [finding] = [f for f in findings if "优抚对象医疗保障办法" in f["message"]]
+    assert finding["severity"] == "error" and "某新办法" in finding["suggestion"]
+    assert set(finding["evidence"]["seqs"]) == {"4169", "15"}
+
+
+def test_status_table_does_not_overrule_the_library(tmp_path: Path) -> None:
+    table = tmp_path / "status.csv"
+    table.write_text("key,status,date,replaced_by\n社会救助暂行办法,已修改,2030-01-01,\n", "utf-8")
+    result = runner.invoke(app, ["audit", "-q", "--json", "--kind", "not_in_force", "--status", str(table)])
+    assert not [line for line in result.stdout.splitlines() if "社会救助暂行办法" in line]
 
 
 def test_html_and_store_then_audit_from_store(tmp_path: Path) -> None:

@@ -84,12 +84,13 @@ def test_short_and_full_title_are_one_instrument_node(db: Path) -> None:
 @pytest.mark.parametrize(
     ("reference", "code", "message"),
     [
-        ("社会保险法第九百九十九条", 1, "no power in the graph cites"),
+        ("社会保险法第九百九十九条", 1, "the version in force (2018-12-29) has 98 articles"),
+        ("社会保险法第五十九条", 1, "no power in the graph cites"),
         ("某某不存在的办法第三条", 1, "no instrument"),
         ("今天天气很好", 2, "no law, article or document number"),
         ("社会保险法第八条、第九条", 2, "several provisions"),
     ],
-    ids=["unknown-article", "unknown-instrument", "no-reference", "two-articles"],
+    ids=["article-not-in-law", "uncited-article", "unknown-instrument", "no-reference", "two-articles"],
 )
 def test_trace_errors(db: Path, reference: str, code: int, message: str) -> None:
     result = runner.invoke(app, ["trace", reference, "--db", str(db)])

@@ -186,6 +186,7 @@ def test_click_on_node_opens_its_page(page: tuple[Any, Watch], small_site: Path)
     tab, watch = page
     search_to_article(tab, small_site / "index.html", "第五十八条")
     settle(tab)
+    tab.locator(".kg-graph").scroll_into_view_if_needed()  # the law's text stands above the network
     target = tab.evaluate(
         """() => {
             const net = window.kgNetwork;
