@@ -22,7 +22,7 @@ from kg.laws.cite import LibraryLike
 from kg.laws.diff import ArticleChange, diff_versions
 from kg.laws.source import LawSourceError
 from kg.laws.textfile import LawTextFile
-from kg.trace import TracedPower, TraceError, trace
+from kg.trace import TracedCitation, TracedPower, TraceError, trace
 
 if TYPE_CHECKING:
     from kg.laws.model import LawInstrument, LawVersion
@@ -52,6 +52,8 @@ class ImpactedPower:
     """One power resting on an article the amendment changed, deleted or renumbered."""
 
     power: TracedPower
+    citation: TracedCitation
+    """The citation by which the power rests on the article (a power may cite several)."""
     change: ArticleChange
 
     def to_dict(self) -> dict[str, Any]:
@@ -62,7 +64,7 @@ class ImpactedPower:
             "name": self.power.name,
             "agency": self.power.agency,
             "list": self.power.list,
-            "cited_as": self.power.cited_as,
+            "cited_as": self.citation.cited_as,
             "change": self.change.change,
             "old": numbers["old"],
             "new": numbers["new"],
@@ -70,7 +72,12 @@ class ImpactedPower:
             "old_text": self.change.old.text if self.change.old is not None else None,
             "new_text": self.change.new.text if self.change.new is not None else None,
             "item": self.power.item,
-            "source": {"file": self.power.file, "line": self.power.line},
+            "source": {
+                "list": self.power.list,
+                "seq": self.power.seq,
+                "line": self.citation.line,
+                "file": self.power.file,
+            },
         }
 
 
@@ -162,12 +169,13 @@ def impact(
         return report
     instrument = traced.iri
     for power in traced.powers:
-        path = provision_path(power.cited, instrument)
-        number = _article_of(path) if path else None
-        change = by_old.get(number) if number is not None else None
-        if change is not None and change.change in AFFECTING:
-            report.powers.append(ImpactedPower(power, change))
-    report.powers.sort(key=lambda p: (p.power.agency or "", p.power.list, p.power.file, p.power.line))
+        for citation in power.citations:
+            path = provision_path(citation.cited, instrument)
+            number = _article_of(path) if path else None
+            change = by_old.get(number) if number is not None else None
+            if change is not None and change.change in AFFECTING:
+                report.powers.append(ImpactedPower(power, citation, change))
+    report.powers.sort(key=lambda p: (p.power.agency or "", p.power.list, p.power.file, p.citation.line))
     return report
 
 

@@ -101,8 +101,12 @@ class TracedCitation:
 
     @property
     def findings(self) -> tuple[str, ...]:
-        """What the law's text says is wrong with this citation, as sentences."""
-        return tuple(j.text() for j in self.law.findings) if self.law is not None else ()
+        """What the law's text says is wrong with this citation: each finding's kind and suggestion.
+
+        The quote and the article's text stand in full beside it, so the finding's own
+        message (which quotes both, shortened) is left to ``--json`` and ``kg audit``.
+        """
+        return tuple(f"{j.kind}: {j.suggestion}" for j in self.law.findings) if self.law is not None else ()
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON entry of one citation in ``kg trace --json``."""

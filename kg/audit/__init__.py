@@ -5,12 +5,12 @@ found in their cells: malformed and conflicting document numbers, merged titles,
 malformed power codes, quotes that do not fit their article, equivalent items on
 different articles, rows ingest repaired or skipped, in-cell short names, items
 without a legal basis and citations of instruments amended or repealed since.
+
+Attributes are imported on first use (:mod:`kg.lazy`), so ``kg trace``, which
+judges quotes with :mod:`kg.audit.grounding`, does not load the list readers.
 """
 
-from kg.audit.corpus import Corpus, ItemKey, item_key
-from kg.audit.model import Evidence, Finding, InstrumentRef, ItemRef, Location, Severity
-from kg.audit.run import CHECKS, KINDS, audit, audit_corpus, extract_citations
-from kg.audit.status import StatusTable, StatusTableError, bundled_status, load_status
+from kg.lazy import lazy_attributes
 
 __all__ = [
     "CHECKS",
@@ -32,3 +32,13 @@ __all__ = [
     "item_key",
     "load_status",
 ]
+
+__getattr__ = lazy_attributes(
+    __name__,
+    {
+        **dict.fromkeys(("Corpus", "ItemKey", "item_key"), "corpus"),
+        **dict.fromkeys(("Evidence", "Finding", "InstrumentRef", "ItemRef", "Location", "Severity"), "model"),
+        **dict.fromkeys(("CHECKS", "KINDS", "audit", "audit_corpus", "extract_citations"), "run"),
+        **dict.fromkeys(("StatusTable", "StatusTableError", "bundled_status", "load_status"), "status"),
+    },
+)

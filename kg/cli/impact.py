@@ -6,7 +6,7 @@ import json
 import sys
 from itertools import groupby
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.cells import cell_len
@@ -23,11 +23,10 @@ from kg.cli.options import (
     StoreOption,
     open_store,
 )
-from kg.impact import ImpactError, ImpactReport, impact, impact_of_file, pick_versions
-from kg.laws.diff import article_label
-from kg.laws.lawrefbook import LawRefBookFolder
-from kg.laws.library import Library, default_library, library_from_instruments
-from kg.laws.source import LawSourceError
+
+if TYPE_CHECKING:  # the command imports what it runs, so `kg --help` loads none of it
+    from kg.impact import ImpactReport
+    from kg.laws.library import Library
 
 __all__ = ["impact_view", "register"]
 
@@ -47,6 +46,8 @@ def _clip(text: str | None) -> str:
 
 def impact_view(report: ImpactReport) -> Group:
     """The answer as grouped blocks that read at 80 columns."""
+    from kg.laws.diff import article_label
+
     counts = report.counts()
     lines: list[Text] = [
         Text.from_markup(
@@ -83,8 +84,9 @@ def impact_view(report: ImpactReport) -> Group:
             lines.append(Text.from_markup(f"  [bold]{escape(power.seq)}[/bold]  {escape(power.name)}"))
             lines.append(
                 Text(
-                    f"      {power.cited_as or ''}: {change.change} "
-                    f"{article_label(change.old)} → {article_label(change.new)}  {power.file}:{power.line}",
+                    f"      {impacted.citation.cited_as or ''}: {change.change} "
+                    f"{article_label(change.old)} → {article_label(change.new)}  "
+                    f"{power.list} 序号{power.seq} 第{impacted.citation.line}行",
                     style="cyan",
                 )
             )
@@ -94,6 +96,11 @@ def impact_view(report: ImpactReport) -> Group:
 
 
 def _library(folder: Path | None) -> Library:
+    from kg.impact import ImpactError
+    from kg.laws.lawrefbook import LawRefBookFolder
+    from kg.laws.library import default_library, library_from_instruments
+    from kg.laws.source import LawSourceError
+
     if folder is None:
         return default_library()
 
@@ -137,10 +144,12 @@ def impact_command(
     A text file of a new version (a title line, then 第N条 lines; a draft amendment) in
     place of the instrument is compared with the library's current text of the same
     instrument; --library DIR reads a folder in the LawRefBook layout (local regulations
-    under ../shared/laws/DLC have two dated versions) instead of the shipped library.
+    in a LawRefBook checkout, under DLC/, have two dated versions) instead of the shipped library.
 
     Exit code 2: bad input (named).
     """
+    from kg.impact import ImpactError, impact, impact_of_file, pick_versions
+
     err = Console(stderr=True)
     try:
         library = _library(library_dir)

@@ -229,7 +229,7 @@ def register(app: typer.Typer) -> None:
 
           kg laws import Laws/   (a checkout of LawRefBook/Laws, or any folder in its layout)
 
-          kg laws import 社会保险法（修正草案）.txt --kind 法律
+          kg laws import 某市养犬管理条例.txt --kind 地方性法规   (one instrument the library lacks)
         """
         from kg.laws.imports import import_laws
         from kg.laws.library import default_library, user_library_path

@@ -67,7 +67,7 @@ def impact_page(report: ImpactReport) -> str:
                     power.seq,
                     link,
                     power.list,
-                    power.cited_as or "",
+                    impacted.citation.cited_as or "",
                     CHANGE_NAMES[change.change],
                     _text(change.old.text if change.old is not None else None),
                     _text(change.new.text if change.new is not None else None),

@@ -90,15 +90,16 @@ def workdir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (root / "查询.rq").write_text(
         (REPO / "kg" / "queries" / "most_cited_provisions.rq").read_text("utf-8"), "utf-8"
     )
-    law = root / "Laws" / "社会法" / "社会保险法(2018-12-29).md"  # a folder in the LawRefBook layout
+    # laws the shipped library lacks, so importing them changes no other example's answer
+    law = root / "Laws" / "DLC" / "某省地方法规" / "地方性法规" / "某省文明行为促进条例(2020-05-01).md"
     law.parent.mkdir(parents=True)
     law.write_text(
-        "# 中华人民共和国社会保险法\n\n2010年10月28日 第十一届全国人民代表大会常务委员会第十七次会议通过\n\n"
-        "<!-- INFO END -->\n\n## 第一章 总则\n\n第一条 为了规范社会保险关系，制定本法。\n",
+        "# 某省文明行为促进条例\n\n2020年3月1日 某省第十三届人民代表大会常务委员会第十六次会议通过\n\n"
+        "<!-- INFO END -->\n\n## 第一章 总则\n\n第一条 为了培育和践行社会主义核心价值观，制定本条例。\n",
         encoding="utf-8",
     )
-    (root / "社会保险法（修正草案）.txt").write_text(
-        "中华人民共和国社会保险法（修正草案）\n第一条 为了规范社会保险关系，根据宪法，制定本法。\n",
+    (root / "某市养犬管理条例.txt").write_text(
+        "某市养犬管理条例\n第一条 为了规范养犬行为，制定本条例。\n第二条 本条例适用于本市行政区域。\n",
         encoding="utf-8",
     )
     (root / "tests").mkdir()

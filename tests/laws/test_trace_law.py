@@ -25,8 +25,8 @@ def store() -> MemoryStore:
 def test_each_power_carries_the_article_text_and_the_quotes_verdict(store: MemoryStore) -> None:
     result = trace("社会保险法第七十七条", store, library=LIBRARY)
     assert result.article_text == "\n".join(SOCIAL_INSURANCE[77])
-    by_seq = {p.seq: p.to_dict() for p in result.powers}
-    wrong, right = by_seq["1"], by_seq["2"]
+    by_seq = {p.seq: p.to_dict()["citations"] for p in result.powers}
+    [wrong], [right] = by_seq["1"], by_seq["2"]  # each power cites the article once
     assert wrong["quote_verdict"] == "mismatch"
     assert [m["article"] for m in wrong["quote_matches"]] == [87]
     assert [f["kind"] for f in wrong["findings"]] == ["quote_mismatch"]
@@ -52,7 +52,8 @@ def test_an_article_the_law_does_not_have_says_how_many_it_has(store: MemoryStor
 
 def test_without_the_law_in_the_library_the_trace_is_as_before(store: MemoryStore) -> None:
     result = trace("社会保险法第七十七条", store, library=library_of())
-    assert result.law is None and all(p.to_dict()["article_text"] is None for p in result.powers)
+    assert result.law is None
+    assert all(c["article_text"] is None for p in result.powers for c in p.to_dict()["citations"])
 
 
 @pytest.fixture(scope="module")
@@ -76,7 +77,7 @@ def test_main_job_trace_marks_4160s_quote_from_the_shipped_library(samples_db: s
 
     result = CliRunner().invoke(app, ["trace", "社会保险法第七十七条", "--db", samples_db, "--json"])
     assert result.exit_code == 0, result.output
-    powers = {p["seq"]: p for p in json.loads(result.stdout)["powers"]}
+    powers = {p["seq"]: p["citations"][0] for p in json.loads(result.stdout)["powers"]}
     assert powers["4160"]["quote_verdict"] == "mismatch"
     assert [m["article"] for m in powers["4160"]["quote_matches"]][:1] == [87]
     assert powers["8"]["quote_verdict"] == "verified"
