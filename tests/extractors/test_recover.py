@@ -1,0 +1,77 @@
+"""Damaged titles recovered through the official titles, when exactly one fits."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors import extract
+from extractors.recover import recover_title
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "how"),
+    [
+        # a character wrong where the title no longer reads as an instrument
+        ("《中华人民共和国森林法实施条列》第十条", "中华人民共和国森林法实施条例", "typo"),
+        ("《中华人民共和国土地管理法实施条理》第二条", "中华人民共和国土地管理法实施条例", "typo"),
+        # a character doubled or dropped
+        ("《中华人民共和国安全生产生法》第十条", "中华人民共和国安全生产法", "typo"),
+        ("《中华人民共和国道路交通安全实施条例》第十条", "中华人民共和国道路交通安全法实施条例", "typo"),
+        # a 》 without 《: words before the title that are not part of it
+        ("依据国务院社会保险法》第八十六条", "中华人民共和国社会保险法", "missing_open"),
+        ("按照规定执行社会保险法》第八十六条", "中华人民共和国社会保险法", "missing_open"),
+        # a 《 never closed, followed by 规定
+        ("《社会保险法规定，第八十六条", "中华人民共和国社会保险法", "unclosed"),
+        # a law's name dropped, the law cited beside it
+        (
+            "《最高人民法院关于适用的解释》第三条、《行政诉讼法》第二条",
+            "最高人民法院关于适用〈中华人民共和国行政诉讼法〉的解释",
+            "name_dropped",
+        ),
+    ],
+)
+def test_recovered_when_one_official_title_fits(text: str, title: str, how: str) -> None:
+    cited = extract(text)[0]
+    assert cited.instrument.title == title
+    assert f"recovered_title:{how}:{cited.instrument.raw_title}" in cited.notes
+
+
+@pytest.mark.parametrize(
+    ("text", "note"),
+    [
+        # several judicial interpretations apply a law; none of them is cited beside it
+        ("《最高人民法院关于适用的解释》第三条", "recovery_ambiguous:"),
+        ("《》第十条", "damaged_title:empty"),
+        # a local regulation named after a national one: the place is part of the title
+        ("上海市城市绿化条例》第三条", "damaged_title:missing_open"),
+        # 《 unclosed and a title continues past the known one: another instrument
+        ("《社会保险法实施细则第三条", "damaged_title:unclosed"),
+    ],
+)
+def test_left_as_written_when_no_single_title_fits(text: str, note: str) -> None:
+    cited = extract(text)[0]
+    assert cited.instrument.title == (cited.instrument.raw_title or None) or cited.instrument.title is None
+    assert not any(n.startswith("recovered_title:") for n in cited.notes)
+    assert any(n.startswith(note) for n in cited.notes)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        # the library holds （一） only: （二） is its sibling, not a typo
+        "最高人民法院、最高人民检察院关于办理渎职刑事案件适用法律若干问题的解释（二）",
+        # a repealed law one character from 城乡规划法: both read as instruments
+        "中华人民共和国城市规划法",
+        "消防条例",  # too short to correct
+        "某某市第二批扩大县级政府管理权限事项目录",
+        "中华人民共和国森林法",  # known already
+    ],
+)
+def test_real_titles_are_not_corrected(title: str) -> None:
+    assert recover_title(title, None) is None
+
+
+def test_a_known_title_is_never_touched() -> None:
+    (cited,) = extract("《森林法实施条例》第三条")
+    assert cited.instrument.title == "中华人民共和国森林法实施条例"
+    assert not any(n.startswith("recover") for n in cited.notes)
