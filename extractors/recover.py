@@ -172,7 +172,7 @@ def title_candidates(text: str, damage: str | None) -> set[str]:
         found = _known_prefix(text)
         return {found} if found else set()
     if damage == "name_dropped":
-        return set(_names_without_nested().get(text, ()))
+        return set(_names_without_nested().get(text.replace("〈〉", ""), ()))
     if damage is None:
         return _typo_candidates(text)
     return set()

@@ -39,7 +39,9 @@ _REVISION_VERB_AFTER = regex.compile(
     r"[ \t\u3000]{0,2}+(?:第[一二三四五六七八九十]{1,3}+次)?(?:修订|修正|修改|予以修改)"
 )
 _REVISED_INNER = regex.compile(r"关于修改〈(?P<inner>[^〈〉]{2,60}+)〉的决定$")
-_NAME_DROPPED = regex.compile(r"关于适用的|关于(?:执行|贯彻)的|实施的(?:办法|细则|规定)$")
+_NAME_DROPPED = regex.compile(
+    r"关于适用(?:〈〉)?的|关于(?:执行|贯彻)(?:〈〉)?的|实施(?:〈〉)?的(?:办法|细则|规定)$"
+)
 
 
 def split_number_note(title: str) -> tuple[str, str | None]:

@@ -28,6 +28,11 @@ from extractors.recover import recover_title
             "最高人民法院关于适用〈中华人民共和国行政诉讼法〉的解释",
             "name_dropped",
         ),
+        (
+            "《最高人民法院关于适用〈〉的解释》第三条、《民事诉讼法》第二条",
+            "最高人民法院关于适用〈中华人民共和国民事诉讼法〉的解释",
+            "name_dropped",
+        ),
     ],
 )
 def test_recovered_when_one_official_title_fits(text: str, title: str, how: str) -> None:
