@@ -222,11 +222,13 @@ def recover_titles(drafts: list[Draft]) -> list[Draft]:
     built instrument and a note says what it was recovered from. Called once per cell,
     after the resolver, so a dropped name can be told from the other titles cited.
     """
-    cited = frozenset(canonical_title(d.raw_title) for d in drafts if d.raw_title and d.base is None)
+    cited: frozenset[str] = frozenset()
     for draft in drafts:
         if draft.base is not None or not draft.raw_title:
             continue
         damage = _damage_note(draft.notes)
+        if damage == "name_dropped" and not cited:
+            cited = frozenset(canonical_title(d.raw_title) for d in drafts if d.raw_title and d.base is None)
         found = recover_title(draft.raw_title, damage, cited if damage == "name_dropped" else frozenset())
         if found is not None:
             draft.recovered_title, how = found
