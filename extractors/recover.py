@@ -34,10 +34,19 @@ from extractors.patterns import INSTRUMENT_SUFFIX
 from extractors.tables import PRC_PREFIX, short_name_index
 from extractors.titles import canonical_title
 
-__all__ = ["MIN_TYPO_LENGTH", "recover_title", "recover_titles", "title_candidates"]
+__all__ = [
+    "MIN_NATIONAL_TYPO_LENGTH",
+    "MIN_TYPO_LENGTH",
+    "recover_title",
+    "recover_titles",
+    "title_candidates",
+]
 
 MIN_TYPO_LENGTH = 6
 """Shorter titles (消防法, 水法) sit one character from other real titles: never 'corrected'."""
+
+MIN_NATIONAL_TYPO_LENGTH = 4
+"""Past 中华人民共和国 a shorter title may be corrected: the library holds the national laws."""
 
 MIN_PART_LENGTH = 3
 """A known title found inside a damaged one must be at least this long (not 法, 条例)."""
@@ -117,7 +126,8 @@ def _one_edit(text: str, name: str) -> bool:
 
 def _typo_candidates(text: str) -> set[str]:
     """Official titles one character from ``text`` (a title no table knows)."""
-    if len(text.removeprefix(PRC_PREFIX)) < MIN_TYPO_LENGTH:
+    national = text.startswith(PRC_PREFIX)
+    if len(text.removeprefix(PRC_PREFIX)) < (MIN_NATIONAL_TYPO_LENGTH if national else MIN_TYPO_LENGTH):
         return set()
     index, deletions = short_name_index(), _names_by_deletion()
     found: set[str] = set()

@@ -16,6 +16,7 @@ from extractors.recover import recover_title
         ("《中华人民共和国土地管理法实施条理》第二条", "中华人民共和国土地管理法实施条例", "typo"),
         # a character doubled or dropped
         ("《中华人民共和国安全生产生法》第十条", "中华人民共和国安全生产法", "typo"),
+        ("《中华人民共和国行政处法》第十条", "中华人民共和国行政处罚法", "typo"),
         ("《中华人民共和国道路交通安全实施条例》第十条", "中华人民共和国道路交通安全法实施条例", "typo"),
         # a 》 without 《: words before the title that are not part of it
         ("依据国务院社会保险法》第八十六条", "中华人民共和国社会保险法", "missing_open"),
@@ -68,6 +69,7 @@ def test_left_as_written_when_no_single_title_fits(text: str, note: str) -> None
         # a repealed law one character from 城乡规划法: both read as instruments
         "中华人民共和国城市规划法",
         "消防条例",  # too short to correct
+        "行政处法",  # short and without 中华人民共和国: maybe a title the library lacks
         "某某市第二批扩大县级政府管理权限事项目录",
         "中华人民共和国森林法",  # known already
     ],
