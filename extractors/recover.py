@@ -32,6 +32,7 @@ from extractors.drafts import Draft
 from extractors.glosses import strip_glosses
 from extractors.patterns import INSTRUMENT_SUFFIX
 from extractors.tables import PRC_PREFIX, short_name_index
+from extractors.title_notes import IMPLEMENTING_FORMS
 from extractors.titles import canonical_title
 
 __all__ = [
@@ -190,7 +191,7 @@ def title_candidates(text: str, damage: str | None) -> set[str]:
 
 @lru_cache(maxsize=4096)
 def recover_title(
-    raw: str, damage: str | None, cited: frozenset[str] = frozenset()
+    raw: str, damage: str | None, cited: frozenset[str] = frozenset(), before: str | None = None
 ) -> tuple[str, str] | None:
     """The official title a damaged title ``raw`` stands for, and how it was damaged.
 
@@ -200,6 +201,8 @@ def recover_title(
             or ``None`` for a title that only looks misspelt.
         cited: canonical titles of the other instruments the same cell cites; when a name
             was dropped, the one candidate whose nested law the cell cites is taken.
+        before: the official title of the instrument cited just before; 《实施条例》 after
+            《中华人民共和国森林法》 is that law's 实施条例 when the library knows one.
 
     Returns:
         ``(official title, how)`` when exactly one official title fits, else ``None``.
@@ -208,6 +211,10 @@ def recover_title(
     if not text or text in _official_titles():
         return None
     candidates = title_candidates(text, damage)
+    if text in IMPLEMENTING_FORMS and before:
+        candidates = {
+            t for t in (_official(before + text), _official(before.removeprefix(PRC_PREFIX) + text)) if t
+        }
     if len(candidates) > 1 and damage == "name_dropped":
         candidates = {c for c in candidates if any(f"〈{law}〉" in c for law in _short_forms(cited))}
     if len(candidates) != 1:
@@ -233,13 +240,26 @@ def recover_titles(drafts: list[Draft]) -> list[Draft]:
     after the resolver, so a dropped name can be told from the other titles cited.
     """
     cited: frozenset[str] = frozenset()
+    before: str | None = None
     for draft in drafts:
         if draft.base is not None or not draft.raw_title:
             continue
+        previous = before
+        if draft.role == "cites":
+            before = _official(_spelt(draft.raw_title)) or before
         damage = _damage_note(draft.notes)
+        implementing = _spelt(draft.raw_title) in IMPLEMENTING_FORMS
+        if implementing and damage is None:
+            damage = "name_dropped"
+            draft.notes.append(f"damaged_title:{damage}")
         if damage == "name_dropped" and not cited:
             cited = frozenset(canonical_title(d.raw_title) for d in drafts if d.raw_title and d.base is None)
-        found = recover_title(draft.raw_title, damage, cited if damage == "name_dropped" else frozenset())
+        found = recover_title(
+            draft.raw_title,
+            damage,
+            cited if damage == "name_dropped" else frozenset(),
+            previous if implementing else None,
+        )
         if found is not None:
             draft.recovered_title, how = found
             draft.notes.append(f"recovered_title:{how}:{draft.raw_title}")

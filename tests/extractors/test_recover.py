@@ -34,12 +34,18 @@ from extractors.recover import recover_title
             "最高人民法院关于适用〈中华人民共和国民事诉讼法〉的解释",
             "name_dropped",
         ),
+        # 《实施条例》 after a law: that law's implementing regulation, if the library has one
+        (
+            "《中华人民共和国森林法》第三十二条、《实施条例》第二十条",
+            "中华人民共和国森林法实施条例",
+            "name_dropped",
+        ),
     ],
 )
 def test_recovered_when_one_official_title_fits(text: str, title: str, how: str) -> None:
-    cited = extract(text)[0]
-    assert cited.instrument.title == title
-    assert f"recovered_title:{how}:{cited.instrument.raw_title}" in cited.notes
+    (recovered,) = [c for c in extract(text) if any(n.startswith("recovered_title:") for n in c.notes)]
+    assert recovered.instrument.title == title
+    assert f"recovered_title:{how}:{recovered.instrument.raw_title}" in recovered.notes
 
 
 @pytest.mark.parametrize(
@@ -48,6 +54,9 @@ def test_recovered_when_one_official_title_fits(text: str, title: str, how: str)
         # several judicial interpretations apply a law; none of them is cited beside it
         ("《最高人民法院关于适用的解释》第三条", "recovery_ambiguous:"),
         ("《》第十条", "damaged_title:empty"),
+        ("《中华人民共和国》第十条", "damaged_title:name_dropped"),
+        # the law cited before has no 实施细则 in the library
+        ("《中华人民共和国行政处罚法》第三十二条；《实施细则》第二十条", "damaged_title:name_dropped"),
         # a local regulation named after a national one: the place is part of the title
         ("上海市城市绿化条例》第三条", "damaged_title:missing_open"),
         # 《 unclosed and a title continues past the known one: another instrument
@@ -55,7 +64,7 @@ def test_recovered_when_one_official_title_fits(text: str, title: str, how: str)
     ],
 )
 def test_left_as_written_when_no_single_title_fits(text: str, note: str) -> None:
-    cited = extract(text)[0]
+    cited = extract(text)[-1]
     assert cited.instrument.title == (cited.instrument.raw_title or None) or cited.instrument.title is None
     assert not any(n.startswith("recovered_title:") for n in cited.notes)
     assert any(n.startswith(note) for n in cited.notes)
@@ -82,3 +91,10 @@ def test_a_known_title_is_never_touched() -> None:
     (cited,) = extract("《森林法实施条例》第三条")
     assert cited.instrument.title == "中华人民共和国森林法实施条例"
     assert not any(n.startswith("recover") for n in cited.notes)
+
+
+def test_an_alias_defined_as_implementing_regulation_is_no_damage() -> None:
+    text = "《中华人民共和国食品安全法实施条例》（以下简称《实施条例》）第二条、《实施条例》第三条"
+    used = extract(text)[-1]
+    assert used.instrument.title == "中华人民共和国食品安全法实施条例"
+    assert not any(n.startswith(("damaged_title", "recovered_title")) for n in used.notes)
