@@ -58,6 +58,11 @@ _READS_AS_INSTRUMENT = regex.compile(rf"{INSTRUMENT_SUFFIX}(?:[（(][^（）()]{
 _NESTED = regex.compile(r"〈[^〈〉]{1,80}〉")
 _NUMERAL = regex.compile(r"[0-9０-９一二三四五六七八九十百千零〇两第（）()]")
 _PLACE_END = regex.compile(r"(?:省|市|县|区|州|盟|旗|自治区|特别行政区)$")
+_BEFORE_TITLE = regex.compile(
+    r"(?:依据|根据|按照|依照|遵照|执行|违反|适用|参照|遵守|贯彻|落实|的|及|和|与|或|[、，,：:；;]|[院部委局厅署会办])$"
+)
+"""How the words before a title lost its 《 end: a verb or joint that leads to a title, or an organ (its issuer)."""
+_PUNCTUATION = regex.compile(r"[、，,·・\-—]")
 _AFTER_UNCLOSED = regex.compile(r"^(?:的)?(?:有关|相关)?(?:规定|要求)?(?:中|等)?$")
 
 
@@ -103,25 +108,25 @@ def _safe_edit(char: str) -> bool:
 def _one_edit(text: str, name: str) -> bool:
     """Is ``name`` one safe insertion, deletion or substitution away from ``text``?
 
-    A substitution is accepted only when it turns a text that does not read as an
-    instrument (…条件, …条列) into one that does: two real titles one character apart
-    (城乡规划法 and a local 城市规划条例) both read as instruments and are left alone.
+    A real instrument the library lacks is often one character from one it holds (香港
+    《植物品种保护条例》 beside the national 植物新品种保护条例; 城市规划法 beside 城乡规划法). So an
+    edit is taken only where the written title cannot be such an instrument: it no longer
+    reads as one (…条件, …条列, …条理) while the official title does; or, for a character
+    missing or doubled, the title is national (中华人民共和国…, and the library holds the
+    national laws); or only a punctuation mark differs (偷税、抗税 / 偷税抗税).
     """
+    broken = not _READS_AS_INSTRUMENT.search(text) and bool(_READS_AS_INSTRUMENT.search(name))
     if len(text) == len(name):
         diffs = [i for i, (a, b) in enumerate(zip(text, name, strict=True)) if a != b]
-        return (
-            len(diffs) == 1
-            and _safe_edit(text[diffs[0]])
-            and _safe_edit(name[diffs[0]])
-            and not _READS_AS_INSTRUMENT.search(text)
-            and bool(_READS_AS_INSTRUMENT.search(name))
-        )
+        return len(diffs) == 1 and _safe_edit(text[diffs[0]]) and _safe_edit(name[diffs[0]]) and broken
     short, long = (text, name) if len(text) < len(name) else (name, text)
     if len(long) - len(short) != 1:
         return False
     for i in range(len(long)):
         if long[:i] + long[i + 1 :] == short:
-            return _safe_edit(long[i])
+            if _PUNCTUATION.match(long[i]):
+                return True
+            return _safe_edit(long[i]) and (broken or text.startswith(PRC_PREFIX))
     return False
 
 
@@ -157,11 +162,16 @@ def _names_of(title: str) -> tuple[str, ...]:
 
 
 def _known_suffix(text: str) -> str | None:
-    """A 》 without 《: the longest known title ending the text, after words that are not a place."""
+    """A 》 without 《: the longest known title ending the text, after words that lead to a title.
+
+    Words that do not (务 of a broken 义务教育法, 上海市 of a local 城市绿化条例) may be part of
+    the title, which is then left as written.
+    """
     for start in range(1, len(text) - MIN_PART_LENGTH + 1):
         title = _official(text[start:])
         if title is not None:
-            return None if _PLACE_END.search(text[:start]) else title
+            before = text[:start]
+            return title if _BEFORE_TITLE.search(before) and not _PLACE_END.search(before) else None
     return None
 
 

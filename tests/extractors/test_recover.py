@@ -17,6 +17,12 @@ from extractors.recover import recover_title
         # a character doubled or dropped
         ("《中华人民共和国安全生产生法》第十条", "中华人民共和国安全生产法", "typo"),
         ("《中华人民共和国行政处法》第十条", "中华人民共和国行政处罚法", "typo"),
+        # only a punctuation mark differs
+        (
+            "《最高人民法院关于审理偷税、抗税刑事案件具体应用法律若干问题的解释》第二条",
+            "最高人民法院关于审理偷税抗税刑事案件具体应用法律若干问题的解释",
+            "typo",
+        ),
         ("《中华人民共和国道路交通安全实施条例》第十条", "中华人民共和国道路交通安全法实施条例", "typo"),
         # a 》 without 《: words before the title that are not part of it
         ("依据国务院社会保险法》第八十六条", "中华人民共和国社会保险法", "missing_open"),
@@ -59,6 +65,8 @@ def test_recovered_when_one_official_title_fits(text: str, title: str, how: str)
         ("《中华人民共和国行政处罚法》第三十二条；《实施细则》第二十条", "damaged_title:name_dropped"),
         # a local regulation named after a national one: the place is part of the title
         ("上海市城市绿化条例》第三条", "damaged_title:missing_open"),
+        # the words before the known title are a broken part of it (义务教育法 split by a line break)
+        ("务教育法》第三条", "damaged_title:missing_open"),
         # 《 unclosed and a title continues past the known one: another instrument
         ("《社会保险法实施细则第三条", "damaged_title:unclosed"),
     ],
@@ -78,6 +86,8 @@ def test_left_as_written_when_no_single_title_fits(text: str, note: str) -> None
         # a repealed law one character from 城乡规划法: both read as instruments
         "中华人民共和国城市规划法",
         "消防条例",  # too short to correct
+        # Hong Kong's ordinance, one character from the national 植物新品种保护条例
+        "植物品种保护条例",
         "行政处法",  # short and without 中华人民共和国: maybe a title the library lacks
         "某某市第二批扩大县级政府管理权限事项目录",
         "中华人民共和国森林法",  # known already
