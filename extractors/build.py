@@ -45,7 +45,7 @@ def instrument(draft: Draft) -> Instrument:
     root = draft.root()
     return _build_instrument(
         draft.raw_title,
-        root.raw_title,
+        root.recovered_title or root.raw_title,
         root.doc,
         root.issuer,
         root.date,

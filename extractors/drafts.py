@@ -32,7 +32,8 @@ class Draft:
     """A citation being assembled: title as written, number, notes, provisions.
 
     ``base`` points at the draft that carries the instrument's identity when this one
-    is an alias use or an anaphor (本法, 《诚信管理办法》).
+    is an alias use or an anaphor (本法, 《诚信管理办法》). ``recovered_title`` is the
+    official title of a damaged raw title (:mod:`extractors.recover`), if exactly one fits.
     """
 
     role: Role
@@ -40,6 +41,7 @@ class Draft:
     end: int
     rule: str
     raw_title: str | None = None
+    recovered_title: str | None = None
     doc: DocNumber | None = None
     date: str | None = None
     version: str | None = None

@@ -23,6 +23,7 @@ from extractors.models import Citation, Role
 from extractors.numerals import parse_numeral
 from extractors.patterns import DATE, INSTRUMENT_SUFFIX, compile_verbose
 from extractors.provisions import parse_run
+from extractors.recover import recover_titles
 from extractors.title_notes import (
     BRACKETED_RULES,
     damage_of,
@@ -794,7 +795,7 @@ def resolve(text: str, tokens: list[Token], document: tuple[str, Place] | None =
     Returns:
         Citations in text order, with spans into ``text``.
     """
-    drafts = _Resolver(text, tokens, document).run()
+    drafts = recover_titles(_Resolver(text, tokens, document).run())
     citations = [citation(d) for d in drafts if _is_instrument(d)]
     citations.sort(key=lambda c: (c.span[0], c.span[1]))
     return citations

@@ -22,6 +22,7 @@ from extractors.tokenizers import tokenize
 
 __all__ = [
     "BRACKETED_RULES",
+    "IMPLEMENTING_FORMS",
     "damage_of",
     "is_revising_title",
     "revised_title",
@@ -39,7 +40,15 @@ _REVISION_VERB_AFTER = regex.compile(
     r"[ \t\u3000]{0,2}+(?:第[一二三四五六七八九十]{1,3}+次)?(?:修订|修正|修改|予以修改)"
 )
 _REVISED_INNER = regex.compile(r"关于修改〈(?P<inner>[^〈〉]{2,60}+)〉的决定$")
-_NAME_DROPPED = regex.compile(r"关于适用的|关于(?:执行|贯彻)的|实施的(?:办法|细则|规定)$")
+_NAME_DROPPED = regex.compile(
+    r"关于适用(?:〈〉)?的|关于(?:执行|贯彻)(?:〈〉)?的|实施(?:〈〉)?的(?:办法|细则|规定)$"
+)
+
+
+IMPLEMENTING_FORMS = frozenset({"实施条例", "实施细则", "实施办法", "实施规定"})
+"""What is left of 《X实施条例》 when X is dropped (unless it was defined as an alias: 以下简称《实施条例》).
+
+After a cited law it is that law's instrument (:mod:`extractors.recover`)."""
 
 
 def split_number_note(title: str) -> tuple[str, str | None]:
@@ -85,5 +94,7 @@ def damage_of(rule: str, title: str) -> str | None:
     if not title or title.isspace():
         return "empty"
     if "的" in title and _NAME_DROPPED.search(title):
+        return "name_dropped"
+    if title.strip() == "中华人民共和国":
         return "name_dropped"
     return None
