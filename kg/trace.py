@@ -19,9 +19,9 @@ from rdflib import URIRef
 from rdflib.term import Identifier
 
 from extractors.models import Citation, Provision
+from extractors.protocols import Extractor, default_extractor
 from kg.graph.labels import provision_label
 from kg.iri import instrument_iri, provision_iri
-from kg.pipeline import Extractor, default_extractor
 from kg.queries import run_query
 from kg.resolve import ResolvedInstrument, Resolver, clean_title
 from kg.store.base import Row, Store

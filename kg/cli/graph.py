@@ -1,6 +1,6 @@
 """``kg build``, ``trace``, ``query``, ``remove``, ``validate``, ``export``: the graph commands.
 
-Only wiring: the work is done by :mod:`kg.pipeline`, :mod:`kg.trace`,
+Only wiring: the work is done by :mod:`kg.scale`, :mod:`kg.trace`,
 :mod:`kg.queries`, :mod:`kg.validate` and :mod:`kg.analysis`.
 """
 
@@ -29,7 +29,7 @@ from rich.table import Table
 from kg.cli.options import EXIT_BAD_INPUT, EXIT_BUSY, DbOption, EndpointOption, StoreOption, open_store
 from kg.cli.trace_view import trace_view
 from kg.ingest import NotAPowerList
-from kg.pipeline import graphs_for
+from kg.queries.lists import graphs_for
 from kg.scale import ListOutcome, StreamSummary
 from kg.scale.stream import Plan
 from kg.store import DEFAULT_STORE, Store, StoreError
