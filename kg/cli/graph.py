@@ -490,16 +490,12 @@ def _export_shards(
     endpoint: str | None,
 ) -> None:
     from kg.scale import export_shards
-    from kg.store.oxigraph import OxigraphStore
 
     console = _err()
     if fmt not in ("nq", "nquads") or shard_size is None:
         console.print("[red]error:[/red] shards are N-Quads: use --format nq --shard-size N [--gzip]")
         raise typer.Exit(EXIT_BAD_INPUT)
     with open_store(store, db, endpoint, read_only=True, console=console) as opened:
-        if not isinstance(opened, OxigraphStore):
-            console.print("[red]error:[/red] --shard-size exports the embedded store (--store oxigraph)")
-            raise typer.Exit(EXIT_BAD_INPUT)
         try:
             files = export_shards(opened, out, shard_size, compress=compress)
         except (StoreError, OSError) as error:

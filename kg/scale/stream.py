@@ -36,7 +36,6 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import pyoxigraph as ox
 from rdflib import URIRef
 
 from extractors.protocols import Extractor
@@ -46,7 +45,6 @@ from kg.resolve import Resolver
 from kg.scale.manifest import Manifest, ManifestEntry, manifest_path, pipeline_version
 from kg.scale.worker import ListOutcome, build_outcome, process_list
 from kg.store.base import Store
-from kg.store.convert import from_ox
 
 __all__ = [
     "COUNT_LIMIT",
@@ -176,21 +174,6 @@ def _outcomes(paths: Sequence[Path], jobs: int) -> Iterator[ListOutcome]:
             yield outcome
 
 
-def _load(store: Store, graph: str, data: bytes) -> None:
-    loader = getattr(store, "replace_graph_ntriples", None)
-    if loader is not None:
-        loader(URIRef(graph), data)
-        return
-    target = URIRef(graph)
-    store.replace_graph(
-        target,
-        (
-            (from_ox(t.subject), from_ox(t.predicate), from_ox(t.object), target)  # type: ignore[misc]
-            for t in ox.parse(data, ox.RdfFormat.N_TRIPLES)
-        ),
-    )
-
-
 class _Target:
     """The store (opened on first need) and its manifest; ``tracked`` is False for a build without one."""
 
@@ -204,6 +187,7 @@ class _Target:
             self.open()
 
     def open(self) -> Store:
+        """The store, opened now if not yet, with the manifest recorded beside it read in."""
         if self.store is None:
             opener = self._opener
             self.store = opener() if callable(opener) else opener
@@ -332,7 +316,7 @@ def stream_build(
             continue
         owners[outcome.graph] = key
         load_started = time.perf_counter()
-        _load(target.open(), outcome.graph, outcome.data)
+        target.open().load_ntriples(URIRef(outcome.graph), outcome.data)
         target.record(outcome, key)
         summary.stages["load"] += time.perf_counter() - load_started
         for stage, seconds in outcome.seconds.items():

@@ -1,4 +1,8 @@
-"""One list file → its named graph as N-Triples bytes, in a worker process.
+"""One list → its named graph as N-Triples bytes, in a worker process.
+
+Two steps: reading the file (:func:`kg.ingest.read_list`) and :func:`build_list_graph`,
+which a list already read (a test's, a notebook's) goes through alone.
+:func:`process_list` is both, for a worker given a path.
 
 Workers get a path and hand back bytes, not rdflib objects: pickling a few hundred
 thousand terms back to the parent costs more than building them, whereas bytes
