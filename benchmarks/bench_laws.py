@@ -91,14 +91,14 @@ def main_job_time(env: dict[str, str]) -> None:
     from kg.ingest import bundled_samples
     from kg.laws.graph import load_library_graph
     from kg.laws.library import default_library
-    from kg.pipeline import build
+    from kg.scale import build_in_process
     from kg.store import open_store
 
     count, load = _fresh_load_seconds(env)
     with tempfile.TemporaryDirectory() as folder:
         store = open_store("oxigraph", db=Path(folder) / "db")
         started = time.perf_counter()
-        build(bundled_samples(), store)
+        build_in_process(bundled_samples(), store)
         build_seconds = time.perf_counter() - started
         default_library()
         summary = load_library_graph(store)

@@ -19,12 +19,12 @@ from rdflib import URIRef
 from rdflib.term import Identifier
 
 from extractors.models import Citation, Provision
+from extractors.protocols import Extractor, default_extractor
 from kg.audit.grounding import LawFacts, QuoteReport, law_facts, provision_of_path, provision_path, report
 from kg.graph.labels import provision_label
 from kg.iri import instrument_iri, provision_iri
 from kg.laws.cite import LibraryLike, find_instrument, has_text, installed_library
 from kg.laws.provisions import is_complete, lookup_cited
-from kg.pipeline import Extractor, default_extractor
 from kg.queries import run_query
 from kg.resolve import ResolvedInstrument, Resolver, clean_title
 from kg.store.base import Row, Store

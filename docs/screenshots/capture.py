@@ -18,7 +18,7 @@ from pathlib import Path
 
 from kg.ingest import bundled_samples
 from kg.iri import agency_iri, instrument_iri, provision_iri
-from kg.pipeline import build
+from kg.scale import build_in_process
 from kg.site import build_site
 from kg.site.slugs import page_name
 from kg.store.oxigraph import OxigraphStore
@@ -37,7 +37,7 @@ def main() -> None:
     written = []
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as pw:
         store = OxigraphStore(None)
-        build(bundled_samples(), store)
+        build_in_process(bundled_samples(), store)
         site = Path(tmp) / "site"
         build_site(store, site, progress=False)
         browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from typing import Protocol
 
 from extractors.models import Citation, Instrument
+from extractors.protocols import Extractor
 from kg.audit.basis import no_basis
 from kg.audit.corpus import Corpus, ItemKey, item_key
 from kg.audit.divergence import basis_divergences
@@ -26,7 +27,6 @@ from kg.audit.status import StatusTable, not_in_force
 from kg.audit.titles import alias_definitions, aliases, title_variants
 from kg.laws.cite import LibraryLike, installed_library
 from kg.model import TEXT_COLUMNS, PowerItem, PowerList, Repair
-from kg.pipeline import Extractor
 from kg.resolve import Resolver, learn_numbers
 
 __all__ = [

@@ -25,8 +25,8 @@ __all__ = ["register"]
 def _extract_all(
     results: list[ReadResult], console: Console, quiet: bool
 ) -> dict[ItemKey, dict[str, list[Citation]]]:
+    from extractors.protocols import default_extractor
     from kg.audit import extract_citations
-    from kg.pipeline import default_extractor
 
     extract = default_extractor()
     total = sum(len(r.items) for r in results)

@@ -1,6 +1,6 @@
 """``kg build``, ``trace``, ``query``, ``remove``, ``validate``, ``export``: the graph commands.
 
-Only wiring: the work is done by :mod:`kg.pipeline`, :mod:`kg.trace`,
+Only wiring: the work is done by :mod:`kg.scale`, :mod:`kg.trace`,
 :mod:`kg.queries`, :mod:`kg.validate` and :mod:`kg.analysis`.
 """
 
@@ -299,7 +299,7 @@ def remove_command(
 
     例如 / for example:  kg remove 天水市医保局权责清单
     """
-    from kg.pipeline import graphs_for
+    from kg.queries.lists import graphs_for
 
     console = _err()
     with open_store(store, db, endpoint, console=console) as opened:
@@ -496,16 +496,12 @@ def _export_shards(
     endpoint: str | None,
 ) -> None:
     from kg.scale import export_shards
-    from kg.store.oxigraph import OxigraphStore
 
     console = _err()
     if fmt not in ("nq", "nquads") or shard_size is None:
         console.print("[red]error:[/red] shards are N-Quads: use --format nq --shard-size N [--gzip]")
         raise typer.Exit(EXIT_BAD_INPUT)
     with open_store(store, db, endpoint, read_only=True, console=console) as opened:
-        if not isinstance(opened, OxigraphStore):
-            console.print("[red]error:[/red] --shard-size exports the embedded store (--store oxigraph)")
-            raise typer.Exit(EXIT_BAD_INPUT)
         try:
             files = export_shards(opened, out, shard_size, compress=compress)
         except (StoreError, OSError) as error:

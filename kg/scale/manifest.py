@@ -206,11 +206,14 @@ def _journal(path: Path) -> Path:
 
 
 def manifest_path(store: Store) -> Path | None:
-    """Where the store's manifest lives; None for stores with no local folder (sparql, in-memory)."""
-    folder = getattr(store, "path", None)
-    if folder is not None:
-        return Path(folder) / MANIFEST_NAME
-    file = getattr(store, "file", None)
-    if file is not None:
-        return Path(file).with_name(Path(file).name + ".manifest.json")
-    return None
+    """Where the store's manifest lives: inside a store folder, beside a store file; None with no location.
+
+    A store on a server or in memory has no :attr:`Store.location`, so its build keeps
+    no manifest and rebuilds every list.
+    """
+    location = store.location
+    if location is None:
+        return None
+    if location.is_dir():
+        return location / MANIFEST_NAME
+    return location.with_name(location.name + ".manifest.json")

@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from kg.store.base import StoreError
-from kg.store.oxigraph import OxigraphStore
+from kg.store.base import Store, StoreError
+from kg.store.convert import to_ox
 
 __all__ = ["SHARD_PATTERN", "export_shards"]
 
@@ -26,9 +26,7 @@ SHARD_PATTERN = "kg-{index:05d}.nq{suffix}"
 """Shard file names: ``kg-00000.nq`` (or ``.nq.gz``), in store order."""
 
 
-def export_shards(
-    store: OxigraphStore, out_dir: Path, shard_size: int, *, compress: bool = False
-) -> list[Path]:
+def export_shards(store: Store, out_dir: Path, shard_size: int, *, compress: bool = False) -> list[Path]:
     """Write every quad of ``store`` to ``out_dir`` in shards of ``shard_size`` quads; return the files.
 
     Raises:
@@ -41,7 +39,10 @@ def export_shards(
     if any(out_dir.glob("kg-*.nq*")):
         raise StoreError(f"{out_dir} already holds kg-*.nq shards; export into an empty folder")
     suffix = ".gz" if compress else ""
-    quads = store.iter_quads()
+    quads = (
+        ox.Quad(to_ox(s), to_ox(p), to_ox(o), ox.NamedNode(str(g)))  # type: ignore[arg-type]
+        for s, p, o, g in store.iter_quads()
+    )
     written: list[Path] = []
     for index in itertools.count():
         first = next(quads, None)

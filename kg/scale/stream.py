@@ -12,6 +12,10 @@ among the inputs are dropped. ``full`` rebuilds everything, ``verify`` hashes ev
 file rather than trusting size and mtime. Each list is recorded in the manifest's
 journal as it lands, so an interrupted build does not redo it.
 
+Tests and notebooks call the same function in one process: :func:`build_in_process`
+takes files or lists already read (``(PowerList, items)`` pairs, built with no
+manifest) and may swap in a stand-in extractor or resolver.
+
 Workers die with the build: each asks the kernel for SIGKILL when its parent
 dies (``PR_SET_PDEATHSIG`` on Linux) and also watches its parent's pid, so a
 killed ``kg build`` leaves no worker behind.
@@ -32,23 +36,44 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import pyoxigraph as ox
 from rdflib import URIRef
 
+from extractors.protocols import Extractor
 from kg.counts import GraphCounts, graph_counts
-from kg.pipeline import FileError
+from kg.model import PowerItem, PowerList
+from kg.resolve import Resolver
 from kg.scale.manifest import Manifest, ManifestEntry, manifest_path, pipeline_version
-from kg.scale.worker import ListOutcome, process_list
+from kg.scale.worker import ListOutcome, build_outcome, process_list
 from kg.store.base import Store
-from kg.store.convert import from_ox
 
-__all__ = ["COUNT_LIMIT", "Plan", "StreamProgress", "StreamSummary", "plan_build", "stream_build"]
+__all__ = [
+    "COUNT_LIMIT",
+    "FileError",
+    "ListRead",
+    "Plan",
+    "StreamProgress",
+    "StreamSummary",
+    "build_in_process",
+    "plan_build",
+    "stream_build",
+]
+
+ListRead = tuple[PowerList, Sequence[PowerItem]]
+"""A list already read, with its items (what :func:`kg.ingest.read_list` returns, unpacked)."""
 
 COUNT_LIMIT = 2_000_000
 """Above this many triples the summary skips counting instruments/provisions (a full scan)."""
 
 StreamProgress = Callable[[ListOutcome, int], None]
 """Called as ``hook(outcome, file_bytes)`` after each list is loaded (or failed)."""
+
+
+@dataclass(frozen=True, slots=True)
+class FileError:
+    """An input that could not be read or built as a power list, and why."""
+
+    path: str
+    message: str
 
 
 @dataclass
@@ -63,7 +88,7 @@ class Plan:
 
 @dataclass
 class StreamSummary:
-    """What a streaming build did (the fields of :class:`kg.pipeline.BuildSummary`, and more)."""
+    """What a build did: lists built and skipped, their items and citations, what each stage cost."""
 
     lists: int = 0
     unchanged: int = 0
@@ -149,102 +174,38 @@ def _outcomes(paths: Sequence[Path], jobs: int) -> Iterator[ListOutcome]:
             yield outcome
 
 
-def _load(store: Store, graph: str, data: bytes) -> None:
-    loader = getattr(store, "replace_graph_ntriples", None)
-    if loader is not None:
-        loader(URIRef(graph), data)
-        return
-    target = URIRef(graph)
-    store.replace_graph(
-        target,
-        (
-            (from_ox(t.subject), from_ox(t.predicate), from_ox(t.object), target)  # type: ignore[misc]
-            for t in ox.parse(data, ox.RdfFormat.N_TRIPLES)
-        ),
-    )
+class _Target:
+    """The store (opened on first need) and its manifest; ``tracked`` is False for a build without one."""
 
+    def __init__(self, store_or_opener: Store | Callable[[], Store], *, tracked: bool) -> None:
+        self._opener = store_or_opener
+        self.tracked = tracked
+        self.store: Store | None = None
+        self.manifest = Manifest(version=pipeline_version())
+        self.path: Path | None = None
+        if isinstance(store_or_opener, Store):
+            self.open()
 
-def stream_build(
-    files: Sequence[Path],
-    store_or_opener: Store | Callable[[], Store],
-    *,
-    jobs: int | None = None,
-    full: bool = False,
-    prune: bool = False,
-    progress: StreamProgress | None = None,
-    on_plan: Callable[[Plan], None] | None = None,
-    counts: bool = True,
-    verify: bool = False,
-) -> tuple[StreamSummary, Store | None]:
-    """Build ``files`` into the store ``open_store()`` returns, streaming and incrementally.
+    def open(self) -> Store:
+        """The store, opened now if not yet, with the manifest recorded beside it read in."""
+        if self.store is None:
+            opener = self._opener
+            self.store = opener() if callable(opener) else opener
+            if self.tracked:
+                self.path = manifest_path(self.store)
+                recorded = Manifest.load(self.path)
+                if recorded.version == pipeline_version():
+                    self.manifest = recorded
+        return self.store
 
-    A store not yet created is opened lazily, after the first list was read, so a
-    run whose inputs are all unreadable writes nothing. Unreadable files are skipped,
-    named in ``summary.errors`` and left out of the manifest (retried next time).
-
-    Args:
-        files: list files, in the order to build them.
-        store_or_opener: the target store, or a function opening it (called at most once,
-            when the first list is ready) for a store that does not exist yet — so its
-            manifest is empty and everything is built.
-        jobs: worker processes (default: every core).
-        full: rebuild every list even when the manifest says it is unchanged.
-        prune: drop the graphs of recorded files that are not among ``files``.
-        progress: called after each list.
-        on_plan: called once with the plan, before any work (to size progress bars).
-        counts: count instruments and provisions in the finished store (a scan; skipped above
-            :data:`COUNT_LIMIT` triples).
-        verify: hash every file to tell whether it changed (size and mtime can lie).
-
-    Returns:
-        The summary and the store (None when nothing needed opening); the caller closes it.
-    """
-    started = time.perf_counter()
-    jobs = jobs or os.cpu_count() or 1
-    summary = StreamSummary()
-    store: Store | None = None
-    manifest = Manifest(version=pipeline_version())
-    mpath: Path | None = None
-
-    def opened() -> tuple[Store, Manifest]:
-        nonlocal store, manifest, mpath
-        if store is None:
-            store = store_or_opener() if callable(store_or_opener) else store_or_opener
-            mpath = manifest_path(store)
-            recorded = Manifest.load(mpath)
-            if recorded.version == pipeline_version():
-                manifest = recorded
-        return store, manifest
-
-    if isinstance(store_or_opener, Store):
-        opened()
-    plan = plan_build(files, manifest, full=full, verify=verify)
-    if on_plan is not None:
-        on_plan(plan)
-    summary.unchanged = len(plan.unchanged)
-    current = {str(path.resolve()) for path in files}
-    owners = {entry.graph: name for name, entry in manifest.entries.items() if name in current}
-    for outcome in _outcomes(plan.todo, jobs):
-        size = Path(outcome.path).stat().st_size if Path(outcome.path).exists() else 0
-        key = str(Path(outcome.path).resolve())
-        if outcome.error is None and owners.get(outcome.graph, key) != key:
-            outcome.error = (
-                f"{outcome.path}: has the title and file name of {owners[outcome.graph]}, so it would "
-                "replace that list; rename one of the files"
-            )
-        if outcome.error is not None:
-            summary.errors.append(FileError(outcome.path, outcome.error))
-            if progress is not None:
-                progress(outcome, size)
-            continue
-        owners[outcome.graph] = key
-        target, man = opened()
-        load_started = time.perf_counter()
-        previous = man.entries.get(key)
-        _load(target, outcome.graph, outcome.data)
+    def record(self, outcome: ListOutcome, key: str) -> None:
+        """Journal the list just loaded; drop the graph it used to fill if no file fills it now."""
+        if not self.tracked:
+            return
+        previous = self.manifest.entries.get(key)
         stat = Path(outcome.path).stat()
-        man.record(
-            mpath,
+        self.manifest.record(
+            self.path,
             key,
             ManifestEntry(
                 hash=outcome.content_hash,
@@ -256,8 +217,107 @@ def stream_build(
                 recorded_ns=time.time_ns(),
             ),
         )
-        if previous is not None and previous.graph != outcome.graph and not man.graph_users(previous.graph):
-            target.remove(URIRef(previous.graph))
+        gone = previous is not None and previous.graph != outcome.graph
+        if gone and not self.manifest.graph_users(previous.graph) and self.store is not None:
+            self.store.remove(URIRef(previous.graph))
+
+    def prune(self, removed: Sequence[str], summary: StreamSummary, *, prune: bool) -> None:
+        """Drop (with ``prune``) or count as stale the recorded files no longer among the inputs."""
+        for name in removed:
+            if not prune:
+                summary.stale += 1
+                continue
+            entry = self.manifest.entries.pop(name)
+            if not self.manifest.graph_users(entry.graph) and self.store is not None:
+                self.store.remove(URIRef(entry.graph))
+            summary.pruned += 1
+
+
+def stream_build(
+    sources: Sequence[Path] | Sequence[ListRead],
+    store_or_opener: Store | Callable[[], Store],
+    *,
+    jobs: int | None = None,
+    full: bool = False,
+    prune: bool = False,
+    progress: StreamProgress | None = None,
+    on_plan: Callable[[Plan], None] | None = None,
+    counts: bool = True,
+    verify: bool = False,
+    extract: Extractor | None = None,
+    resolver: Resolver | None = None,
+) -> tuple[StreamSummary, Store | None]:
+    """Build ``sources`` into the store ``open_store()`` returns, streaming and incrementally.
+
+    A store not yet created is opened lazily, after the first list was read, so a
+    run whose inputs are all unreadable writes nothing. Unreadable files are skipped,
+    named in ``summary.errors`` and left out of the manifest (retried next time).
+
+    Args:
+        sources: list files, in the order to build them; or lists already read, as
+            ``(PowerList, items)`` pairs, built in this process with no manifest.
+        store_or_opener: the target store, or a function opening it (called at most once,
+            when the first list is ready) for a store that does not exist yet — so its
+            manifest is empty and everything is built.
+        jobs: worker processes (default: every core; one for read lists or a custom extractor).
+        full: rebuild every list even when the manifest says it is unchanged.
+        prune: drop the graphs of recorded files that are not among ``sources``.
+        progress: called after each list.
+        on_plan: called once with the plan, before any work (to size progress bars).
+        counts: count instruments and provisions in the finished store (a scan; skipped above
+            :data:`COUNT_LIMIT` triples).
+        verify: hash every file to tell whether it changed (size and mtime can lie).
+        extract: a stand-in for the project's extractor (tests); the build then runs in this
+            process and keeps no manifest, whose pipeline version would not describe it.
+        resolver: a stand-in for the bundled instrument tables (tests), as ``extract``.
+
+    Returns:
+        The summary and the store (None when nothing needed opening); the caller closes it.
+
+    Raises:
+        TypeError: ``sources`` mixes paths and lists already read.
+    """
+    started = time.perf_counter()
+    read = [source for source in sources if isinstance(source, tuple)]
+    if read and len(read) != len(sources):
+        raise TypeError("build either list files or lists already read, not a mix of both")
+    files = [Path(source) for source in sources if not isinstance(source, tuple)]
+    custom = extract is not None or resolver is not None
+    target = _Target(store_or_opener, tracked=not read and not custom)
+    summary = StreamSummary()
+    plan = plan_build(files, target.manifest, full=full or not target.tracked, verify=verify)
+    if on_plan is not None:
+        on_plan(plan)
+    summary.unchanged = len(plan.unchanged)
+    current = {str(path.resolve()) for path in files}
+    owners = {entry.graph: name for name, entry in target.manifest.entries.items() if name in current}
+    if read:
+        outcomes: Iterator[ListOutcome] = (
+            build_outcome(power_list.source_file, power_list, items, extract=extract, resolver=resolver)
+            for power_list, items in read
+        )
+    elif custom:
+        outcomes = (process_list(str(path), extract=extract, resolver=resolver) for path in plan.todo)
+    else:
+        outcomes = _outcomes(plan.todo, jobs or os.cpu_count() or 1)
+    built_triples = 0
+    for outcome in outcomes:
+        size = Path(outcome.path).stat().st_size if not read and Path(outcome.path).exists() else 0
+        key = str(Path(outcome.path).resolve())
+        if target.tracked and outcome.error is None and owners.get(outcome.graph, key) != key:
+            outcome.error = (
+                f"{outcome.path}: has the title and file name of {owners[outcome.graph]}, so it would "
+                "replace that list; rename one of the files"
+            )
+        if outcome.error is not None:
+            summary.errors.append(FileError(outcome.path, outcome.error))
+            if progress is not None:
+                progress(outcome, size)
+            continue
+        owners[outcome.graph] = key
+        load_started = time.perf_counter()
+        target.open().load_ntriples(URIRef(outcome.graph), outcome.data)
+        target.record(outcome, key)
         summary.stages["load"] += time.perf_counter() - load_started
         for stage, seconds in outcome.seconds.items():
             summary.stages[stage] += seconds
@@ -267,22 +327,41 @@ def stream_build(
         summary.cache_hits += outcome.cache_hits
         summary.cache_misses += outcome.cache_misses
         summary.graphs.append(outcome.graph)
+        built_triples += outcome.triples
         outcome.data = b""
         if progress is not None:
             progress(outcome, size)
+    store = target.store
     if store is not None:
-        for name in plan.removed:
-            if not prune:
-                summary.stale += 1
-                continue
-            entry = manifest.entries.pop(name)
-            if not manifest.graph_users(entry.graph):
-                store.remove(URIRef(entry.graph))
-            summary.pruned += 1
-        manifest.save(mpath)
-        summary.triples = sum(entry.triples for entry in manifest.entries.values())
+        if target.tracked:
+            target.prune(plan.removed, summary, prune=prune)
+            target.manifest.save(target.path)
+            summary.triples = sum(entry.triples for entry in target.manifest.entries.values())
+        else:
+            summary.triples = built_triples
         if counts and summary.triples <= COUNT_LIMIT:
             summary.store = graph_counts(store)
             summary.instruments, summary.provisions = summary.store.instruments, summary.store.provisions
     summary.seconds = time.perf_counter() - started
     return summary, store
+
+
+def build_in_process(
+    sources: Sequence[Path] | Sequence[ListRead],
+    store: Store,
+    *,
+    extract: Extractor | None = None,
+    resolver: Resolver | None = None,
+    full: bool = False,
+    progress: StreamProgress | None = None,
+) -> StreamSummary:
+    """:func:`stream_build` in this process (``jobs=1``), for tests and notebooks.
+
+    Files are built as ``kg build`` builds them (manifest included, for a store
+    that keeps one); lists already read, or any build with a stand-in ``extract``
+    or ``resolver``, keep no manifest. The caller keeps ``store`` open.
+    """
+    summary, _ = stream_build(
+        sources, store, jobs=1, full=full, progress=progress, extract=extract, resolver=resolver
+    )
+    return summary

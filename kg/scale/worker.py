@@ -1,4 +1,8 @@
-"""One list file → its named graph as N-Triples bytes, in a worker process.
+"""One list → its named graph as N-Triples bytes, in a worker process.
+
+Two steps: reading the file (:func:`kg.ingest.read_list`) and :func:`build_list_graph`,
+which a list already read (a test's, a notebook's) goes through alone.
+:func:`process_list` is both, for a worker given a path.
 
 Workers get a path and hand back bytes, not rdflib objects: pickling a few hundred
 thousand terms back to the parent costs more than building them, whereas bytes
@@ -20,19 +24,28 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import BNode, Literal, URIRef
+from rdflib import RDF, BNode, Literal, URIRef
 from rdflib.term import Identifier
 
 from extractors.models import Citation
+from extractors.protocols import Extractor
 from kg.graph.build import ListGraph, list_key
 from kg.graph.records import CellCitations, ExtractedItem
-from kg.ingest.rows import ReadResult
 from kg.iri import graph_iri
-from kg.model import TEXT_COLUMNS, PowerItem
-from kg.pipeline import is_citation
+from kg.model import TEXT_COLUMNS, PowerItem, PowerList
+from kg.namespace import KG
 from kg.resolve import Resolver
 
-__all__ = ["CACHE_SIZE", "ListOutcome", "cache_stats", "process_list"]
+__all__ = [
+    "CACHE_SIZE",
+    "ListGraphBytes",
+    "ListOutcome",
+    "build_list_graph",
+    "build_outcome",
+    "cache_stats",
+    "extract_item",
+    "process_list",
+]
 
 CACHE_SIZE = 200_000
 """Distinct (column, text) cells remembered per worker (~ a few hundred MB at most)."""
@@ -56,25 +69,43 @@ class ListOutcome:
     cache_misses: int = 0
 
 
+@dataclass(frozen=True, slots=True)
+class ListGraphBytes:
+    """One list's named graph as N-Triples, with what it counted on the way."""
+
+    graph: str
+    data: bytes
+    items: int
+    citations: int
+    triples: int
+    seconds: dict[str, float]
+    """Seconds spent extracting (``extract``) and writing triples (``triples``)."""
+
+
 @functools.cache
 def _resolver() -> Resolver:
     return Resolver()
 
 
 @functools.cache
-def _cached_extract() -> Callable[[str, str], tuple[Citation, ...]]:
+def _cached_run() -> Callable[[str | None, str], tuple[Citation, ...]]:
     from extractors import extract
 
     @functools.lru_cache(maxsize=CACHE_SIZE)
-    def run(column: str, text: str) -> tuple[Citation, ...]:
+    def run(column: str | None, text: str) -> tuple[Citation, ...]:
         return tuple(extract(text, column=column))
 
     return run
 
 
+def _cached_extract(text: str, *, column: str | None = None) -> tuple[Citation, ...]:
+    """:func:`extractors.extract` through this process's cache (an :class:`Extractor`)."""
+    return _cached_run()(column, text)
+
+
 def cache_stats() -> tuple[int, int]:
     """(hits, misses) of this process's extraction cache so far."""
-    info = _cached_extract().cache_info()  # type: ignore[attr-defined]
+    info = _cached_run().cache_info()  # type: ignore[attr-defined]
     return info.hits, info.misses
 
 
@@ -99,66 +130,88 @@ def _ntriples_term(term: Identifier) -> str:
     raise TypeError(f"cannot write {term!r} as N-Triples")
 
 
-def _extract_items(items: Sequence[PowerItem]) -> list[ExtractedItem]:
-    run = _cached_extract()
-    out = []
-    for item in items:
-        cells = []
-        for name in TEXT_COLUMNS:
-            text = getattr(item, name) or ""
-            citations = run(name, text) if text.strip() else ()
-            cells.append(CellCitations(field=name, text=text, citations=citations))
-        out.append(ExtractedItem(item=item, cells=tuple(cells)))
-    return out
+def extract_item(item: PowerItem, extract: Extractor) -> ExtractedItem:
+    """Run the extractor over every text column of one item (empty cells are not asked)."""
+    cells = []
+    for name in TEXT_COLUMNS:
+        text = getattr(item, name) or ""
+        citations = tuple(extract(text, column=name)) if text.strip() else ()
+        cells.append(CellCitations(field=name, text=text, citations=citations))
+    return ExtractedItem(item=item, cells=tuple(cells))
 
 
-def process_list(path: str) -> ListOutcome:
+def build_list_graph(
+    power_list: PowerList,
+    items: Sequence[PowerItem],
+    *,
+    extract: Extractor | None = None,
+    resolver: Resolver | None = None,
+) -> ListGraphBytes:
+    """Extract every item of a list already read and write its named graph as N-Triples.
+
+    Args:
+        power_list: the list.
+        items: its items, in order.
+        extract: the citation extractor (the project's one, cached per process, when None).
+        resolver: instrument identity (the bundled tables when None).
+    """
+    started = time.perf_counter()
+    extract = extract or _cached_extract
+    extracted = [extract_item(item, extract) for item in items]
+    extracted_at = time.perf_counter()
+    graph = ListGraph(power_list, extracted, resolver or _resolver())
+    term = _ntriples_term
+    lines: dict[str, None] = {}
+    citations = 0
+    for s, p, o, _g in graph.quads():
+        citations += p == RDF.type and o == KG.Citation
+        lines[f"{term(s)} {term(p)} {term(o)} .\n"] = None
+    return ListGraphBytes(
+        graph=str(graph_iri(list_key(power_list))),
+        data="".join(lines).encode("utf-8"),
+        items=len(extracted),
+        citations=citations,
+        triples=len(lines),
+        seconds={"extract": extracted_at - started, "triples": time.perf_counter() - extracted_at},
+    )
+
+
+def build_outcome(
+    path: str,
+    power_list: PowerList,
+    items: Sequence[PowerItem],
+    *,
+    extract: Extractor | None = None,
+    resolver: Resolver | None = None,
+) -> ListOutcome:
+    """:func:`build_list_graph` as a :class:`ListOutcome`; a list that cannot be built is one ``error``."""
+    hits, misses = cache_stats()
+    outcome = ListOutcome(path=path, content_hash=power_list.content_hash or "", title=power_list.title)
+    try:
+        built = build_list_graph(power_list, items, extract=extract, resolver=resolver)
+    except Exception as error:  # one list must not end the build: it is reported and skipped
+        outcome.error = f"{path}: cannot be built ({type(error).__name__}: {str(error)[:200]})"
+        return outcome
+    new_hits, new_misses = cache_stats()
+    outcome.graph, outcome.data = built.graph, built.data
+    outcome.items, outcome.citations, outcome.triples = built.items, built.citations, built.triples
+    outcome.seconds = dict(built.seconds)
+    outcome.cache_hits, outcome.cache_misses = new_hits - hits, new_misses - misses
+    return outcome
+
+
+def process_list(
+    path: str, *, extract: Extractor | None = None, resolver: Resolver | None = None
+) -> ListOutcome:
     """Read, extract and build one list file; never raises for a bad file (``error`` says why)."""
     from kg.ingest import NotAPowerList, read_list
 
-    outcome = ListOutcome(path=path)
-    hits, misses = cache_stats()
     started = time.perf_counter()
     try:
         result = read_list(Path(path))
     except (NotAPowerList, OSError, UnicodeError) as error:
-        outcome.error = str(error)
-        return outcome
-    try:
-        return _build(outcome, result, started, hits, misses)
-    except Exception as error:  # one list must not end the build: it is reported and skipped
-        outcome.error = f"{path}: cannot be built ({type(error).__name__}: {str(error)[:200]})"
-        outcome.data = b""
-        return outcome
-
-
-def _build(outcome: ListOutcome, result: ReadResult, started: float, hits: int, misses: int) -> ListOutcome:
-    read_done = time.perf_counter()
-    extracted = _extract_items(result.items)
-    extract_done = time.perf_counter()
-    power_list = result.power_list
-    graph = ListGraph(power_list, extracted, _resolver())
-    term = _ntriples_term
-    lines: dict[str, None] = {}
-    citations = 0
-    for quad in graph.quads():
-        citations += is_citation(quad)
-        s, p, o, _g = quad
-        lines[f"{term(s)} {term(p)} {term(o)} .\n"] = None
-    data = "".join(lines).encode("utf-8")
-    built = time.perf_counter()
-    new_hits, new_misses = cache_stats()
-    outcome.content_hash = power_list.content_hash or ""
-    outcome.graph = str(graph_iri(list_key(power_list)))
-    outcome.title = power_list.title
-    outcome.items = len(extracted)
-    outcome.citations = citations
-    outcome.triples = len(lines)
-    outcome.data = data or b""
-    outcome.seconds = {
-        "read": read_done - started,
-        "extract": extract_done - read_done,
-        "triples": built - extract_done,
-    }
-    outcome.cache_hits, outcome.cache_misses = new_hits - hits, new_misses - misses
+        return ListOutcome(path=path, error=str(error))
+    read_seconds = time.perf_counter() - started
+    outcome = build_outcome(path, result.power_list, result.items, extract=extract, resolver=resolver)
+    outcome.seconds = {"read": read_seconds, **outcome.seconds}
     return outcome

@@ -116,8 +116,7 @@ class FreshStore:
         stamp = store_stamp(self.path)
         self._store = self._opener()
         if self.path is None and self.opens == 0:
-            found = getattr(self._store, "path", None) or getattr(self._store, "file", None)
-            self.path = Path(found) if found is not None else None
+            self.path = self._store.location
             stamp = store_stamp(self.path)
         self._stamp = stamp
         self.opens += 1

@@ -20,9 +20,9 @@ from functools import cache
 
 import regex
 
+from extractors.protocols import Extractor
 from kg.graph.labels import LEVEL_FORMS
 from kg.iri import provision_iri
-from kg.pipeline import Extractor
 from kg.resolve import ResolvedInstrument, Resolver
 from kg.site.data import SiteData
 from kg.trace import TraceError, instruments_known_by, parse_reference

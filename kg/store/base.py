@@ -12,7 +12,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from rdflib.term import Identifier, URIRef
 
@@ -45,16 +45,30 @@ class Evaluation:
     triples: Iterator[Triple] | None = None
 
 
+_GRAPH_TRIPLES = "SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }"
+"""The triples of the named graph bound to ``?g`` (in the projection, as every backend binds)."""
+
+
 class Store(ABC):
     """A quad store with named graphs, SPARQL and export.
 
-    Capabilities are class attributes (as rdflib's ``Store`` declares them), so a
-    caller can ask before trying.
+    Everything a caller may use is declared here: replacing, adding and removing
+    a graph, loading N-Triples bytes, SELECT/ASK and streamed queries, iterating
+    the quads, exporting, and where the store lives. Capabilities are class
+    attributes (as rdflib's ``Store`` declares them), so a caller reads them
+    rather than probing the instance; where a backend has a faster way, it
+    overrides the base method, which always works.
     """
 
-    name: str = ""
-    persistent: bool = False
-    supports_update: bool = True
+    name: ClassVar[str] = ""
+    persistent: ClassVar[bool] = False
+    """Whether the graphs outlive the process: on disk at :attr:`location`, or on a server."""
+    default_db: ClassVar[Path | None] = None
+    """Where an embedded store lives unless ``--db`` says otherwise; None for a server's store."""
+    native_ntriples: ClassVar[bool] = False
+    """Whether :meth:`load_ntriples` parses the bytes in the backend (no Python object per triple)."""
+    native_quads: ClassVar[bool] = False
+    """Whether :meth:`iter_quads` streams from the backend's own index (else it queries graph by graph)."""
 
     @classmethod
     def from_options(
@@ -75,9 +89,32 @@ class Store(ABC):
         Readers see either the old graph or the new one, never half of it.
         """
 
+    def load_ntriples(self, graph: URIRef, data: bytes) -> int:
+        """Atomically replace ``graph`` with the N-Triples ``data``; return how many triples it holds.
+
+        The build's write: workers hand over bytes, not terms. This default parses
+        them (pyoxigraph's parser) and calls :meth:`replace_graph`; a backend that
+        parses N-Triples itself overrides it and sets :attr:`native_ntriples`.
+        """
+        import pyoxigraph as ox
+
+        from kg.store.convert import from_ox
+
+        quads = (
+            (from_ox(t.subject), from_ox(t.predicate), from_ox(t.object), graph)
+            for t in ox.parse(data, ox.RdfFormat.N_TRIPLES)
+        )
+        return self.replace_graph(graph, quads)  # type: ignore[arg-type]
+
     def add(self, quads: Iterable[Quad], graph: URIRef) -> int:
-        """Add quads to a named graph (the DESIGN name for :meth:`replace_graph`'s sibling)."""
-        raise NotImplementedError(f"{type(self).__name__}.add")
+        """Add quads to a named graph (not atomic: use :meth:`replace_graph` for a whole list).
+
+        Every bundled backend adds; a read-only stand-in (a test's store) need not.
+
+        Raises:
+            NotImplementedError: the backend cannot add to a graph.
+        """
+        raise NotImplementedError(f"{type(self).__name__} cannot add quads to a graph (Store.add)")
 
     @abstractmethod
     def remove(self, graph: URIRef) -> bool:
@@ -113,9 +150,29 @@ class Store(ABC):
             return Evaluation([], ask=bool(value.toPython()) if value is not None else False)
         return Evaluation(list(rows[0]) if rows else [], rows=iter(rows))
 
+    def iter_quads(self) -> Iterator[Quad]:
+        """Every quad of every named graph, graph by graph (for shards and comparisons).
+
+        This default asks for one graph at a time through :meth:`query`; a backend
+        with an index to stream from overrides it and sets :attr:`native_quads`.
+        """
+        for graph in self.graphs():
+            for row in self.query(_GRAPH_TRIPLES, {"g": graph}):
+                s, p, o = row["s"], row["p"], row["o"]
+                if s is not None and p is not None and o is not None:
+                    yield s, p, o, graph
+
     @abstractmethod
     def export(self, fmt: str, path: Path) -> int:
         """Write the whole store to ``path`` in ``fmt`` (nq, trig, nt, ttl …); return triples."""
+
+    @property
+    def location(self) -> Path | None:
+        """The folder or file on this machine that holds the store; None in memory or on a server.
+
+        The build keeps its manifest beside it (:func:`kg.scale.manifest.manifest_path`).
+        """
+        return None
 
     @abstractmethod
     def __len__(self) -> int:

@@ -8,7 +8,7 @@ it across commands; without ``path`` it lives and dies with the process.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 from pyparsing import ParseException
@@ -49,13 +49,12 @@ class MemoryStore(Store):
     """
 
     name = "memory"
-    default_db: Path | None = Path("kg-data.nq")
-    persistent = False
-    supports_update = True
+    default_db = Path("kg-data.nq")
+    persistent = True
+    native_quads = True
 
     def __init__(self, path: Path | None = None, *, read_only: bool = False) -> None:
         self.file = _file_for(Path(path)) if path is not None else None
-        self.persistent = self.file is not None
         self.read_only = read_only
         self._dataset = Dataset(default_union=True)
         if self.file is not None and self.file.exists():
@@ -163,6 +162,17 @@ class MemoryStore(Store):
         with atomic_write(path, "wb") as handle:
             data.serialize(handle, format=serializer, encoding="utf-8")
         return count
+
+    def iter_quads(self) -> Iterator[Quad]:
+        """Every quad of every named graph, graph by graph."""
+        for graph in self.graphs():
+            for s, p, o in self._dataset.graph(graph):
+                yield s, p, o, graph
+
+    @property
+    def location(self) -> Path | None:
+        """The ``.nq`` file the store is saved to; None for a store kept in memory only."""
+        return self.file
 
     def __len__(self) -> int:
         return sum(len(self._dataset.graph(g)) for g in self.graphs())

@@ -17,7 +17,7 @@ which is fast, and fall back to listing the graphs only while such leftovers exi
 
 A graph that does not exist yet has nothing to protect, and staging costs seven
 times a plain bulk load on disk (the staging graph must be deleted again, index by
-index), so :meth:`OxigraphStore.replace_graph_ntriples` loads a *new* graph in
+index), so :meth:`OxigraphStore.load_ntriples` loads a *new* graph in
 place behind a marker ``<loading> <urn:kg:loadingOf> <graph>``: while the marker
 stands, readers leave the graph out and the next writer drops it as incomplete;
 the marker goes once the load is flushed.
@@ -125,9 +125,10 @@ class OxigraphStore(Store):
     """
 
     name = "oxigraph"
-    default_db: Path | None = Path("kg-data")
+    default_db = Path("kg-data")
     persistent = True
-    supports_update = True
+    native_ntriples = True
+    native_quads = True
 
     def __init__(
         self,
@@ -281,7 +282,7 @@ class OxigraphStore(Store):
         self._store.flush()
         return self._count(target) if self._store.contains_named_graph(target) else 0
 
-    def replace_graph_ntriples(self, graph: URIRef, data: bytes) -> None:
+    def load_ntriples(self, graph: URIRef, data: bytes) -> int:
         """:meth:`replace_graph` from N-Triples bytes, parsed and loaded by Oxigraph itself.
 
         The streaming build's path: workers serialise, the store parses in Rust, no
@@ -299,7 +300,7 @@ class OxigraphStore(Store):
                 self._store.bulk_load(data, ox.RdfFormat.N_TRIPLES, to_graph=target, lenient=True)
             self._store.flush()
             self._store.remove_graph(staging)
-            return
+            return self._count(target)
         try:
             if data:
                 self._store.bulk_load(data, ox.RdfFormat.N_TRIPLES, to_graph=staging, lenient=True)
@@ -314,6 +315,7 @@ class OxigraphStore(Store):
             self._store.bulk_load(data, ox.RdfFormat.N_TRIPLES, to_graph=target, lenient=True)
         self._store.remove_graph(staging)
         self._store.flush()
+        return self._count(target)
 
     def add(self, quads: Iterable[Quad], graph: URIRef) -> int:
         """Add quads to ``graph`` (bulk, not atomic; see :meth:`replace_graph`)."""
@@ -427,10 +429,17 @@ class OxigraphStore(Store):
             ox.serialize(counter.count(items), handle, rdf_format, prefixes=PREFIXES)
         return counter.value
 
-    def iter_quads(self) -> Iterator[ox.Quad]:
+    def iter_quads(self) -> Iterator[Quad]:
         """Every quad of every (non-staging) named graph, graph by graph, streamed from disk."""
         for graph in self._graph_nodes():
-            yield from self._store.quads_for_pattern(None, None, None, graph)
+            name = URIRef(graph.value)
+            for quad in self._store.quads_for_pattern(None, None, None, graph):
+                yield from_ox(quad.subject), from_ox(quad.predicate), from_ox(quad.object), name  # type: ignore[misc]
+
+    @property
+    def location(self) -> Path | None:
+        """The store's folder; None for a store in memory."""
+        return self.path
 
     def __len__(self) -> int:
         return sum(self._count(g) for g in self._graph_nodes())

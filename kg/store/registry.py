@@ -86,5 +86,5 @@ def open_store(
     """
     cls = get(name)
     if db is None:
-        db = getattr(cls, "default_db", None)
+        db = cls.default_db
     return cls.from_options(db=db, endpoint=endpoint, read_only=read_only)

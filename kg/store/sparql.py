@@ -134,7 +134,6 @@ class SparqlStore(Store):
 
     name = "sparql"
     persistent = True
-    supports_update = True
 
     def __init__(
         self,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kg import iri
-from kg.pipeline import build_lists
+from kg.scale import build_in_process
 from kg.store.memory import MemoryStore
 from kg.trace import TraceError, resolve_reference, trace
 
@@ -36,7 +36,7 @@ def store() -> MemoryStore:
         item("2", "《社会保险法》第八条"),
         item("3", "《办法》（甲发〔2019〕3号）"),
     ]
-    build_lists([(power_list(), items)], opened, extract=EXTRACT)
+    build_in_process([(power_list(), items)], opened, extract=EXTRACT)
     return opened
 
 

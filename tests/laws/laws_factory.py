@@ -10,7 +10,7 @@ from __future__ import annotations
 from extractors import extract
 from kg.laws.library import Library, library_from_instruments
 from kg.laws.model import LawArticle, LawInstrument, LawVersion
-from kg.pipeline import build_lists
+from kg.scale import build_in_process
 from kg.store.memory import MemoryStore
 from tests.graph.factories import item, power_list
 
@@ -73,7 +73,7 @@ def quoting_store(second_cites: str = "第七十七条") -> MemoryStore:
         item("1", f"《中华人民共和国社会保险法》第七十七条：“{TIANSHUI_4160}”", line=5),
         item("2", f"《社会保险法》{second_cites}：“{SOCIAL_INSURANCE[77][0]}”", line=6),
     ]
-    build_lists([(power_list(), items)], opened, extract=extract)
+    build_in_process([(power_list(), items)], opened, extract=extract)
     return opened
 
 

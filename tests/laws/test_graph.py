@@ -12,7 +12,7 @@ from kg.laws.graph import library_quads, load_library_graph
 from kg.laws.lawrefbook import LawRefBookFolder
 from kg.laws.library import Library, library_from_instruments, shipped_library
 from kg.laws.model import LawArticle, LawInstrument, LawVersion
-from kg.pipeline import build
+from kg.scale import build_in_process
 from kg.store import open_store
 from kg.store.base import Store
 from kg.validate import validate_store
@@ -43,7 +43,7 @@ def library(tmp_path: Path) -> Library:
 def store(tmp_path: Path) -> Store:
     opened = open_store("memory", db=tmp_path / "kg.nq")
     basis = "《中华人民共和国社会保险法》第三条之一、第三条第一款、第四条；《社会救助暂行办法》第二条；《某某不存在法》第一条"
-    build([_list(tmp_path, basis)], opened)
+    build_in_process([_list(tmp_path, basis)], opened)
     return opened
 
 
@@ -118,7 +118,7 @@ def test_a_repealed_instrument_names_its_repealing_act(tmp_path: Path) -> None:
         dates={"in_force": "2022-07-01"},
     )
     opened = open_store("memory", db=tmp_path / "kg.nq")
-    build([_list(tmp_path, "《中华人民共和国示例暂行条例》第一条")], opened)
+    build_in_process([_list(tmp_path, "《中华人民共和国示例暂行条例》第一条")], opened)
     load_library_graph(opened, library_from_instruments([old, new]))
     node = iri.instrument_iri("中华人民共和国示例暂行条例")
     assert _values(opened, f"SELECT ?s WHERE {{ <{node}> eli:in_force ?s }}") == [
@@ -136,7 +136,7 @@ def test_samples_with_the_library_graph_conform_to_the_shapes(
     sample_paths: list[Path], tmp_path: Path
 ) -> None:
     opened = open_store("memory", db=tmp_path / "kg.nq")
-    build(sample_paths, opened)
+    build_in_process(sample_paths, opened)
     summary = load_library_graph(opened, shipped_library())
     assert summary.linked >= 6 and summary.texts == summary.provisions
     report = validate_store(opened)
@@ -151,7 +151,7 @@ def test_a_local_law_file_feeds_the_graph_too(tmp_path: Path) -> None:
     )
     library = Library(LawRefBookFolder(tmp_path / "laws").instruments())
     opened = open_store("memory", db=tmp_path / "kg.nq")
-    build([_list(tmp_path, "《甘肃省示例条例》第一条")], opened)
+    build_in_process([_list(tmp_path, "《甘肃省示例条例》第一条")], opened)
     assert load_library_graph(opened, library).texts == 1
 
 

@@ -12,7 +12,8 @@ from kg.audit import audit
 from kg.cli import app
 from kg.graph.build import list_key
 from kg.ingest import read_list
-from kg.pipeline import build, graphs_for
+from kg.queries.lists import graphs_for
+from kg.scale import build_in_process
 from kg.store.memory import MemoryStore
 from tests.graph.factories import FakeExtractor
 
@@ -45,7 +46,7 @@ def test_repeated_and_blank_seqs_stay_distinct_items(tmp_path: Path) -> None:
     result = read_list(path)
     assert [item.key for item in result.items] == ["1", "2", "2~2", "~1", "~2"]
     store = MemoryStore()
-    build([path], store, extract=FakeExtractor({}))
+    build_in_process([path], store, extract=FakeExtractor({}))
     names = _names_by_item(store)
     assert len(names) == 5 and all(len(n) == 1 for n in names.values())
 
@@ -57,10 +58,10 @@ def test_a_list_with_unique_seqs_keeps_the_iris_its_seqs_give(tmp_path: Path) ->
     key = list_key(result.power_list)
     expected = {str(iri.power_item_iri(code=None, list_key=key, seq=row[0])) for row in ROWS}
     store = MemoryStore()
-    build([path], store, extract=FakeExtractor({}))
+    build_in_process([path], store, extract=FakeExtractor({}))
     assert set(_names_by_item(store)) == expected
     again = MemoryStore()
-    build([path], again, extract=FakeExtractor({}))
+    build_in_process([path], again, extract=FakeExtractor({}))
     assert _names_by_item(again) == _names_by_item(store)
 
 
@@ -112,7 +113,7 @@ def test_a_title_shared_by_two_lists_is_ambiguous_for_remove(tmp_path: Path) -> 
         path.write_text(list_text(), encoding="utf-8")
         paths.append(path)
     store = MemoryStore()
-    build(paths, store, extract=FakeExtractor({}))
+    build_in_process(paths, store, extract=FakeExtractor({}))
     assert len(graphs_for(store, TITLE)) == 2
     assert graphs_for(store, "甲2024.txt") == [iri.graph_iri(iri.list_key(TITLE, "甲2024.txt"))]
     assert isinstance(graphs_for(store, "甲.txt")[0], URIRef)

@@ -16,7 +16,7 @@ NEW = URIRef("urn:kg:test:new")
 def _interrupted(db: Path) -> None:
     """A store with one finished graph and one new graph killed half-way through its load."""
     store = OxigraphStore(db)
-    store.replace_graph_ntriples(OLD, b'<urn:a> <urn:p> "old" .\n')
+    store.load_ntriples(OLD, b'<urn:a> <urn:p> "old" .\n')
     marker = ox.NamedNode(f"{STAGING}killed")
     raw = store._store  # write the leftovers a killed build would leave
     raw.add(ox.Quad(marker, LOADING_OF, ox.NamedNode(str(NEW)), marker))
@@ -38,8 +38,8 @@ def test_half_loaded_new_graph_is_dropped_on_next_open(tmp_path: Path) -> None:
 
 def test_new_graph_load_leaves_no_marker(tmp_path: Path) -> None:
     store = OxigraphStore(tmp_path / "db")
-    store.replace_graph_ntriples(NEW, b'<urn:a> <urn:p> "1" .\n<urn:a> <urn:p> "2" .\n')
-    store.replace_graph_ntriples(NEW, b'<urn:a> <urn:p> "3" .\n')  # existing: staged swap
+    store.load_ntriples(NEW, b'<urn:a> <urn:p> "1" .\n<urn:a> <urn:p> "2" .\n')
+    store.load_ntriples(NEW, b'<urn:a> <urn:p> "3" .\n')  # existing: staged swap
     assert store.graphs() == [NEW]
     assert [str(r["o"]) for r in store.query("SELECT ?o WHERE { ?s ?p ?o }")] == ["3"]
     assert [g.value for g in store._store.named_graphs()] == [str(NEW)]

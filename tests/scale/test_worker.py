@@ -8,10 +8,10 @@ import pyoxigraph as ox
 import pytest
 from rdflib import Literal, URIRef
 
+from extractors.protocols import default_extractor
 from kg.graph.build import list_quads
 from kg.ingest import read_list
-from kg.pipeline import default_extractor, extract_item
-from kg.scale.worker import _ntriples_term, cache_stats, process_list
+from kg.scale.worker import _ntriples_term, build_list_graph, cache_stats, extract_item, process_list
 from kg.store.convert import from_ox
 
 
@@ -66,3 +66,11 @@ def test_a_list_builds_the_same_whatever_was_built_before(corpus: Path) -> None:
     alone = process_list(first).data
     process_list(second)
     assert process_list(first).data == alone  # no state (learned numbers, caches) leaks between lists
+
+
+def test_a_list_read_builds_what_its_file_builds(corpus: Path) -> None:
+    path = sorted(corpus.iterdir())[0]
+    result = read_list(path)
+    built = build_list_graph(result.power_list, result.items)
+    outcome = process_list(str(path))
+    assert (built.graph, built.data, built.triples) == (outcome.graph, outcome.data, outcome.triples)

@@ -240,10 +240,10 @@ def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         print(f"sample browser test skipped: extractor not available yet ({error})")
         pytest.skip(f"extractor not available yet: {error}")
     from kg.ingest import bundled_samples
-    from kg.pipeline import build
+    from kg.scale import build_in_process
 
     store = OxigraphStore(None)
-    build(bundled_samples(), store)
+    build_in_process(bundled_samples(), store)
     out = tmp_path_factory.mktemp("samples") / "site"
     build_site(store, out, progress=False)
     return out

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kg.ingest import bundled_samples
-from kg.pipeline import build
+from kg.scale import build_in_process
 from kg.site.data import SiteData, load_site_data
 from kg.site.search import reference_keys, reference_texts, search_key
 from kg.store.oxigraph import OxigraphStore
@@ -27,7 +27,7 @@ TYPED = {
 @pytest.fixture(scope="module")
 def samples() -> tuple[OxigraphStore, SiteData]:
     store = OxigraphStore(None)
-    build(bundled_samples(), store)
+    build_in_process(bundled_samples(), store)
     return store, load_site_data(store)
 
 

@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from kg.pipeline import build
+from kg.scale import build_in_process
 from kg.site.build import build_site
 from kg.site.data import SiteData, load_site_data
 from kg.store.base import Store
@@ -45,7 +45,7 @@ def stores(paths: list[Path]) -> dict[str, Store]:
     built: dict[str, Store] = {}
     for name, make in (("oxigraph", lambda: OxigraphStore(None)), ("memory", lambda: MemoryStore(None))):
         store = make()
-        summary = build(paths, store)
+        summary = build_in_process(paths, store)
         assert summary.lists == len(paths) and not summary.errors
         built[name] = store
     return built
@@ -132,7 +132,7 @@ def test_virtuoso_agrees(virtuoso: Any, stores: dict[str, Store], paths: list[Pa
 
     sparql = SparqlStore(virtuoso.endpoint, **virtuoso.store_options())
     try:
-        build(paths, sparql)
+        build_in_process(paths, sparql)
         assert records(load_site_data(sparql)) == records(load_site_data(stores["oxigraph"]))
     finally:
         for graph in sparql.graphs():

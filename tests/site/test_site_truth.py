@@ -17,7 +17,7 @@ import regex
 
 from kg.graph.labels import provision_label
 from kg.ingest import read_list
-from kg.pipeline import build
+from kg.scale import build_in_process
 from kg.site.build import build_site
 from kg.store.oxigraph import OxigraphStore
 
@@ -33,7 +33,7 @@ Row = tuple[str, str]
 @pytest.fixture(scope="module")
 def site(sample_paths: list[Path], tmp_path_factory: pytest.TempPathFactory) -> Path:
     store = OxigraphStore(None)
-    build(sample_paths, store)
+    build_in_process(sample_paths, store)
     return build_site(store, tmp_path_factory.mktemp("truth") / "site", progress=False).out_dir
 
 

@@ -1,61 +1,46 @@
-"""One contract suite for every store backend (as rdflib's ``make_graph`` fixture).
+"""One contract suite for every registered store backend (as rdflib's ``make_graph`` fixture).
 
-To run the suite against another backend, add a factory to :data:`BACKENDS`:
-a function ``(request, tmp_path) -> Store`` that returns an empty store. The
-``sparql`` entry asks for the session's Virtuoso (``tests/conftest.py``), so it
-is skipped, with the reason printed, where Virtuoso cannot run; select or
-deselect it with ``-m virtuoso`` / ``-m "not virtuoso"``.
+The backends are :func:`kg.store.registry.names`, so a newly registered backend is
+in the suite without a line here. An embedded backend (one with a ``default_db``)
+is opened empty in the test's folder; a server's store (no ``default_db``) is
+opened on the session's Virtuoso (``tests/conftest.py``), so it is skipped, with the
+reason printed, where Virtuoso cannot run; select or deselect it with
+``-m virtuoso`` / ``-m "not virtuoso"``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from kg.store.base import Store
-
-StoreFactory = Callable[[pytest.FixtureRequest, Path], Store]
-
-
-def _oxigraph(request: pytest.FixtureRequest, tmp_path: Path) -> Store:
-    from kg.store.oxigraph import OxigraphStore
-
-    return OxigraphStore(tmp_path / "oxigraph")
+from kg.store.registry import get, names
 
 
-def _memory(request: pytest.FixtureRequest, tmp_path: Path) -> Store:
-    from kg.store.memory import MemoryStore
-
-    return MemoryStore(tmp_path / "memory.nq")
+def _marks(name: str) -> tuple[pytest.MarkDecorator, ...]:
+    return () if get(name).default_db is not None else (pytest.mark.virtuoso,)
 
 
-def _sparql(request: pytest.FixtureRequest, tmp_path: Path) -> Store:
-    from kg.store.sparql import SparqlStore
-
+def open_empty(name: str, request: pytest.FixtureRequest, tmp_path: Path) -> Store:
+    """An empty store of backend ``name``: in ``tmp_path`` if embedded, else on the session's Virtuoso."""
+    backend = get(name)
+    if backend.default_db is not None:
+        return backend.from_options(db=tmp_path / f"{name}-store{backend.default_db.suffix}")
     server = request.getfixturevalue("virtuoso")
-    store = SparqlStore(server.endpoint, **server.store_options())
+    store = backend(server.endpoint, **server.store_options())  # type: ignore[call-arg]
     for graph in store.graphs():
         store.remove(graph)
     return store
 
 
-BACKENDS: dict[str, tuple[StoreFactory, tuple[pytest.MarkDecorator, ...]]] = {
-    "oxigraph": (_oxigraph, ()),
-    "memory": (_memory, ()),
-    "sparql": (_sparql, (pytest.mark.virtuoso,)),
-}
-"""Backend name → (factory of an empty store, marks)."""
-
-
-@pytest.fixture(params=[pytest.param(name, marks=marks, id=name) for name, (_f, marks) in BACKENDS.items()])
+@pytest.fixture(params=[pytest.param(name, marks=_marks(name), id=name) for name in names()])
 def any_store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
-    """An empty store of each registered backend, closed (and emptied) afterwards."""
-    factory, _marks = BACKENDS[request.param]
-    store = factory(request, tmp_path)
+    """An empty store of each registered backend, closed (and a server's emptied) afterwards."""
+    store = open_empty(request.param, request, tmp_path)
     yield store
-    if request.param == "sparql":
+    if store.location is None:
         for graph in store.graphs():
             store.remove(graph)
     store.close()

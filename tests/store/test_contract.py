@@ -1,14 +1,15 @@
-"""The Store contract, run against every backend of ``conftest.BACKENDS``."""
+"""The Store contract, run against every backend :func:`kg.store.registry.names` lists."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 import pytest
 from rdflib import XSD, Dataset, Graph, Literal, URIRef
+from rdflib.term import Identifier
 
-from kg.store.base import Quad, Store, StoreError
+from kg.store.base import Quad, Row, Store, StoreError
 
 EX = "https://w3id.org/qzqd-kg/id/"
 NAME = URIRef("https://w3id.org/qzqd-kg/ontology#name")
@@ -158,3 +159,81 @@ def test_export_refuses_unknown_format(any_store: Store, tmp_path: Path) -> None
     with pytest.raises(StoreError):
         any_store.export("docx", tmp_path / "x.docx")
     assert not (tmp_path / "x.docx").exists()
+
+
+NTRIPLES = (
+    f'<{EX}power/1> <{NAME}> "他说\\"罚款\\"\\n第二行"@zh .\n'
+    f'<{EX}power/2> <{NAME}> "58"^^<{XSD.integer}> .\n'
+    f'<{EX}power/3> <{NAME}> "三" .\n'
+).encode()
+
+
+def test_load_ntriples_replaces_the_graph_and_counts(any_store: Store) -> None:
+    any_store.replace_graph(G1, _quads(G1, 5))
+    any_store.replace_graph(G2, _quads(G2, 1, "w"))
+    assert any_store.load_ntriples(G1, NTRIPLES) == 3
+    assert _names(any_store) == {'他说"罚款"\n第二行', "58", "三", "w0"}
+    assert len(any_store) == 4
+    assert any_store.load_ntriples(G1, b"") == 0
+    assert any_store.graphs() == [G2]
+
+
+def test_iter_quads_gives_every_quad_once_with_its_graph(any_store: Store) -> None:
+    quads = _quads(G1, 3) + _quads(G2, 2, "w")
+    any_store.replace_graph(G1, quads[:3])
+    any_store.replace_graph(G2, quads[3:])
+    got = list(any_store.iter_quads())
+    assert len(got) == 5 and set(got) == set(quads)
+
+
+def test_location_is_where_the_store_and_its_manifest_live(any_store: Store) -> None:
+    from kg.scale.manifest import manifest_path
+
+    any_store.replace_graph(G1, _quads(G1, 1))
+    location = any_store.location
+    if type(any_store).default_db is None:
+        assert location is None and manifest_path(any_store) is None
+        return
+    assert location is not None and location.exists()
+    assert manifest_path(any_store) in (location / "kg-manifest.json", Path(f"{location}.manifest.json"))
+    assert type(any_store).persistent
+
+
+class _Minimal(Store):
+    """Only the abstract methods (over a memory store): what the base class adds must work on it."""
+
+    name = "minimal"
+
+    def __init__(self) -> None:
+        from kg.store.memory import MemoryStore
+
+        self.inner = MemoryStore(None)
+
+    def replace_graph(self, graph: URIRef, quads: Iterable[Quad]) -> int:
+        return self.inner.replace_graph(graph, quads)
+
+    def add(self, quads: Iterable[Quad], graph: URIRef) -> int:
+        return self.inner.add(quads, graph)
+
+    def remove(self, graph: URIRef) -> bool:
+        return self.inner.remove(graph)
+
+    def graphs(self) -> list[URIRef]:
+        return self.inner.graphs()
+
+    def query(self, sparql: str, bindings: Mapping[str, Identifier] | None = None) -> list[Row]:
+        return self.inner.query(sparql, bindings)
+
+    def export(self, fmt: str, path: Path) -> int:
+        return self.inner.export(fmt, path)
+
+    def __len__(self) -> int:
+        return len(self.inner)
+
+
+def test_the_base_class_loads_ntriples_and_iterates_quads() -> None:
+    store = _Minimal()
+    assert not (store.native_ntriples or store.native_quads or store.persistent)
+    assert store.load_ntriples(G1, NTRIPLES) == 3
+    assert {str(o) for _s, _p, o, g in store.iter_quads() if g == G1} == {'他说"罚款"\n第二行', "58", "三"}
+    assert store.location is None

@@ -19,8 +19,8 @@ from pathlib import Path
 import pytest
 from rdflib import Dataset, Literal, URIRef
 
-from kg.pipeline import build
 from kg.queries import names, run_query
+from kg.scale import build_in_process
 from kg.store.base import StoreError
 from kg.store.oxigraph import OxigraphStore
 from kg.store.sparql import SparqlStore
@@ -51,8 +51,8 @@ def stores(capped: Virtuoso, sample_paths: list[Path]) -> tuple[OxigraphStore, S
     """The samples in the embedded store and in the capped server, by the same pipeline."""
     embedded = OxigraphStore(None)
     server = SparqlStore(capped.endpoint, **capped.store_options())
-    build(sample_paths, embedded)
-    build(sample_paths, server)
+    build_in_process(sample_paths, embedded)
+    build_in_process(sample_paths, server)
     return embedded, server
 
 

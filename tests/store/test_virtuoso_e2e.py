@@ -1,6 +1,7 @@
 """The same build and the same canned queries on Virtuoso and on the embedded store.
 
-Both stores get the two bundled sample lists through :func:`kg.pipeline.build`;
+Both stores get the two bundled sample lists through ``kg build``'s loop
+(:func:`kg.scale.build_in_process`);
 then every canned query (unbound, and bound to the nodes the issue names) must
 give the same rows on both, and ``trace`` the same powers. The known facts are
 checked too, so two equally empty answers cannot pass as "identical".
@@ -17,8 +18,8 @@ import pytest
 from rdflib.term import Identifier, Literal, URIRef
 
 from kg.iri import instrument_iri, provision_iri
-from kg.pipeline import BuildSummary, build
 from kg.queries import names, run_query
+from kg.scale import StreamSummary, build_in_process
 from kg.store.base import Row, Store
 from kg.store.oxigraph import OxigraphStore
 from kg.store.sparql import SparqlStore
@@ -51,14 +52,14 @@ TRACES = {
 @pytest.fixture(scope="module")
 def stores(
     virtuoso: Virtuoso, sample_paths: list[Path]
-) -> Iterator[tuple[OxigraphStore, SparqlStore, BuildSummary, BuildSummary]]:
+) -> Iterator[tuple[OxigraphStore, SparqlStore, StreamSummary, StreamSummary]]:
     """Both stores built from the samples by the same pipeline."""
     embedded = OxigraphStore(None)
     server = SparqlStore(virtuoso.endpoint, **virtuoso.store_options())
     for graph in server.graphs():
         server.remove(graph)
-    embedded_summary = build(sample_paths, embedded)
-    server_summary = build(sample_paths, server)
+    embedded_summary = build_in_process(sample_paths, embedded)
+    server_summary = build_in_process(sample_paths, server)
     yield embedded, server, embedded_summary, server_summary
     for graph in server.graphs():
         server.remove(graph)
@@ -96,7 +97,7 @@ def _table(rows: list[Row]) -> list[tuple[tuple[str, tuple[str, ...]], ...]]:
     return sorted(tuple(sorted((k, _cell(k, v)) for k, v in row.items())) for row in rows)
 
 
-def test_same_build_summary(stores: tuple[Store, Store, BuildSummary, BuildSummary]) -> None:
+def test_same_build_summary(stores: tuple[Store, Store, StreamSummary, StreamSummary]) -> None:
     embedded, server, ours, theirs = stores
     assert (ours.lists, ours.items, ours.citations) == (theirs.lists, theirs.items, theirs.citations)
     assert (ours.instruments, ours.provisions, ours.triples) == (
@@ -114,14 +115,14 @@ NEEDS_A_START = {"parts_of"}
 
 
 @pytest.mark.parametrize("name", [n for n in names() if n not in NEEDS_A_START])
-def test_canned_query_unbound(name: str, stores: tuple[Store, Store, BuildSummary, BuildSummary]) -> None:
+def test_canned_query_unbound(name: str, stores: tuple[Store, Store, StreamSummary, StreamSummary]) -> None:
     embedded, server = stores[0], stores[1]
     assert _table(run_query(server, name)) == _table(run_query(embedded, name))
 
 
 @pytest.mark.parametrize(("name", "bindings"), BOUND_RUNS)
 def test_canned_query_bound(
-    name: str, bindings: dict[str, URIRef], stores: tuple[Store, Store, BuildSummary, BuildSummary]
+    name: str, bindings: dict[str, URIRef], stores: tuple[Store, Store, StreamSummary, StreamSummary]
 ) -> None:
     embedded, server = stores[0], stores[1]
     expected = run_query(embedded, name, **bindings)
@@ -131,7 +132,7 @@ def test_canned_query_bound(
 
 @pytest.mark.parametrize(("text", "seqs"), TRACES.items(), ids=list(TRACES))
 def test_trace_gives_the_same_powers(
-    text: str, seqs: set[str], stores: tuple[Store, Store, BuildSummary, BuildSummary]
+    text: str, seqs: set[str], stores: tuple[Store, Store, StreamSummary, StreamSummary]
 ) -> None:
     embedded, server = stores[0], stores[1]
     ours, theirs = trace(text, embedded), trace(text, server)
@@ -140,14 +141,14 @@ def test_trace_gives_the_same_powers(
     assert seqs <= {power.seq for power in theirs.powers}
 
 
-def test_trace_counts_parts_on_the_server(stores: tuple[Store, Store, BuildSummary, BuildSummary]) -> None:
+def test_trace_counts_parts_on_the_server(stores: tuple[Store, Store, StreamSummary, StreamSummary]) -> None:
     result = trace("社会保险法第七十七条", stores[1])
     found = {(power.seq, c.cited_as) for power in result.powers for c in power.citations}
     assert {"8", "4160"} <= {seq for seq, _ in found}
 
 
 def test_kg_serve_over_virtuoso_answers_like_the_embedded_store(
-    stores: tuple[Store, Store, BuildSummary, BuildSummary],
+    stores: tuple[Store, Store, StreamSummary, StreamSummary],
 ) -> None:
     """``kg serve`` in front of either store: the query page's example, through SPARQLWrapper."""
     from SPARQLWrapper import JSON, SPARQLWrapper
