@@ -12,6 +12,8 @@ Rules each have a name (``Citation.rule``) so a wrong citation can be traced.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 from extractors.anaphora import AliasTable, anaphor_fits, anaphor_scope, inherit_path
@@ -138,6 +140,23 @@ def _date_text(match: regex.Match[str]) -> str:
     return "-".join(parts)
 
 
+DATED_CLAUSE_CACHE_SIZE = 4096
+"""Title brackets repeat across cells (（国务院令第149号，1994年2月26日发布）): read each once."""
+
+
+@lru_cache(maxsize=DATED_CLAUSE_CACHE_SIZE)
+def _dated_clauses(inner: str) -> tuple[tuple[str, str], ...]:
+    """(verb, date) of every clause of a title's brackets that holds a date ('' when no verb ends it)."""
+    found = []
+    for clause in _CLAUSE.split(inner):
+        match = _DATE.search(clause)
+        if match is None:
+            continue
+        verb = _CLAUSE_VERB.search(clause)
+        found.append((verb["kind"] if verb else "", _date_text(match)))
+    return tuple(found)
+
+
 _NOWHERE = Place()
 """The place of a cell: in no document."""
 
@@ -232,13 +251,7 @@ class _Resolver:
         """
         if "年" not in inner:
             return
-        for clause in _CLAUSE.split(inner):
-            match = _DATE.search(clause)
-            if match is None:
-                continue
-            when = _date_text(match)
-            verb = _CLAUSE_VERB.search(clause)
-            kind = verb["kind"] if verb else ""
+        for kind, when in _dated_clauses(inner):
             if kind in ("修正", "修订", "修改", "通过"):
                 draft.version = when
             elif kind in ("起施行", "施行", "实施", "起实施"):
