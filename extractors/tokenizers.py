@@ -189,12 +189,12 @@ def _scanners() -> tuple[_Scanner, ...]:
         (22, always, ENUMERATOR, _kind_token("enum"), True),
         (
             24,
-            always,
+            tuple("、：:．."),  # a part number ends with one of them
             PART_MARKER,
             lambda t, m: Token("part", m.start(), m.end(), m["part_num"]),
             True,
         ),
-        (26, always, _QUOTE_MARKS, _kind_token("quotes"), True),
+        (26, tuple("“「『”」』"), _QUOTE_MARKS, _kind_token("quotes"), True),
         (28, ("》",), "》", _kind_token("lone_close"), True),
     ]
     return tuple(
