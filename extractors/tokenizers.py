@@ -73,7 +73,7 @@ _KNOWN_FOLLOW = (
 
 
 @cache
-def _known_names_by_ending() -> tuple[regex.Pattern[str], dict[str, tuple[int, ...]], frozenset[str]]:
+def _known_names_by_ending() -> tuple[re.Pattern[str], dict[str, tuple[int, ...]], frozenset[str]]:
     """Known short titles grouped by their last two characters, with the lengths to try.
 
     Matching 500 names as one alternation at every character is slow; instead the
@@ -84,7 +84,7 @@ def _known_names_by_ending() -> tuple[regex.Pattern[str], dict[str, tuple[int, .
     for name in names:
         lengths.setdefault(name[-2:], set()).add(len(name))
     last_chars = "".join(sorted({regex.escape(name[-1]) for name in names}))
-    pattern = regex.compile(rf"[{last_chars}]{_KNOWN_FOLLOW}", regex.V1)
+    pattern = compile_plain(rf"[{last_chars}]{_KNOWN_FOLLOW}")
     return pattern, {k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()}, names
 
 
@@ -143,7 +143,10 @@ def _scanners() -> tuple[_Scanner, ...]:
     cannot match it. The tokenizer then keeps the leftmost non-overlapping tokens.
     """
     always: tuple[str, ...] = ()
-    plain: tuple[str, ...] = (TITLE_BOOK, ANGLE_TITLE, QUOTED_TITLE, ANAPHOR, _QUOTE_MARKS, "》")
+    plain: tuple[str, ...] = (
+        *(TITLE_BOOK, ANGLE_TITLE, UNCLOSED_TITLE, QUOTED_TITLE, STANDARD_CODE, ALIAS_DEFINITION),
+        *(ANAPHOR, _QUOTE_MARKS, "》"),
+    )
     table: list[tuple[int, tuple[str, ...], str, Builder, bool]] = [
         (
             _BOOK,
