@@ -190,7 +190,7 @@ REGEX_SPACES = r"\t\n\x0b\x0c\r\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f
 \\x1c–\\x1f, so :func:`compile_plain` spells ``\\s`` out as these."""
 
 
-def _spell_out_spaces(pattern: str) -> str:
+def _spell_out_spaces(pattern: str, verbose: bool) -> str:
     """``pattern`` with every ``\\s`` written as :data:`REGEX_SPACES` (inside a class or not).
 
     Verbose comments are copied as they are; a class that starts with ``]`` is refused.
@@ -207,7 +207,7 @@ def _spell_out_spaces(pattern: str) -> str:
                 out.append(pair)
             index += 2
             continue
-        if pair[:1] == "#" and not in_class:  # a verbose comment, up to the end of its line
+        if pair[:1] == "#" and verbose and not in_class:  # a verbose comment, up to the end of its line
             end = pattern.find("\n", index)
             end = len(pattern) if end < 0 else end
             out.append(pattern[index:end])
@@ -225,8 +225,11 @@ def _spell_out_spaces(pattern: str) -> str:
 
 
 @cache
-def compile_plain(pattern: str) -> re.Pattern[str]:
+def compile_plain(pattern: str, *, verbose: bool = True) -> re.Pattern[str]:
     """Compile a pattern with the standard ``re`` module, often about twice as fast per match.
+
+    ``verbose``: the pattern is written in verbose syntax (spaces and ``#`` comments ignored);
+    without it, it means what ``regex.compile(pattern)`` means.
 
     Only for patterns without ``regex``-only syntax (``\\p{Han}``, variable-width
     lookbehind); ``\\s`` is spelt out (:data:`REGEX_SPACES`) so it means what it means to
@@ -235,7 +238,7 @@ def compile_plain(pattern: str) -> re.Pattern[str]:
     """
     if any(syntax in pattern for syntax in (r"\p{", r"\P{", r"\S", r"\w", r"\W", r"\b", r"\B")):
         raise ValueError(f"compile_plain() cannot take this pattern (use compile_verbose()): {pattern[:40]}")
-    return re.compile(_spell_out_spaces(pattern), re.VERBOSE)
+    return re.compile(_spell_out_spaces(pattern, verbose), re.VERBOSE if verbose else 0)
 
 
 TITLE_SUFFIX_NOTE = r"(?:[（(][^（）()\n]{1,20}+[）)]){0,2}+"
