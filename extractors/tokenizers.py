@@ -172,7 +172,7 @@ def _scanners() -> tuple[_Scanner, ...]:
         (6, ("“", '"'), QUOTED_TITLE, _quoted_title_token, False),
         (_STANDARD, always, STANDARD_CODE, _standard_token, False),
         (10, ("称",), ALIAS_DEFINITION, lambda t, m: Token("alias", m.start(), m.end(), m["alias"]), True),
-        (12, ("令", "公告"), ORDER_NUMBER, lambda t, m: _doc_token(t, m, "order"), False),
+        (_ORDER, ("令", "公告"), ORDER_NUMBER, lambda t, m: _doc_token(t, m, "order"), False),
         (14, ("号令", "號令"), ORDER_NUMBER_AFTER, lambda t, m: _doc_token(t, m, "order"), False),
         (_DOC, ("号", "號"), DOC_NUMBER, lambda t, m: _doc_token(t, m, "doc"), False),
         (
@@ -226,6 +226,11 @@ MAX_UNCLOSED_TRIES = 16
 
 _STANDARD = 8
 """Priority of the standard scanner: it runs only in cells with two capitals in a row."""
+
+_ORDER = 12
+"""Priority of the order-number scanner: its matches start at 令 or 公告, it is tried only there."""
+
+_ORDER_ANCHOR = re.compile("令|公告")
 
 _DOC = 16
 """Priority of the document-number scanner: its matches end at 号, it is tried only before one."""
@@ -359,6 +364,8 @@ def _candidates(text: str) -> list[tuple[int, int, regex.Match[str] | Token, Bui
             matches = _unclosed_matches(text, scanner.pattern, book_starts)
         elif priority == _DOC:
             matches = _doc_matches(text, scanner.pattern)
+        elif priority == _ORDER:
+            matches = _order_matches(text, scanner.pattern)
         else:
             matches = scanner.pattern.finditer(text)
         if scanner.sure:
@@ -394,6 +401,23 @@ def _unclosed_matches(
             if match is not None:
                 yield match
         pos = text.find("《", pos + 1)
+
+
+def _order_matches(text: str, pattern: regex.Pattern[str]) -> Iterator[regex.Match[str]]:
+    """What ``pattern.finditer(text)`` gives, tried only at each 令 and 公告.
+
+    An :data:`~extractors.patterns.ORDER_NUMBER` match starts at one (the organ before it
+    is read by a lookbehind), so the leftmost match is at the first of them that matches.
+    """
+    end = 0
+    for anchor in _ORDER_ANCHOR.finditer(text):
+        at = anchor.start()
+        if at < end:
+            continue
+        match = pattern.match(text, at)
+        if match is not None:
+            yield match
+            end = match.end()
 
 
 def _doc_matches(text: str, pattern: regex.Pattern[str]) -> Iterator[regex.Match[str]]:
