@@ -24,7 +24,7 @@ from extractors.glosses import split_annotation, strip_glosses
 from extractors.models import Citation, Role
 from extractors.numerals import parse_numeral
 from extractors.patterns import DATE, INSTRUMENT_SUFFIX, compile_plain, compile_verbose
-from extractors.provisions import parse_run
+from extractors.provisions import parse_refs
 from extractors.title_notes import (
     BRACKETED_RULES,
     damage_of,
@@ -484,7 +484,7 @@ class _Resolver:
     def _add(self, target: Draft, token: Token, context: dict[str, int] | None) -> list[ProvDraft]:
         self.last_target = target
         added = []
-        for ref in parse_run(token.value):
+        for ref in parse_refs(token.value):
             path = inherit_path(ref.path, context)
             prov = ProvDraft(
                 path, token.start + ref.start, token.start + ref.end, ref.raw, ref.article_suffix
