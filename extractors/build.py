@@ -118,6 +118,12 @@ def provision(prov: ProvDraft) -> Provision:
     )
 
 
+def _may_repeat(provs: list[ProvDraft]) -> bool:
+    """Do two of ``provs`` have the same levels and suffix? (cheaper than comparing built paths)."""
+    levels = {(frozenset(kv for kv in p.path.items() if kv[1] is not None), p.suffix) for p in provs}
+    return len(levels) < len(provs)
+
+
 def citation(draft: Draft) -> Citation:
     """The frozen citation of a draft; its span runs to its last provision."""
     end = draft.end
@@ -125,7 +131,7 @@ def citation(draft: Draft) -> Citation:
         end = max(end, prov.end)
     provisions = [provision(p) for p in draft.provisions]
     notes = draft.notes
-    if len(provisions) > 1:
+    if len(provisions) > 1 and _may_repeat(draft.provisions):
         distinct = list({(p.path(), p.book, p.chapter, p.section): p for p in reversed(provisions)}.values())
         if len(distinct) < len(provisions):
             # 第十条、第十条: one provision cited twice is cited once (the first mention kept)

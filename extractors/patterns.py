@@ -33,6 +33,7 @@ __all__ = [
     "PROVISION_ATOM",
     "PROVISION_RUN",
     "QUOTED_TITLE",
+    "REGEX_SPACES",
     "SEPARATOR",
     "STANDARD_CODE",
     "TITLE_BOOK",
@@ -184,17 +185,60 @@ def compile_verbose(pattern: str) -> regex.Pattern[str]:
     return regex.compile(pattern, regex.VERBOSE | regex.V1)
 
 
+REGEX_SPACES = r"\t\n\x0b\x0c\r\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+"""What ``regex`` counts as ``\\s``, as the body of a character class: ``re`` also counts
+\\x1c–\\x1f, so :func:`compile_plain` spells ``\\s`` out as these."""
+
+
+def _spell_out_spaces(pattern: str, verbose: bool) -> str:
+    """``pattern`` with every ``\\s`` written as :data:`REGEX_SPACES` (inside a class or not).
+
+    Verbose comments are copied as they are; a class that starts with ``]`` is refused.
+    """
+    out: list[str] = []
+    in_class = False
+    index = 0
+    while index < len(pattern):
+        pair = pattern[index : index + 2]
+        if pair[:1] == "\\" and len(pair) == 2:
+            if pair == r"\s":
+                out.append(REGEX_SPACES if in_class else f"[{REGEX_SPACES}]")
+            else:
+                out.append(pair)
+            index += 2
+            continue
+        if pair[:1] == "#" and verbose and not in_class:  # a verbose comment, up to the end of its line
+            end = pattern.find("\n", index)
+            end = len(pattern) if end < 0 else end
+            out.append(pattern[index:end])
+            index = end
+            continue
+        if pair[:1] == "[" and not in_class:
+            in_class = True
+            if pattern[index + 1 : index + 2] == "]" or pattern[index + 1 : index + 3] == "^]":
+                raise ValueError("compile_plain() does not read classes that start with ]")
+        elif pair[:1] == "]":
+            in_class = False
+        out.append(pair[:1])
+        index += 1
+    return "".join(out)
+
+
 @cache
-def compile_plain(pattern: str) -> re.Pattern[str]:
-    """Compile a verbose pattern with the standard ``re`` module, about twice as fast per match.
+def compile_plain(pattern: str, *, verbose: bool = True) -> re.Pattern[str]:
+    """Compile a pattern with the standard ``re`` module, often about twice as fast per match.
+
+    ``verbose``: the pattern is written in verbose syntax (spaces and ``#`` comments ignored);
+    without it, it means what ``regex.compile(pattern)`` means.
 
     Only for patterns without ``regex``-only syntax (``\\p{Han}``, variable-width
-    lookbehind) and without ``\\s`` (``re`` counts \\x1c–\\x1f as space, ``regex`` does not);
+    lookbehind); ``\\s`` is spelt out (:data:`REGEX_SPACES`) so it means what it means to
+    ``regex``, and ``\\S``, ``\\w`` and ``\\b`` are refused rather than risk a difference;
     possessive quantifiers are standard since Python 3.11.
     """
-    if r"\p{" in pattern or r"\s" in pattern:
-        raise ValueError("compile_plain() is for patterns without \\p{…} or \\s; use compile_verbose()")
-    return re.compile(pattern, re.VERBOSE)
+    if any(syntax in pattern for syntax in (r"\p{", r"\P{", r"\S", r"\w", r"\W", r"\b", r"\B")):
+        raise ValueError(f"compile_plain() cannot take this pattern (use compile_verbose()): {pattern[:40]}")
+    return re.compile(_spell_out_spaces(pattern, verbose), re.VERBOSE if verbose else 0)
 
 
 TITLE_SUFFIX_NOTE = r"(?:[（(][^（）()\n]{1,20}+[）)]){0,2}+"

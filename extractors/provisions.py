@@ -24,7 +24,7 @@ from types import MappingProxyType
 from extractors.numerals import parse_numeral_flagged
 from extractors.patterns import NUM, SEPARATOR, UNIT, compile_verbose
 
-__all__ = ["LEVELS", "ProvisionRef", "parse_run"]
+__all__ = ["LEVELS", "ProvisionRef", "parse_refs", "parse_run"]
 
 LEVELS: tuple[str, ...] = (
     "annex",
@@ -203,11 +203,12 @@ def parse_run(run: str) -> list[ProvisionRef]:
     Returns:
         One :class:`ProvisionRef` per named provision; offsets are relative to ``run``.
     """
-    return list(_parse_run_cached(run))
+    return list(parse_refs(run))
 
 
 @lru_cache(maxsize=RUN_CACHE_SIZE)
-def _parse_run_cached(run: str) -> tuple[ProvisionRef, ...]:
+def parse_refs(run: str) -> tuple[ProvisionRef, ...]:
+    """:func:`parse_run` as a shared tuple (cached: runs repeat across cells); do not modify its refs."""
     refs: list[ProvisionRef] = []
     path: dict[str, int] = {}
     suffix: int | None = None  # the 之N of the article in ``path``, kept for its paragraphs and items

@@ -12,6 +12,8 @@ Rules each have a name (``Citation.rule``) so a wrong citation can be traced.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 from extractors.anaphora import AliasTable, anaphor_fits, anaphor_scope, inherit_path
@@ -21,8 +23,8 @@ from extractors.drafts import Body, Draft, ProvDraft
 from extractors.glosses import split_annotation, strip_glosses
 from extractors.models import Citation, Role
 from extractors.numerals import parse_numeral
-from extractors.patterns import DATE, INSTRUMENT_SUFFIX, compile_verbose
-from extractors.provisions import parse_run
+from extractors.patterns import DATE, INSTRUMENT_SUFFIX, compile_plain, compile_verbose
+from extractors.provisions import parse_refs
 from extractors.recover import recover_titles
 from extractors.title_notes import (
     BRACKETED_RULES,
@@ -44,37 +46,44 @@ MAX_HEAD_PAREN = 240
 """Longest bracket after a title we read as its note: 住房公积金管理条例's
 （1999年4月3日国务院令第262号发布，根据…第一次修订，根据…第二次修订） runs to ~110."""
 
-_HEAD_PAREN = regex.compile(
-    rf"\G[ \t\u3000]{{0,3}}+(?:的通知|通知|的决定|的意见)?[ \t\u3000]{{0,2}}+[（(]"
+_HEAD_PAREN = compile_plain(
+    rf"[ \t\u3000]{{0,3}}+(?:的通知|通知|的决定|的意见)?[ \t\u3000]{{0,2}}+[（(]"
     rf"(?P<inner>(?:[^（）()“”：:\n]|[（(][^（）()\n]{{0,30}}+[）)]){{0,{MAX_HEAD_PAREN}}}+)"
-    r"(?:[）)]|(?=[：:“”\n]|$))"
+    r"(?:[）)]|(?=[：:“”\n]|$))",
+    verbose=False,
 )
 _HEAD_PAREN_FIRST = frozenset(" \t\u3000的通（(")
 """The characters a :data:`_HEAD_PAREN` match can start with: test one before calling it."""
-_NOTE_BEFORE = regex.compile(
-    r"[（(][ \t\u3000]{0,2}+(?:原|即|现|参见|参照|见|详见|已被|被)?[ \t\u3000]{0,2}+$"
+_NOTE_BEFORE = compile_plain(
+    r"[（(][ \t\u3000]{0,2}+(?:原|即|现|参见|参照|见|详见|已被|被)?[ \t\u3000]{0,2}+$", verbose=False
 )
-_NUMBERED_ITEM = regex.compile(
-    r"\G[ \t\u3000]{0,2}+[（(](?P<num>[一二三四五六七八九十]{1,3}+)[）)](?![ \t\u3000]*+[，,。；;、）)]|$)"
+_NUMBERED_ITEM = compile_plain(
+    r"[ \t\u3000]{0,2}+[（(](?P<num>[一二三四五六七八九十]{1,3}+)[）)](?![ \t\u3000]*+[，,。；;、）)]|$)",
+    verbose=False,
 )
 """（一） opening an item of a policy document right after its title: （一）保留26项…"""
-_ITEM_AFTER_PART = regex.compile(
-    r"\G[ \t\u3000]{0,2}+[（(][ \t\u3000]{0,2}+(?P<num>[一二三四五六七八九十0-9]{1,4}+)[ \t\u3000]{0,2}+[）)]"
+_ITEM_AFTER_PART = compile_plain(
+    r"[ \t\u3000]{0,2}+[（(][ \t\u3000]{0,2}+(?P<num>[一二三四五六七八九十0-9]{1,4}+)[ \t\u3000]{0,2}+[）)]",
+    verbose=False,
 )
-_GAP_FILLER = regex.compile(r"^[\s，,：:、]*(?:文件|的通知|通知|规定|中的|中|之|的)?[\s，,：:、]*$")
-_ANNEX_GAP = regex.compile(
+_GAP_FILLER = compile_plain(
+    r"^[\s，,：:、]*(?:文件|的通知|通知|规定|中的|中|之|的)?[\s，,：:、]*$", verbose=False
+)
+_ANNEX_GAP = compile_plain(
     rf"^[\s，,：:]*(?:附件\s{{0,2}}[0-9一二三四五六七八九十]{{0,3}}[：:、.]?\s{{0,2}})?"
-    rf"《?(?P<annex>[^\s，,。；;：:“”《》]{{2,60}}?{INSTRUMENT_SUFFIX})》?[\s，,：:]*$"
+    rf"《?(?P<annex>[^\s，,。；;：:“”《》]{{2,60}}?{INSTRUMENT_SUFFIX})》?[\s，,：:]*$",
+    verbose=False,
 )
 _BODY_START = regex.compile(
     r"\G(?:[。；;，,]?[ \t\u3000]{0,3}+原文[ \t\u3000]{0,2}+[：:]"
     r"|[ \t\u3000]{0,3}+(?:(?:规定|明确规定|提出|指出|载明|明确)[ \t\u3000]{0,2}+)?[：:“「]"
     r"|(?:[ \t\u3000]{1,3}+|[，,])?(?![的之和及或与等中所以至、])\p{Han})"
 )
-_QUOTE_LEAD = regex.compile(
-    r"^(?:[。；;，,]?[\s]*原文)?[\s：:，,]*(?:规定|明确规定|提出|指出|载明|明确)?[\s：:]*[“「]?"
+_QUOTE_LEAD = compile_plain(
+    r"^(?:[。；;，,]?[\s]*原文)?[\s：:，,]*(?:规定|明确规定|提出|指出|载明|明确)?[\s：:]*[“「]?",
+    verbose=False,
 )
-_QUOTE_TAIL = regex.compile(r"[”」\s；;，,]")
+_QUOTE_TAIL = compile_plain(r"[”」\s；;，,]", verbose=False)
 
 
 def _trim_quote(text: str) -> str:
@@ -95,10 +104,10 @@ _ISSUER_BEFORE = regex.compile(
     r"(?P<issuer>\p{Han}{2,24}?(?:人民政府办公厅|人民政府办公室|人民政府|人民代表大会常务委员会|常务委员会|"
     r"办公厅|办公室|委员会|国务院|总局|部|委|局|厅|署|院))[ \t\u3000]{0,2}+$"
 )
-_ISSUER_LEAD = regex.compile(
-    r"^(?:依据|根据|按照|依照|参照|违反|适用|执行|经|由|和|及|与|、|我省|我市|本省|本市)+"
+_ISSUER_LEAD = compile_plain(
+    r"^(?:依据|根据|按照|依照|参照|违反|适用|执行|经|由|和|及|与|、|我省|我市|本省|本市)+", verbose=False
 )
-_ISSUER_JOINT = regex.compile(r"(?:[ \t\u3000]?+[/／、][ \t\u3000]?+|[ \u3000]{1,2}+)$")
+_ISSUER_JOINT = compile_plain(r"(?:[ \t\u3000]?+[/／、][ \t\u3000]?+|[ \u3000]{1,2}+)$", verbose=False)
 MAX_JOINT_ISSUERS = 6
 """Organs joined before one title (财政部、税务总局、海关总署…) read at most."""
 _ORGAN_END = (
@@ -120,15 +129,19 @@ _ISSUER_LAST_CHARS = frozenset("厅室府会院局部委署")
 """The last characters of the organ words :data:`_ISSUER_BEFORE` ends with: test one first."""
 MAX_ISSUER_BEFORE = 30
 """How far before a title an issuer's name may start: 甘肃省人民政府办公厅《…》."""
-_CLAUSE = regex.compile(r"[，,；;、]")
-_CLAUSE_VERB = regex.compile(
-    r"(?:第[一二三四五六七八九十]{1,3}+次)?(?P<kind>修正|修订|修改|通过|公布|发布|印发|颁布|起施行|施行|起实施|实施)\s{0,2}+$"
+_CLAUSE = compile_plain(r"[，,；;、]", verbose=False)
+_CLAUSE_VERB = compile_plain(
+    r"(?:第[一二三四五六七八九十]{1,3}+次)?(?P<kind>修正|修订|修改|通过|公布|发布|印发|颁布|起施行|施行|起实施|实施)\s{0,2}+$",
+    verbose=False,
 )
-_POLICY_TITLE = regex.compile(
-    r"(?:通知|意见|决定|纲要|方案|规划|制度|指南|通告|公告|批复|复函|函|目录|清单)(?:（[^（）]{1,20}）)*$"
+_POLICY_TITLE = compile_plain(
+    r"(?:通知|意见|决定|纲要|方案|规划|制度|指南|通告|公告|批复|复函|函|目录|清单)(?:（[^（）]{1,20}）)*$",
+    verbose=False,
 )
-_LIST_GAP = regex.compile(r"^[ \t\u3000]{0,2}+(?:、|，|,|和|及|以及|或者|或|与)[ \t\u3000]{0,2}+$")
-_RUN_GAP = regex.compile(r"^[ \t\u3000]{0,2}+[；;、，,][ \t\u3000]{0,2}+$")
+_LIST_GAP = compile_plain(
+    r"^[ \t\u3000]{0,2}+(?:、|，|,|和|及|以及|或者|或|与)[ \t\u3000]{0,2}+$", verbose=False
+)
+_RUN_GAP = compile_plain(r"^[ \t\u3000]{0,2}+[；;、，,][ \t\u3000]{0,2}+$", verbose=False)
 _SENTENCE_END = frozenset("。；;”」：:")
 _OPENING_QUOTES = frozenset("“「『")
 _SEGMENT_END = frozenset("。；;，,、”」")
@@ -137,6 +150,23 @@ _SEGMENT_END = frozenset("。；;，,、”」")
 def _date_text(match: regex.Match[str]) -> str:
     parts = [match["y"]] + [f"{int(match[k]):02d}" for k in ("m", "d") if match[k]]
     return "-".join(parts)
+
+
+DATED_CLAUSE_CACHE_SIZE = 4096
+"""Title brackets repeat across cells (（国务院令第149号，1994年2月26日发布）): read each once."""
+
+
+@lru_cache(maxsize=DATED_CLAUSE_CACHE_SIZE)
+def _dated_clauses(inner: str) -> tuple[tuple[str, str], ...]:
+    """(verb, date) of every clause of a title's brackets that holds a date ('' when no verb ends it)."""
+    found = []
+    for clause in _CLAUSE.split(inner):
+        match = _DATE.search(clause)
+        if match is None:
+            continue
+        verb = _CLAUSE_VERB.search(clause)
+        found.append((verb["kind"] if verb else "", _date_text(match)))
+    return tuple(found)
 
 
 _NOWHERE = Place()
@@ -233,13 +263,7 @@ class _Resolver:
         """
         if "年" not in inner:
             return
-        for clause in _CLAUSE.split(inner):
-            match = _DATE.search(clause)
-            if match is None:
-                continue
-            when = _date_text(match)
-            verb = _CLAUSE_VERB.search(clause)
-            kind = verb["kind"] if verb else ""
+        for kind, when in _dated_clauses(inner):
             if kind in ("修正", "修订", "修改", "通过"):
                 draft.version = when
             elif kind in ("起施行", "施行", "实施", "起实施"):
@@ -461,7 +485,7 @@ class _Resolver:
     def _add(self, target: Draft, token: Token, context: dict[str, int] | None) -> list[ProvDraft]:
         self.last_target = target
         added = []
-        for ref in parse_run(token.value):
+        for ref in parse_refs(token.value):
             path = inherit_path(ref.path, context)
             prov = ProvDraft(
                 path, token.start + ref.start, token.start + ref.end, ref.raw, ref.article_suffix
@@ -760,7 +784,7 @@ class _Resolver:
         return self.drafts
 
 
-_NAMES_INSTRUMENT = regex.compile(rf"{INSTRUMENT_SUFFIX}(?:[（(][^（）()]{{1,20}}[）)])*$")
+_NAMES_INSTRUMENT = compile_plain(rf"{INSTRUMENT_SUFFIX}(?:[（(][^（）()]{{1,20}}[）)])*$", verbose=False)
 _STANDARD_CODE = regex.compile(r"^(?:GB|GB/T|DB\d*|[A-Z]{2,3}(?:/T)?)\s?\d")
 
 

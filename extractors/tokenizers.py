@@ -73,7 +73,7 @@ _KNOWN_FOLLOW = (
 
 
 @cache
-def _known_names_by_ending() -> tuple[regex.Pattern[str], dict[str, tuple[int, ...]], frozenset[str]]:
+def _known_names_by_ending() -> tuple[re.Pattern[str], dict[str, tuple[int, ...]], frozenset[str]]:
     """Known short titles grouped by their last two characters, with the lengths to try.
 
     Matching 500 names as one alternation at every character is slow; instead the
@@ -84,7 +84,7 @@ def _known_names_by_ending() -> tuple[regex.Pattern[str], dict[str, tuple[int, .
     for name in names:
         lengths.setdefault(name[-2:], set()).add(len(name))
     last_chars = "".join(sorted({regex.escape(name[-1]) for name in names}))
-    pattern = regex.compile(rf"[{last_chars}]{_KNOWN_FOLLOW}", regex.V1)
+    pattern = compile_plain(rf"[{last_chars}]{_KNOWN_FOLLOW}")
     return pattern, {k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()}, names
 
 
@@ -106,8 +106,8 @@ Builder = Callable[[str, regex.Match[str]], Token | None]
 
 KNOWN_NAME_PRIORITY = 21
 """Known short titles lose a tie to titles in brackets, standards, numbers, runs and anaphors
-(the scanners 0–9, priorities 0–18 in steps of 2, anaphors 20), and win it against list
-markers and quotes (22 on, see :data:`MINOR_PRIORITY`)."""
+(priorities 0–18 and 20, see :func:`_scanners`), and win it against list markers, part
+numbers, quotes and a lone 》 (22 on)."""
 
 PRIORITY_SLOTS = 64
 """Candidates sort on ``start * PRIORITY_SLOTS + priority``: one integer, no tuple keys."""
@@ -118,106 +118,122 @@ class _Scanner(NamedTuple):
 
     ``sure`` builders never reject a match, so their tokens are built only when the
     match wins its place (most 》 close a title and never become a token of their own).
+    The scanner runs only in a cell that holds one of its ``anchors`` (none: always).
     """
 
-    anchors: tuple[str, ...]
-    pattern: regex.Pattern[str]
+    priority: int
+    pattern: regex.Pattern[str] | re.Pattern[str]
     build: Builder
     sure: bool
+    anchors: tuple[str, ...]
+
+
+def _kind_token(kind: str) -> Builder:
+    """A sure builder for a token that is just its kind and text (list numbers, quotes, 》)."""
+    return lambda t, m: Token(kind, m.start(), m.end(), m.group(0))
 
 
 @cache
 def _scanners() -> tuple[_Scanner, ...]:
-    """One pattern per token kind, in priority order (an earlier one wins a tie at a position).
+    """One pattern per token kind, in priority order (a lower priority wins a tie at a position).
 
     Each pattern is searched on its own, and only in a cell that holds one of its literal
     anchors (eyecite's ``TokenExtractor.strings``): no 令 or 公告, no order-number search.
-    The tokenizer then keeps the leftmost non-overlapping tokens.
+    Every pattern must start at (or contain) one of its anchors, so a cell without them
+    cannot match it. The tokenizer then keeps the leftmost non-overlapping tokens.
     """
     always: tuple[str, ...] = ()
-    plain: tuple[str, ...] = (TITLE_BOOK, ANGLE_TITLE, QUOTED_TITLE)
-    table: list[tuple[tuple[str, ...], str, Builder, bool]] = [
-        (("《",), TITLE_BOOK, lambda t, m: Token("title", m.start(), m.end(), m["book"], "book"), True),
+    plain: tuple[str, ...] = (
+        *(TITLE_BOOK, ANGLE_TITLE, UNCLOSED_TITLE, QUOTED_TITLE, STANDARD_CODE, ALIAS_DEFINITION),
+        *(ANAPHOR, _QUOTE_MARKS, "》"),
+    )
+    table: list[tuple[int, tuple[str, ...], str, Builder, bool]] = [
         (
+            _BOOK,
+            ("《",),
+            TITLE_BOOK,
+            lambda t, m: Token("title", m.start(), m.end(), m["book"], "book"),
+            True,
+        ),
+        (
+            2,
             ("<", "＜", "&lt;", "〈"),
             ANGLE_TITLE,
             lambda t, m: Token("title", m.start(), m.end(), m["angle"], "angle"),
             True,
         ),
         (
+            _UNCLOSED,
             ("《",),
             UNCLOSED_TITLE,
             lambda t, m: Token("title", m.start(), m.end(), m["unclosed"], "unclosed"),
             True,
         ),
-        (("“", '"'), QUOTED_TITLE, _quoted_title_token, False),
-        (always, STANDARD_CODE, _standard_token, False),
-        (("称",), ALIAS_DEFINITION, lambda t, m: Token("alias", m.start(), m.end(), m["alias"]), True),
-        (("令", "公告"), ORDER_NUMBER, lambda t, m: _doc_token(t, m, "order"), False),
-        (("号令", "號令"), ORDER_NUMBER_AFTER, lambda t, m: _doc_token(t, m, "order"), False),
-        (("号", "號"), DOC_NUMBER, lambda t, m: _doc_token(t, m, "doc"), False),
+        (6, ("“", '"'), QUOTED_TITLE, _quoted_title_token, False),
+        (_STANDARD, always, STANDARD_CODE, _standard_token, False),
+        (10, ("称",), ALIAS_DEFINITION, lambda t, m: Token("alias", m.start(), m.end(), m["alias"]), True),
+        (_ORDER, ("令", "公告"), ORDER_NUMBER, lambda t, m: _doc_token(t, m, "order"), False),
+        (14, ("号令", "號令"), ORDER_NUMBER_AFTER, lambda t, m: _doc_token(t, m, "order"), False),
+        (_DOC, ("号", "號"), DOC_NUMBER, lambda t, m: _doc_token(t, m, "doc"), False),
         (
+            18,
             ("第", "条", "條"),
             PROVISION_RUN,
             lambda t, m: Token("prov", m.start(), m.end(), m.group(0)),
             True,
         ),
-        (always, _MINOR_TOKENS, _minor_token, True),
+        (
+            20,
+            ("本", "该", "同", "上", "前"),
+            ANAPHOR,
+            lambda t, m: Token("anaphor", m.start(), m.end(), m["anaphor"]),
+            True,
+        ),
+        (22, always, ENUMERATOR, _kind_token("enum"), True),
+        (
+            24,
+            tuple("、：:．."),  # a part number ends with one of them
+            PART_MARKER,
+            lambda t, m: Token("part", m.start(), m.end(), m["part_num"]),
+            True,
+        ),
+        (26, tuple("“「『”」』"), _QUOTE_MARKS, _kind_token("quotes"), True),
+        (28, ("》",), "》", _kind_token("lone_close"), True),
     ]
     return tuple(
         _Scanner(
-            anchors,
+            priority,
             (compile_plain if pattern in plain else compile_verbose)(pattern),
             build,
             sure,
+            anchors,
         )
-        for anchors, pattern, build, sure in table
+        for priority, anchors, pattern, build, sure in table
     )
 
 
-_MINOR_TOKENS = rf"""
-    (?P<m_anaphor>{ANAPHOR})
-    |(?P<m_enum>{ENUMERATOR})
-    |(?P<m_part>{PART_MARKER})
-    |(?P<m_quotes>[“「『”」』]++)
-    |(?P<m_close>》)
-"""
-"""Anaphors, list numbers, part numbers, quotation marks and a lone 》 in one scan.
+_QUOTE_MARKS = "[“「『”」』]++"
+"""A run of quotation marks, opening and closing (one token however many)."""
 
-Their matches are made of disjoint characters (本法…, digits and （）, 一…十 with 、：,
-quotation marks, 》), so none can overlap another and one scan finds exactly what five
-separate scans would; each keeps its own priority (:data:`MINOR_PRIORITY`)."""
+_BOOK = 0
+"""Priority of the 《》 scanner: the unclosed-title scanner needs the 《 its titles start at."""
 
-MINOR_PRIORITY: dict[str, int] = {"m_anaphor": 20, "m_enum": 22, "m_part": 24, "m_quotes": 26, "m_close": 28}
-"""Sort priorities of the minor tokens: an anaphor beats a known name (21), the rest lose to it."""
-
-_MINOR_KIND = {"m_enum": "enum", "m_quotes": "quotes", "m_close": "lone_close"}
-
-
-def _minor_token(text: str, match: regex.Match[str]) -> Token:
-    """The token of a :data:`_MINOR_TOKENS` match, by the alternative that matched."""
-    group = match.lastgroup
-    if group == "m_anaphor":
-        return Token("anaphor", match.start(), match.end(), match["anaphor"])
-    if group == "m_part":
-        return Token("part", match.start(), match.end(), match["part_num"])
-    return Token(_MINOR_KIND[group or ""], match.start(), match.end(), match.group(0))
-
-
-_MINOR = 10
-"""Index of the minor-token scanner."""
-
-_UNCLOSED = 2
-"""Index of the unclosed-title scanner: it is tried only at a 《 no closed title starts at."""
+_UNCLOSED = 4
+"""Priority of the unclosed-title scanner: it is tried only at a 《 no closed title starts at."""
 
 MAX_UNCLOSED_TRIES = 16
 """Up to this many 《 without a closed title are tried one by one, more in one scan."""
 
-_DOC = 8
+_STANDARD = 8
+"""Priority of the standard scanner: it runs only in cells with two capitals in a row."""
 
-_STANDARD = 4
-"""Index of the standard scanner: it runs only in cells with two capitals in a row."""
-"""Index of the document-number scanner: its matches end at 号, it is tried only before one."""
+_ORDER = 12
+"""Priority of the order-number scanner: its matches start at 令 or 公告, it is tried only there."""
+
+_ORDER_ANCHOR = re.compile("令|公告")
+
+_DOC = 16
+"""Priority of the document-number scanner: its matches end at 号, it is tried only before one."""
 
 MAX_DOC_NUMBER_MATCH = 40
 """Longer than any :data:`~extractors.patterns.DOC_NUMBER` match (the issuer code is read
@@ -338,34 +354,31 @@ def _candidates(text: str) -> list[tuple[int, int, regex.Match[str] | Token, Bui
     candidates: list[tuple[int, int, regex.Match[str] | Token, Builder | None]] = []
     append = candidates.append
     book_starts: set[int] = set()
-    for priority, scanner in enumerate(_scanners()):
+    for scanner in _scanners():
+        priority = scanner.priority
         if scanner.anchors and not any(map(text.__contains__, scanner.anchors)):
             continue
         if priority == _STANDARD and _TWO_CAPITALS.search(text) is None:
             continue  # a standard's code starts with two capitals
-        key = 2 * priority
         if priority == _UNCLOSED:
             matches = _unclosed_matches(text, scanner.pattern, book_starts)
         elif priority == _DOC:
             matches = _doc_matches(text, scanner.pattern)
+        elif priority == _ORDER:
+            matches = _order_matches(text, scanner.pattern)
         else:
             matches = scanner.pattern.finditer(text)
-        if priority == _MINOR:
+        if scanner.sure:
             build = scanner.build
             for match in matches:
-                key = MINOR_PRIORITY[match.lastgroup or ""]
-                append((match.start() * PRIORITY_SLOTS + key, match.end(), match, build))
-        elif scanner.sure:
-            build = scanner.build
-            for match in matches:
-                append((match.start() * PRIORITY_SLOTS + key, match.end(), match, build))
-            if priority == 0:
+                append((match.start() * PRIORITY_SLOTS + priority, match.end(), match, build))
+            if priority == _BOOK:
                 book_starts = {c[2].start() for c in candidates}  # type: ignore[union-attr]
         else:
             for match in matches:
                 token = scanner.build(text, match)
                 if token is not None:
-                    append((token.start * PRIORITY_SLOTS + key, token.end, token, None))
+                    append((token.start * PRIORITY_SLOTS + priority, token.end, token, None))
     for token in _known_name_tokens(text):
         append((token.start * PRIORITY_SLOTS + KNOWN_NAME_PRIORITY, token.end, token, None))
     return candidates
@@ -388,6 +401,23 @@ def _unclosed_matches(
             if match is not None:
                 yield match
         pos = text.find("《", pos + 1)
+
+
+def _order_matches(text: str, pattern: regex.Pattern[str]) -> Iterator[regex.Match[str]]:
+    """What ``pattern.finditer(text)`` gives, tried only at each 令 and 公告.
+
+    An :data:`~extractors.patterns.ORDER_NUMBER` match starts at one (the organ before it
+    is read by a lookbehind), so the leftmost match is at the first of them that matches.
+    """
+    end = 0
+    for anchor in _ORDER_ANCHOR.finditer(text):
+        at = anchor.start()
+        if at < end:
+            continue
+        match = pattern.match(text, at)
+        if match is not None:
+            yield match
+            end = match.end()
 
 
 def _doc_matches(text: str, pattern: regex.Pattern[str]) -> Iterator[regex.Match[str]]:

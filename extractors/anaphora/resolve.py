@@ -89,7 +89,7 @@ def inherit_path(path: Mapping[str, int], context: Mapping[str, int] | None) -> 
         >>> inherit_path({"article": 30}, {"chapter": 5, "article": 27})
         {'article': 30}
     """
-    if not context or not path:
+    if not context or not path or "article" in path:  # most references name their article
         return path
     levels = list(_ARTICLE_AND_BELOW)
     top = min((levels.index(k) for k in path if k in levels), default=None)
