@@ -11,7 +11,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from kg.cli.options import EXIT_BAD_INPUT, DbOption, EndpointOption
+from kg.cli.options import EXIT_BAD_INPUT, DbOption, EndpointOption, err_console
 from kg.store import DEFAULT_STORE
 
 if TYPE_CHECKING:
@@ -133,7 +133,7 @@ def register(app: typer.Typer) -> None:
         from kg.audit import KINDS, StatusTableError, audit, load_status
         from kg.cli.ingest import read_inputs
 
-        err = Console(stderr=True)
+        err = err_console()
         unknown = sorted(set(kind or ()) - set(KINDS))
         if unknown:
             err.print(f"[red]error:[/red] unknown --kind {', '.join(unknown)}; known: {', '.join(KINDS)}")

@@ -17,6 +17,7 @@ from rich.progress import Progress
 from rich.table import Table
 
 from kg.atomic import atomic_write
+from kg.cli.options import err_console
 
 if TYPE_CHECKING:  # the extractor and the scorer are imported by the commands that run them
     from extractors.models import Citation
@@ -53,7 +54,7 @@ def _read_jsonl_inputs(source: str) -> list[dict[str, Any]]:
 
 
 def _bad(message: str) -> typer.Exit:
-    Console(stderr=True).print(f"[red]error:[/red] {message}", markup=True, highlight=False)
+    err_console().print(f"[red]error:[/red] {message}", markup=True, highlight=False)
     return typer.Exit(EXIT_BAD_INPUT)
 
 
@@ -167,9 +168,7 @@ def _extract_command(
     colour = output is None and screen.is_terminal and not screen.no_color
     naming = PieceNames()
     lines: list[str] = []
-    with Progress(
-        console=Console(stderr=True), transient=True, disable=len(records) < PROGRESS_THRESHOLD
-    ) as bar:
+    with Progress(console=err_console(), transient=True, disable=len(records) < PROGRESS_THRESHOLD) as bar:
         task = bar.add_task("提取 extracting", total=len(records))
         for record in records:
             cell_column = record.get("column", column)

@@ -18,7 +18,15 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from kg.cli.options import EXIT_BAD_INPUT, EXIT_BUSY, DbOption, EndpointOption, StoreOption, open_store
+from kg.cli.options import (
+    EXIT_BAD_INPUT,
+    EXIT_BUSY,
+    DbOption,
+    EndpointOption,
+    StoreOption,
+    err_console,
+    open_store,
+)
 from kg.store import DEFAULT_STORE, StoreError
 
 if TYPE_CHECKING:  # each command imports what it runs, so `kg --help` loads none of it
@@ -37,7 +45,7 @@ EXIT_NOT_FOUND = 1
 
 
 def _err() -> Console:
-    return Console(stderr=True, soft_wrap=True)
+    return err_console()
 
 
 def build_command(

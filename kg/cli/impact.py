@@ -21,6 +21,7 @@ from kg.cli.options import (
     DbOption,
     EndpointOption,
     StoreOption,
+    err_console,
     open_store,
 )
 
@@ -150,7 +151,7 @@ def impact_command(
     """
     from kg.impact import ImpactError, impact, impact_of_file, pick_versions
 
-    err = Console(stderr=True)
+    err = err_console()
     try:
         library = _library(library_dir)
         path = Path(target)

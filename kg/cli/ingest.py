@@ -11,6 +11,7 @@ from rich.console import Console
 from rich.table import Table
 
 from kg.atomic import atomic_write
+from kg.cli.options import err_console
 
 if TYPE_CHECKING:  # the readers (openpyxl, lxml) load when a list is read, not for `kg --help`
     from kg.ingest import ReadResult
@@ -119,7 +120,7 @@ def register(app: typer.Typer) -> None:
 
         Exit codes: 0 read; 1 --strict and something was repaired; 2 a file is not a power list.
         """
-        console = Console(stderr=True)
+        console = err_console()
         if out is not None and out.is_dir():
             console.print(
                 f"[red]error:[/red] --out {out} is a folder; give the file to write the JSON lines to"

@@ -13,6 +13,8 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from kg.cli.options import err_console
+
 if TYPE_CHECKING:  # each command imports the library when it runs, so `kg --help` loads none of it
     from kg.laws.library import Library
     from kg.laws.lookup import ArticleLookup
@@ -34,7 +36,7 @@ LibraryOption = Annotated[
 
 
 def _err() -> Console:
-    return Console(stderr=True, soft_wrap=True)
+    return err_console()
 
 
 def _use_library(path: Path | None) -> None:

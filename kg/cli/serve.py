@@ -9,9 +9,8 @@ from types import FrameType
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
-from kg.cli.options import EXIT_BAD_INPUT, DbOption, EndpointOption, StoreOption, open_store
+from kg.cli.options import EXIT_BAD_INPUT, DbOption, EndpointOption, StoreOption, err_console, open_store
 from kg.serve.limits import DEFAULT_LIMIT, DEFAULT_QUEUE_WAIT, DEFAULT_TIMEOUT, DEFAULT_WORKERS
 from kg.store import DEFAULT_STORE
 
@@ -76,7 +75,7 @@ def serve(
     from kg.serve import QueryRunner, make_server
     from kg.store import registry
 
-    console = Console(stderr=True)
+    console = err_console()
     if timeout <= 0 or limit <= 0 or workers <= 0 or queue_wait < 0:
         console.print(
             "[red]error:[/red] --timeout, --limit and --workers must be greater than 0, --queue-wait not negative"

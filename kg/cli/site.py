@@ -13,6 +13,7 @@ from kg.cli.options import (
     DbOption,
     EndpointOption,
     StoreOption,
+    err_console,
     open_store,
 )
 from kg.store import DEFAULT_STORE, StoreError
@@ -53,7 +54,7 @@ def register(app: typer.Typer) -> None:
         from kg.site import build_site
         from kg.site.build import SiteError
 
-        err = Console(stderr=True)
+        err = err_console()
         with open_store(store, db, endpoint, read_only=True, console=err) as graph:
             try:
                 report = build_site(
@@ -71,5 +72,7 @@ def register(app: typer.Typer) -> None:
         Console().print(
             f"{report.pages} pages: {counts.get('instruments', 0)} instruments, "
             f"{counts.get('items', 0)} powers, {counts.get('agencies', 0)} agencies.\n"
-            f"Open {report.index.resolve()}"
+            f"Open {report.index.resolve()}",
+            soft_wrap=True,  # the path on one line, whole, to copy
+            highlight=False,
         )

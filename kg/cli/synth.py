@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
@@ -20,6 +19,7 @@ from rich.progress import (
 )
 from rich.text import Text
 
+from kg.cli.options import err_console
 from kg.synth import FORMATS, ITEMS_PER_LIST, ListSpec
 
 __all__ = ["RateColumn", "parse_formats", "register"]
@@ -114,7 +114,7 @@ def register(app: typer.Typer) -> None:
         """
         from kg.synth import synthesize  # the generator and the readers it shares, only when it runs
 
-        console = Console(stderr=True)
+        console = err_console()
         chosen = parse_formats(formats)
         if lists is not None and lists > items:
             console.print(
