@@ -17,7 +17,7 @@ from kg.ingest import bundled_samples, read_list
 
 
 def main() -> None:
-    gold_path = Path(sys.argv[1] if len(sys.argv) > 1 else "/work/shared/gold/seeds.findings.jsonl")
+    gold_path = Path(sys.argv[1] if len(sys.argv) > 1 else "tests/gold/seeds.findings.jsonl")
     started = time.perf_counter()
     results = [read_list(path) for path in bundled_samples()]
     citations = {}

@@ -1,6 +1,6 @@
 """Score the extractor against hand-made gold: P/R/F1 per level, strict and lenient, every miss.
 
-Gold records come in two shapes (see ``/work/shared/gold/README.md`` and
+Gold records come in two shapes (see ``tests/gold/README.md`` and
 ``tests/gold/validate.py``):
 
 * cells named by ``file`` + ``seq`` + ``column`` of a sample list (the text is read

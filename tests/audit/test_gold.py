@@ -11,7 +11,8 @@ from kg.audit import Finding, audit, extract_citations
 from kg.audit.gold import load_gold, score
 from kg.ingest import bundled_samples, read_list
 
-GOLD = Path(os.environ.get("KG_SEEDS_FINDINGS", "/work/shared/gold/seeds.findings.jsonl"))
+GOLD = Path(os.environ.get("KG_SEEDS_FINDINGS", Path(__file__).parents[1] / "gold" / "seeds.findings.jsonl"))
+"""The seeds gold as the repo keeps it (``tests/gold``, a copy of the shared one, file names as bundled)."""
 
 
 def _audit_samples() -> list[Finding]:
