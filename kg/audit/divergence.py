@@ -17,9 +17,9 @@ from itertools import combinations
 from extractors.models import Provision
 from kg.audit.corpus import CitedItem, Corpus, instrument_ref, where
 from kg.audit.model import Evidence, Finding
-from kg.audit.numerals import provision_label
 from kg.audit.quotes import SAME_TEXT, same_text
 from kg.audit.text import char_bigrams, expand_abbreviations, quote_key, title_key
+from kg.graph.labels import provision_label
 
 __all__ = ["basis_divergences", "content_bigrams", "equivalent_items", "name_grams"]
 
@@ -164,8 +164,8 @@ def _same_text_hint(x: CitedItem, y: CitedItem, key: str, bx: dict, by: dict) ->
             qx, qy = _quote_of(x, key, px), _quote_of(y, key, py)
             if qx and qy and same_text(qx, qy) >= SAME_TEXT:
                 hints.append(
-                    f"序号{x.item.seq}所引{provision_label(prov_x)}的文字即序号{y.item.seq}所引"
-                    f"{provision_label(prov_y)}的文字，差异可能是条号笔误"
+                    f"序号{x.item.seq}所引{provision_label(prov_x.path())}的文字即序号{y.item.seq}所引"
+                    f"{provision_label(prov_y.path())}的文字，差异可能是条号笔误"
                 )
     return hints
 
@@ -183,7 +183,7 @@ def _divergence(x: CitedItem, y: CitedItem) -> list[Finding]:
             if (title_key(c.instrument.title or c.instrument.raw_title) or c.instrument.doc_number) == key
         )
         side = [
-            f"{where([c])}“{c.item.name}”依据{'、'.join(provision_label(p) for p in b.values())}"
+            f"{where([c])}“{c.item.name}”依据{'、'.join(provision_label(p.path()) for p in b.values())}"
             for c, b in ((x, bx), (y, by))
         ]
         hints = _same_text_hint(x, y, key, bx, by)

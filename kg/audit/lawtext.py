@@ -22,7 +22,7 @@ import regex
 from extractors.models import Provision
 from kg.audit.corpus import Corpus, Occurrence, instrument_ref, where
 from kg.audit.model import Evidence, Finding, Location, Severity
-from kg.audit.numerals import provision_label
+from kg.graph.labels import provision_label
 from kg.laws.cite import LibraryLike, cited_version, find_instrument, has_text
 from kg.laws.compare import MIN_QUOTE, Place, QuoteMatch, check_cited, locate_quote, quote_key
 from kg.laws.provisions import ProvisionLookup, is_complete, lookup_cited
@@ -93,7 +93,7 @@ def _short(text: str | None) -> str:
 
 def _label(article: int, suffix: int = 0, paragraph: int | None = None, item: int | None = None) -> str:
     return provision_label(
-        Provision(article=article, article_suffix=suffix or None, paragraph=paragraph, item=item)
+        Provision(article=article, article_suffix=suffix or None, paragraph=paragraph, item=item).path()
     )
 
 
@@ -176,7 +176,7 @@ def law_text_findings(corpus: Corpus, library: LibraryLike | None) -> list[Findi
 
 def _missing(law: LawInstrument, version: LawVersion, p: Provision, lookup: ProvisionLookup) -> Judgement:
     """article_not_found, or renumbered when the earlier text now stands under another number."""
-    label = provision_label(p)
+    label = provision_label(p.path())
     title = f"《{law.title}》"
     article, suffix = p.article or 0, p.article_suffix or 0
     moved = _moved(law, lookup)
@@ -262,7 +262,7 @@ def _text_of(law: LawInstrument, place: Place) -> str | None:
 
 def _mismatch(law: LawInstrument, version: LawVersion, p: Provision, match: QuoteMatch) -> Judgement | None:
     """quote_mismatch (another article's, an earlier version's, or no text of the law), or renumbered."""
-    label = provision_label(p)
+    label = provision_label(p.path())
     title = f"《{law.title}》"
     article, suffix = p.article or 0, p.article_suffix or 0
     quoted = f"引作“{_short(p.quote)}”"

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from extractors.models import Provision
 from kg.audit.corpus import Corpus, Occurrence, instrument_ref, where
 from kg.audit.model import Evidence, Finding
-from kg.audit.numerals import provision_label
 from kg.audit.text import MIN_BLOCK, coverage, coverage_bound, quote_key, title_key
+from kg.graph.labels import provision_label
 
 __all__ = ["QuotedText", "quoted_text_conflicts", "quoted_texts", "same_text"]
 
@@ -189,7 +189,7 @@ def _finding(
     every = [q for entry in entries for q in entry]
     first = entries[0][0]
     inst = first.occ.instrument
-    label = provision_label(Provision(article=first.provision.article, part=first.provision.part))
+    label = provision_label(Provision(article=first.provision.article, part=first.provision.part).path())
 
     def at(entry: list[QuotedText]) -> str:
         return where(q.occ.cited for q in entry)
@@ -200,13 +200,15 @@ def _finding(
         entry = involved[n]
         home = pool.home(entry[0])
         if home is not None:
-            other = provision_label(home.provision)
+            other = provision_label(home.provision.path())
             hints.append(f"{at(entry)} 所引文字与 {home.where()} 所引{other}相同，很可能应为{other}")
-            fixes.append(f"{at(entry)}：{provision_label(entry[0].provision)} → {other}")
+            fixes.append(f"{at(entry)}：{provision_label(entry[0].provision.path())} → {other}")
             related.append(home.occ.location())
         elif twins[n]:
             twin = twins[n][0]
-            hints.append(f"{at(entry)} 所引文字另见 {twin.where()} 所引{provision_label(twin.provision)}")
+            hints.append(
+                f"{at(entry)} 所引文字另见 {twin.where()} 所引{provision_label(twin.provision.path())}"
+            )
             related.append(twin.occ.location())
     message = f"《{inst.title or inst.raw_title}》{label}被引用为不同的文字：{texts}"
     if hints:

@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from functools import cache
 from random import Random
 
+from extractors.numerals import format_numeral
 from kg.synth.citations import cite
-from kg.synth.numerals import to_chinese
 from kg.synth.quotes import quote_bank
 from kg.synth.rand import between, pick
 from kg.synth.sources import Source, general_sources
@@ -151,7 +151,7 @@ def _enumerator(rng: Random) -> str:
 def _join(rng: Random, parts: list[str], numbered: bool) -> str:
     if numbered:
         fmt = _enumerator(rng)
-        parts = [fmt.format(i=i, c=to_chinese(i)) + p for i, p in enumerate(parts, start=1)]
+        parts = [fmt.format(i=i, c=format_numeral(i)) + p for i, p in enumerate(parts, start=1)]
     r = rng.random()
     if r < 0.35:
         return " ".join(f"<p>{p}</p>" for p in parts)

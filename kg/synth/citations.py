@@ -16,7 +16,7 @@ from random import Random
 
 import regex
 
-from kg.synth.numerals import to_chinese
+from extractors.numerals import format_numeral
 from kg.synth.rand import between, pick
 from kg.synth.sources import Source
 
@@ -50,7 +50,7 @@ YEAR_NUMBER = regex.compile(r"^(?P<prefix>.*?)〔(?P<year>\d{4})〕(?P<num>\d+)�
 
 def _num(rng: Random, n: int) -> str:
     """An article or part number: Chinese mostly, Arabic sometimes."""
-    return to_chinese(n) if rng.random() < 0.88 else str(n)
+    return format_numeral(n) if rng.random() < 0.88 else str(n)
 
 
 @cache
@@ -95,7 +95,7 @@ def _typo(rng: Random, text: str) -> str:
     """One realistic slip in a citation, or the text unchanged if none applies."""
     fixes = (
         (r"〔(\d{2})(\d{2})〕", lambda m: f"〔{m[1]}0{m[2]}〕"),  # 〔20017〕
-        (r"第(\d)(\d{2})号", lambda m: f"第{to_chinese(int(m[1]))}{m[2]}号"),  # 第六49号
+        (r"第(\d)(\d{2})号", lambda m: f"第{format_numeral(int(m[1]))}{m[2]}号"),  # 第六49号
         (r"(\d)号", lambda m: m[1]),  # missing 号
         (r"(20[12])0", lambda m: f"{m[1]}O"),  # letter O for zero
         (r"》", lambda m: ""),  # missing 》
@@ -156,13 +156,13 @@ def _article(rng: Random, s: Source) -> tuple[str, int]:
     if r < 0.15:
         text += f"第{_num(rng, between(rng, 1, 4))}款"
     elif r < 0.20:
-        text += f"第（{to_chinese(between(rng, 1, 8))}）项"
+        text += f"第（{format_numeral(between(rng, 1, 8))}）项"
     elif r < 0.23:
-        text += f"第{to_chinese(between(rng, 1, 4))}款第{to_chinese(between(rng, 1, 6))}项"
+        text += f"第{format_numeral(between(rng, 1, 4))}款第{format_numeral(between(rng, 1, 6))}项"
     elif r < 0.25 and a > 1:
         text += "之一"
     if rng.random() < 0.06:
-        text = f"第{to_chinese(1 + a // 12)}章" + text
+        text = f"第{format_numeral(1 + a // 12)}章" + text
     return text, a
 
 
@@ -173,12 +173,12 @@ def _provisions(rng: Random, s: Source) -> str:
             return ""
         n = between(rng, 1, 8)
         if r < 0.65:
-            return to_chinese(n)
+            return format_numeral(n)
         if r < 0.80:
-            return f"第{to_chinese(n)}条第{to_chinese(between(rng, 1, 5))}项"
+            return f"第{format_numeral(n)}条第{format_numeral(between(rng, 1, 5))}项"
         if r < 0.90:
-            return f"第{to_chinese(n)}部分"
-        return f"（{to_chinese(n)}）"
+            return f"第{format_numeral(n)}部分"
+        return f"（{format_numeral(n)}）"
     text, a = _article(rng, s)
     r = rng.random()
     if r < 0.08:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import cache
 from random import Random
 
-from kg.synth.numerals import to_chinese
+from extractors.numerals import format_numeral
 from kg.synth.tables import Field, fields
 
 __all__ = ["QUOTE_BANK_SIZE", "quote_bank"]
@@ -71,7 +71,7 @@ def _fill(template: str, f: Field, rng: Random) -> str:
         a=a,
         b=b,
         d=rng.choice(("二十", "十五", "10", "20")),
-        art=to_chinese(rng.randint(10, 90)),
+        art=format_numeral(rng.randint(10, 90)),
         permit=_permit(f, rng),
     )
 
