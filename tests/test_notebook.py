@@ -12,6 +12,7 @@ TIMEOUT_S = 120
 """Per cell; the whole tour takes a few seconds."""
 
 
+@pytest.mark.slow
 def test_tour_notebook_runs() -> None:
     nbformat = pytest.importorskip("nbformat")
     nbclient = pytest.importorskip("nbclient")

@@ -112,6 +112,7 @@ def test_trace_without_a_store_says_to_build(tmp_path: Path) -> None:
     assert "kg build" in result.output
 
 
+@pytest.mark.slow
 def test_building_twice_gives_identical_triples(tmp_path: Path) -> None:
     dumps = []
     for run in ("a", "b"):

@@ -60,6 +60,7 @@ def test_bombs_read_only_what_the_files_hold(hostile: dict[str, Path]) -> None:
     assert max(len(item.extra) for item in wide.items) < 70
 
 
+@pytest.mark.slow
 def test_bombs_finish_under_a_memory_cap(hostile: dict[str, Path]) -> None:
     """The workbooks and pages that once took gigabytes, read by ``kg ingest`` in a capped subprocess."""
     names = ["far_cell.xlsx", "merged_range.xlsx", "colspan.html", "rowspan.html", "long_cell.csv"]

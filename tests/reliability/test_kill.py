@@ -19,6 +19,8 @@ from kg.scale.manifest import JOURNAL_SUFFIX, MANIFEST_NAME, Manifest
 
 from .hostile import list_text
 
+pytestmark = pytest.mark.slow  # kills, races and memory caps: seconds each
+
 runner = CliRunner()
 KG = Path(sys.executable).with_name("kg")
 DEADLINE = 90.0

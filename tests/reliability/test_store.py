@@ -20,6 +20,8 @@ from kg.store.oxigraph import STAGING, STAGING_OF, OxigraphStore
 
 from .hostile import list_text
 
+pytestmark = pytest.mark.slow  # kills, races and memory caps: seconds each
+
 runner = CliRunner()
 KG = Path(sys.executable).with_name("kg")
 TRACE = "中华人民共和国社会保险法第八十七条"

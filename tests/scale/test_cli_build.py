@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner, Result
 
 from kg.cli import app
@@ -27,6 +28,7 @@ def _note(output: str, words: str) -> str:
     return line.split()[0] if line else "0"
 
 
+@pytest.mark.slow
 def test_rebuild_full_and_prune_from_the_command_line(corpus: Path, tmp_path: Path) -> None:
     db = tmp_path / "db"
     first = _build(corpus, db)

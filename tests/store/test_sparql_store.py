@@ -217,6 +217,7 @@ def test_writing_without_credentials_is_refused(virtuoso: Virtuoso) -> None:
         sparql.replace_graph(_graph("denied"), _quads(_graph("denied"), 1))
 
 
+@pytest.mark.slow
 def test_server_row_cap_is_paged_not_a_short_answer(virtuoso: Virtuoso) -> None:
     from tests.virtuoso import MAX_ROWS
 
@@ -246,6 +247,7 @@ def test_server_dataset_sees_the_server_s_own_graphs(virtuoso: Virtuoso) -> None
     assert raw.graphs() == []  # still not the store's
 
 
+@pytest.mark.slow
 def test_large_graph_replaced_over_digest_auth(store: SparqlStore) -> None:
     """Megabyte bodies with credentials sent up front, and a staged swap onto a full graph.
 
