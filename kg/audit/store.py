@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from importlib import resources
 
 import regex
 from rdflib import URIRef
@@ -22,9 +21,10 @@ from kg.audit.rdf import FINDINGS_GRAPH, finding_quads
 from kg.ingest.codes import decode_power_code
 from kg.iri import item_key_of
 from kg.model import PowerItem
+from kg.queries import load_query
 from kg.store.base import Row, Store
 
-__all__ = ["corpus_from_store", "load_audit_query", "load_findings", "provision_from_iri", "save_findings"]
+__all__ = ["corpus_from_store", "load_findings", "provision_from_iri", "save_findings"]
 
 _LEVEL_FIELDS = {
     "annex": "annex",
@@ -42,11 +42,6 @@ _LEVEL_FIELDS = {
 
 _LEVEL = regex.compile(r"^([a-z]+)_(\d+)$")
 _INDEX = regex.compile(r"_(\d+)$")
-
-
-def load_audit_query(name: str) -> str:
-    """The text of one of the audit's own queries (``queries/*.rq``)."""
-    return resources.files("kg.audit").joinpath(f"queries/{name}.rq").read_text("utf-8")
 
 
 def _s(row: Row, key: str) -> str:
@@ -128,8 +123,8 @@ def _fields(prov: Provision) -> dict[str, object]:
 
 def corpus_from_store(store: Store) -> Corpus:
     """Items and citations of every list graph in ``store``, as the checks read them."""
-    items = {_s(row, "item"): _item(row) for row in store.query(load_audit_query("audit_items"))}
-    cited = _citations(store.query(load_audit_query("audit_citations")))
+    items = {_s(row, "item"): _item(row) for row in store.query(load_query("audit_items"))}
+    cited = _citations(store.query(load_query("audit_citations")))
     corpus = Corpus()
     for iri, item in items.items():
         corpus.add(item, cited.get(iri, {}))
@@ -137,7 +132,7 @@ def corpus_from_store(store: Store) -> Corpus:
 
 
 def _findings_rows(store: Store, name: str, graph: URIRef) -> list[Row]:
-    return store.query(load_audit_query(name), {"g": graph})
+    return store.query(load_query(name), {"g": graph})
 
 
 def _loc_index(iri: str) -> int:
