@@ -70,9 +70,12 @@ def test_an_unchanged_graph_is_not_written() -> None:
         _lines(5, "v") + b'_:b1 <urn:p> "blank" .\n',
         _lines(10, "other"),
     ],
-    ids=["blank-node", "mostly-new"],
+    ids=["blank-node", "over-the-limit"],
 )
-def test_blank_nodes_and_large_differences_are_swapped_in(new: bytes) -> None:
+def test_blank_nodes_and_large_differences_are_swapped_in(
+    new: bytes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("kg.store.oxigraph.DIFF_LIMIT", 15)
     store = OxigraphStore(None)
     store.load_ntriples(G1, _lines(10, "v"))
     spy = _spied(store)
