@@ -1,6 +1,21 @@
 """The default backend: Oxigraph embedded on disk (``./kg-data/``), no server needed.
 
-Replacing a list's graph survives being killed at any point:
+A build writes in one of three ways, each safe against being killed at any point:
+
+- **First build, empty store** (:meth:`OxigraphStore.load_graphs`): every list
+  streams as N-Quads into one ``bulk_load`` (sorted index files added whole, while
+  the workers still extract the later lists). A marker quad in ``urn:kg:staging:bulk``
+  stands from before the load until it is flushed; found standing, it means the
+  store holds half a first build and nothing else, so the next open empties it.
+- **A changed list** (:meth:`OxigraphStore.load_ntriples` on an existing graph): the
+  old graph and the new one are compared and the difference applied as one SPARQL
+  update (``DELETE DATA`` + ``INSERT DATA`` on that graph: one transaction, so
+  readers see the old graph or the new one). A changed file usually differs from
+  its graph by a few triples, and deletes on RocksDB cost as much as inserts, so
+  this is several times faster than reloading. Blank nodes (their labels are not
+  kept), terms an update cannot write exactly, and differences above
+  :data:`DIFF_LIMIT` take the staged swap below.
+- **Staged swap**, replacing a list's graph:
 
 1. the new quads are bulk-loaded into a staging graph (fast, not transactional);
 2. one marker quad ``<staging> <urn:kg:stagingOf> <graph>`` says the staging
