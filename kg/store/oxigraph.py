@@ -361,29 +361,35 @@ class OxigraphStore(Store):
         A changed list differs from its old graph by a few triples (an edited item,
         the file's hash), so deleting and inserting just those, in one SPARQL update
         (one transaction: readers see the old graph or the new one), costs a fraction
-        of reloading the list. The staged swap stays for what an update cannot say
-        exactly (blank nodes, whose labels do not survive; terms that cannot be
-        written as SPARQL) and for a difference too large for one transaction
-        (:data:`DIFF_LIMIT`). A graph that does not come out with the new graph's size
-        is swapped in as well.
+        of reloading the list. The graphs are compared as N-Triples lines: Oxigraph
+        dumps the old one in Rust, and writes the same lines the build's workers do
+        (a term written two ways is deleted and inserted again, which is still exact).
+        N-Triples lines are SPARQL triples, so they go into the update as they are.
+        The staged swap stays for an emptied graph, blank nodes (their labels are
+        not kept) and triple terms, a difference too large for one transaction (:data:`DIFF_LIMIT`), an
+        update the parser refuses, and a graph that does not come out with the new
+        graph's size.
         """
-        fresh = {
-            ox.Quad(q.subject, q.predicate, q.object, target) for q in ox.parse(data, ox.RdfFormat.N_TRIPLES)
-        }
-        stored = set(self._store.quads_for_pattern(None, None, None, target))
+        fresh = _triple_lines(data)
+        if not fresh:
+            return None  # nothing left: the swap drops the graph itself, not just its triples
+        stored = _triple_lines(self._store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=target) or b"")
         gone, added = stored - fresh, fresh - stored
         if len(gone) + len(added) > DIFF_LIMIT:
             return None
-        if not all(_writable_term(term) for quad in (*gone, *added) for term in quad.triple):
+        if any(b"_:" in line or b"<<" in line for line in (*gone, *added)):
             return None
         if gone or added:
             graph = str(target)
             parts = []
             if gone:
-                parts.append(f"DELETE DATA {{ GRAPH {graph} {{\n{_triples_text(gone)}}} }}")
+                parts.append(f"DELETE DATA {{ GRAPH {graph} {{\n{_lines_text(gone)}}} }}")
             if added:
-                parts.append(f"INSERT DATA {{ GRAPH {graph} {{\n{_triples_text(added)}}} }}")
-            self._store.update(" ;\n".join(parts))
+                parts.append(f"INSERT DATA {{ GRAPH {graph} {{\n{_lines_text(added)}}} }}")
+            try:
+                self._store.update(" ;\n".join(parts))
+            except SyntaxError:
+                return None
             self._store.flush()
         count = self._count(target)
         return count if count == len(fresh) else None
@@ -585,20 +591,16 @@ class _Counter:
 
 _CANONICAL_END = b" .\n"
 _TRAILING_COMMENT = re.compile(rb"\.[ \t]*#[^\n]*\n")
-_IRI_UNSAFE = frozenset('<>"{}|^`\\') | frozenset(chr(n) for n in range(0x21))
 
 
-def _writable_term(term: Any) -> bool:
-    """Whether ``str(term)`` writes the term exactly in a SPARQL update (Oxigraph escapes literals)."""
-    if isinstance(term, ox.NamedNode):
-        return _IRI_UNSAFE.isdisjoint(term.value)
-    if isinstance(term, ox.Literal):
-        return _IRI_UNSAFE.isdisjoint(term.datatype.value)
-    return False  # blank nodes (labels are not kept) and triple terms
+def _triple_lines(data: bytes) -> set[bytes]:
+    """The triple lines of N-Triples bytes (blank and comment lines left out), without line ends."""
+    lines = {line.strip() for line in data.splitlines()}
+    return {line for line in lines if line and not line.startswith(b"#")}
 
 
-def _triples_text(quads: Iterable[ox.Quad]) -> str:
-    return "".join(f"{q.subject} {q.predicate} {q.object} .\n" for q in sorted(quads, key=str))
+def _lines_text(lines: Iterable[bytes]) -> str:
+    return "".join(line.decode("utf-8") + "\n" for line in sorted(lines))
 
 
 def as_nquads(graph: str, data: bytes) -> bytes:

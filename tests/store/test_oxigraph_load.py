@@ -142,3 +142,13 @@ def test_nquads_of_a_graph_hold_its_triples_in_that_graph(data: bytes) -> None:
         ox.Quad(q.subject, q.predicate, q.object, graph) for q in ox.parse(data, ox.RdfFormat.N_TRIPLES)
     }
     assert set(ox.parse(as_nquads(str(G1), data), ox.RdfFormat.N_QUADS)) == expected
+
+
+def test_a_term_written_another_way_is_still_applied_exactly() -> None:
+    """Lines are compared as text: the same literal escaped differently is deleted and inserted again."""
+    store = OxigraphStore(None)
+    store.load_ntriples(G1, b'<urn:s> <urn:p> "A\\tB" .\n<urn:s> <urn:p> "kept" .\n')
+    spy = _spied(store)
+    assert store.load_ntriples(G1, b'<urn:s> <urn:p> "\\u0041\\u0009B" .\n<urn:s> <urn:p> "kept" .\n') == 2
+    assert spy.calls == ["update"]
+    assert _values(store, G1) == {"A\tB", "kept"}
