@@ -7,7 +7,8 @@ peak-memory figure is that step's own:
 1. full build into a fresh Oxigraph store (:func:`kg.scale.stream_build`, ``--jobs``
    workers): wall time, seconds per stage (read, extract, build triples — summed
    over workers — and load, in the parent), peak RSS of the parent and of the
-   largest worker, triples/s into the store, extraction-cache hit rate, size on disk;
+   largest worker, peak memory summed over the parent and every worker (``VmHWM``),
+   triples/s into the store, extraction-cache hit rate, size on disk;
 2. rebuild of the unchanged corpus, then with one list changed (a byte appended);
 3. latency (median, p95) of ``kg trace`` on cited provisions and of the
    interactive canned queries, on the store opened read-only.
@@ -17,6 +18,7 @@ Prints one JSON line per size (``--json``) or readable lines; the figures go int
 
     python benchmarks/bench_build.py --items 10000 100000 1000000 --jobs 2
     python benchmarks/bench_build.py --items 10000 --repeat 3      # quick look
+    python benchmarks/bench_build.py --items 100000 --no-queries --data-root /tmp/data --db-root /tmp/db
     # a store whose build was stopped part-way: rebuild steps on the lists it holds, then latency
     python benchmarks/bench_build.py --rebuilds-and-queries DATA_DIR DB_DIR JOBS REPEAT
 
@@ -28,6 +30,7 @@ build and rebuild force a full rebuild (default: pinned, see :func:`do_build`).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import platform
@@ -36,6 +39,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -65,8 +69,8 @@ QUERIES = (
 """The canned queries a user runs interactively (``site_*``/``analysis_*`` dump the whole graph)."""
 
 
-def _synth(items: int, seed: int) -> Path:
-    data = OUT / "data" / f"s{items}"
+def _synth(items: int, seed: int, data_root: Path = OUT / "data") -> Path:
+    data = data_root / f"s{items}"
     if not (data / "synth-manifest.json").exists():
         subprocess.run(
             [
@@ -96,6 +100,55 @@ def _rss_mb() -> tuple[float, float]:
     return own, kids
 
 
+def _hwm_mb(pid: int | str) -> float:
+    """Peak resident memory (``VmHWM``, MB) of a live process; 0 when it is gone or not on Linux."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text(encoding="ascii")
+    except OSError:
+        return 0.0
+    for line in status.splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+class _PeakSampler:
+    """Each child process's ``VmHWM`` (its own peak), read every ``interval`` s while it lives.
+
+    The build's workers are this process's children and end with the build, so their
+    peaks are read while they run; the sum over processes is what the machine must hold
+    at worst (the processes' peaks need not coincide, so it is an upper bound).
+    """
+
+    def __init__(self, interval: float = 0.25) -> None:
+        self.interval = interval
+        self.peaks: dict[int, float] = {}
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="bench-hwm", daemon=True)
+
+    def _children(self) -> list[int]:
+        own = os.getpid()
+        found = []
+        for task in Path(f"/proc/{own}/task").glob("*/children"):
+            with contextlib.suppress(OSError):
+                found += [int(pid) for pid in task.read_text(encoding="ascii").split()]
+        return found
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            for pid in self._children():
+                self.peaks[pid] = max(self.peaks.get(pid, 0.0), _hwm_mb(pid))
+            self._stop.wait(self.interval)
+
+    def __enter__(self) -> _PeakSampler:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
 def do_build(data: Path, db: Path, jobs: int, full: bool, recorded_only: bool = False) -> dict:
     """One build in this process (the child side).
 
@@ -119,11 +172,13 @@ def do_build(data: Path, db: Path, jobs: int, full: bool, recorded_only: bool = 
         known = set(Manifest.load(db / MANIFEST_NAME).entries)
         files = [path for path in files if str(path.resolve()) in known]
     target = OxigraphStore(db) if db.exists() else (lambda: OxigraphStore(db))
-    summary, store = stream_build(files, target, jobs=jobs, full=full, counts=False)
-    if store is not None:
-        store.close()
+    with _PeakSampler() as sampler:
+        summary, store = stream_build(files, target, jobs=jobs, full=full, counts=False)
+        if store is not None:
+            store.close()
     wall = time.perf_counter() - started
     parent, worker = _rss_mb()
+    own = _hwm_mb("self") or parent
     return {
         "wall": wall,
         "lists": summary.lists,
@@ -135,6 +190,8 @@ def do_build(data: Path, db: Path, jobs: int, full: bool, recorded_only: bool = 
         "cache_hit_rate": summary.cache_hit_rate,
         "rss_parent_mb": parent,
         "rss_worker_mb": worker,
+        "rss_sum_mb": own + sum(sampler.peaks.values()),
+        "processes": 1 + len(sampler.peaks),
         "errors": len(summary.errors),
     }
 
@@ -227,9 +284,17 @@ def _du_mb(path: Path) -> float:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) / 1e6
 
 
-def run_size(items: int, jobs: int, repeat: int, seed: int, db_root: Path = OUT / "db") -> dict:
-    """Every figure for one size (the parent side)."""
-    data = _synth(items, seed)
+def run_size(
+    items: int,
+    jobs: int,
+    repeat: int,
+    seed: int,
+    db_root: Path = OUT / "db",
+    data_root: Path = OUT / "data",
+    queries: bool = True,
+) -> dict:
+    """Every figure for one size (the parent side); ``queries`` False skips the latency step."""
+    data = _synth(items, seed, data_root)
     db = db_root / f"s{items}"
     shutil.rmtree(db, ignore_errors=True)
     db.parent.mkdir(parents=True, exist_ok=True)
@@ -245,7 +310,8 @@ def run_size(items: int, jobs: int, repeat: int, seed: int, db_root: Path = OUT 
         result["one_changed"] = _child(["--child-build", str(data), str(db), str(jobs)])
     finally:
         changed.write_bytes(original)
-    result["latency"] = _child(["--child-queries", str(db), str(repeat)])
+    if queries:
+        result["latency"] = _child(["--child-queries", str(db), str(repeat)])
     return result
 
 
@@ -256,7 +322,8 @@ def _print(result: dict) -> None:
         f"items {build['items']:,} lists {build['lists']} triples {build['triples']:,}: "
         f"build {build['wall']:.1f}s ({build['items'] / build['wall']:,.0f} rows/s; {stages}); "
         f"load {build['triples'] / max(build['stages']['load'], 1e-9):,.0f} triples/s; "
-        f"peak RSS parent {build['rss_parent_mb']:.0f} MB, worker {build['rss_worker_mb']:.0f} MB; "
+        f"peak RSS parent {build['rss_parent_mb']:.0f} MB, worker {build['rss_worker_mb']:.0f} MB, "
+        f"sum over {build['processes']} processes {build['rss_sum_mb']:,.0f} MB; "
         f"cache hits {build['cache_hit_rate']:.0%}; disk {result['disk_mb']:.0f} MB "
         f"(input {result['input_mb']:.0f} MB)"
     )
@@ -264,7 +331,8 @@ def _print(result: dict) -> None:
         f"  rebuild unchanged {result['unchanged']['wall']:.2f}s; "
         f"one list changed {result['one_changed']['wall']:.2f}s ({result['one_changed']['lists']} rebuilt)"
     )
-    for name, figures in {**result["latency"]["trace"], **result["latency"]["queries"]}.items():
+    latency = result.get("latency", {"trace": {}, "queries": {}})
+    for name, figures in {**latency["trace"], **latency["queries"]}.items():
         if "timeout_s" in figures:
             print(f"  {name}: > {figures['timeout_s']:.0f} s (stopped)")
             continue
@@ -314,6 +382,10 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--json", action="store_true", help="print one JSON object per size")
     parser.add_argument("--db-root", type=Path, default=OUT / "db", help="where the stores are built")
+    parser.add_argument(
+        "--data-root", type=Path, default=OUT / "data", help="where the synthetic lists are made and kept"
+    )
+    parser.add_argument("--no-queries", action="store_true", help="skip the trace/query latency step")
     args = parser.parse_args()
     print(
         f"# {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} {platform.node()} "
@@ -321,7 +393,15 @@ def main() -> None:
         flush=True,
     )
     for items in args.items:
-        result = run_size(items, args.jobs, args.repeat, args.seed, args.db_root)
+        result = run_size(
+            items,
+            args.jobs,
+            args.repeat,
+            args.seed,
+            args.db_root,
+            args.data_root,
+            queries=not args.no_queries,
+        )
         if args.json:
             print(json.dumps(result, ensure_ascii=False), flush=True)
         else:

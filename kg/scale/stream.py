@@ -5,12 +5,19 @@ Memory stays bounded by a few lists: at most ``2 × jobs`` lists are in flight
 list's N-Triples bytes while it loads them. Results are consumed in input order,
 so the store, the manifest and the summary are the same for any ``jobs``.
 
+A first build into an empty store hands every list to one bulk load
+(:meth:`kg.store.base.Store.load_graphs`), which takes them while the workers are
+still extracting; the lists are recorded in the manifest once the load is whole,
+and a build killed before then leaves an empty store and no record, so the next
+build does it all again.
+
 Incremental: a file whose content matches the manifest is not read at all; a
-changed or new file has its named graph replaced (staged swap, see
-:mod:`kg.store.oxigraph`); with ``prune`` the graphs of recorded files no longer
-among the inputs are dropped. ``full`` rebuilds everything, ``verify`` hashes every
-file rather than trusting size and mtime. Each list is recorded in the manifest's
-journal as it lands, so an interrupted build does not redo it.
+changed or new file has its named graph replaced (by the difference between the
+old and new graph where it can, else a staged swap, see :mod:`kg.store.oxigraph`);
+with ``prune`` the graphs of recorded files no longer among the inputs are dropped.
+``full`` rebuilds everything, ``verify`` hashes every file rather than trusting size
+and mtime. Each list is recorded in the manifest's journal as it lands, so an
+interrupted build does not redo it.
 
 Tests and notebooks call the same function in one process: :func:`build_in_process`
 takes files or lists already read (``(PowerList, items)`` pairs, built with no
@@ -26,6 +33,7 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import ctypes.util
+import itertools
 import os
 import signal
 import threading
@@ -203,20 +211,20 @@ class _Target:
         if not self.tracked:
             return
         previous = self.manifest.entries.get(key)
-        stat = Path(outcome.path).stat()
-        self.manifest.record(
-            self.path,
-            key,
-            ManifestEntry(
-                hash=outcome.content_hash,
-                graph=outcome.graph,
-                size=stat.st_size,
-                mtime_ns=stat.st_mtime_ns,
-                items=outcome.items,
-                triples=outcome.triples,
-                recorded_ns=time.time_ns(),
-            ),
-        )
+        self.manifest.record(self.path, key, _entry(outcome))
+        self._drop_replaced(previous, outcome)
+
+    def record_all(self, landed: Sequence[tuple[ListOutcome, str]]) -> None:
+        """Record the lists one bulk load just made whole, with one save (no journal line each)."""
+        if not self.tracked or not landed:
+            return
+        for outcome, key in landed:
+            previous = self.manifest.entries.get(key)
+            self.manifest.entries[key] = _entry(outcome)
+            self._drop_replaced(previous, outcome)
+        self.manifest.save(self.path)
+
+    def _drop_replaced(self, previous: ManifestEntry | None, outcome: ListOutcome) -> None:
         gone = previous is not None and previous.graph != outcome.graph
         if gone and not self.manifest.graph_users(previous.graph) and self.store is not None:
             self.store.remove(URIRef(previous.graph))
@@ -231,6 +239,100 @@ class _Target:
             if not self.manifest.graph_users(entry.graph) and self.store is not None:
                 self.store.remove(URIRef(entry.graph))
             summary.pruned += 1
+
+
+def _entry(outcome: ListOutcome) -> ManifestEntry:
+    """The manifest's record of a list just loaded (its file's size and mtime as of now)."""
+    stat = Path(outcome.path).stat()
+    return ManifestEntry(
+        hash=outcome.content_hash,
+        graph=outcome.graph,
+        size=stat.st_size,
+        mtime_ns=stat.st_mtime_ns,
+        items=outcome.items,
+        triples=outcome.triples,
+        recorded_ns=time.time_ns(),
+    )
+
+
+class _Landing:
+    """The build's outcomes as ``(graph, N-Triples)`` pairs for the store, with the bookkeeping.
+
+    Iterating it checks each outcome (a failed list, a file that would take another
+    file's graph), counts it into the summary, reports progress and yields the pairs
+    to load; the lists handed over wait in :attr:`landed` until the store has them.
+    The seconds spent in here (waiting for workers, mostly) are kept apart, so the
+    load stage of a bulk load that pulls these pairs is its own time.
+    """
+
+    def __init__(
+        self,
+        outcomes: Iterator[ListOutcome],
+        target: _Target,
+        summary: StreamSummary,
+        owners: dict[str, str],
+        *,
+        sized: bool,
+        progress: StreamProgress | None,
+    ) -> None:
+        self._outcomes = outcomes
+        self._target = target
+        self._summary = summary
+        self._owners = owners
+        self._sized = sized
+        self._progress = progress
+        self.landed: list[tuple[ListOutcome, str]] = []
+        self.triples = 0
+        self.inside = 0.0
+
+    def __iter__(self) -> Iterator[tuple[URIRef, bytes]]:
+        entered = time.perf_counter()
+        for outcome in self._outcomes:
+            pair = self._land(outcome)
+            if pair is None:
+                continue
+            self.inside += time.perf_counter() - entered
+            yield pair
+            entered = time.perf_counter()
+            outcome.data = b""
+        self.inside += time.perf_counter() - entered
+
+    def _land(self, outcome: ListOutcome) -> tuple[URIRef, bytes] | None:
+        path = Path(outcome.path)
+        size = path.stat().st_size if self._sized and path.exists() else 0
+        key = str(path.resolve())
+        summary, owners = self._summary, self._owners
+        if self._target.tracked and outcome.error is None and owners.get(outcome.graph, key) != key:
+            outcome.error = (
+                f"{outcome.path}: has the title and file name of {owners[outcome.graph]}, so it would "
+                "replace that list; rename one of the files"
+            )
+        if outcome.error is not None:
+            summary.errors.append(FileError(outcome.path, outcome.error))
+            if self._progress is not None:
+                self._progress(outcome, size)
+            return None
+        owners[outcome.graph] = key
+        self._target.open()
+        for stage, seconds in outcome.seconds.items():
+            summary.stages[stage] += seconds
+        summary.lists += 1
+        summary.items += outcome.items
+        summary.citations += outcome.citations
+        summary.cache_hits += outcome.cache_hits
+        summary.cache_misses += outcome.cache_misses
+        summary.graphs.append(outcome.graph)
+        self.triples += outcome.triples
+        self.landed.append((outcome, key))
+        if self._progress is not None:
+            self._progress(outcome, size)
+        return URIRef(outcome.graph), outcome.data
+
+
+def _first(pairs: Iterator[tuple[URIRef, bytes]]) -> Iterator[tuple[URIRef, bytes]] | None:
+    """``pairs`` again with its first pair peeked (so the store opens before it is chosen); None if none."""
+    first = next(pairs, None)
+    return None if first is None else itertools.chain((first,), pairs)
 
 
 def stream_build(
@@ -285,7 +387,9 @@ def stream_build(
     custom = extract is not None or resolver is not None
     target = _Target(store_or_opener, tracked=not read and not custom)
     summary = StreamSummary()
-    plan = plan_build(files, target.manifest, full=full or not target.tracked, verify=verify)
+    # A manifest beside an emptied store describes graphs that are gone: build everything.
+    emptied = target.tracked and target.store is not None and target.store.is_empty()
+    plan = plan_build(files, target.manifest, full=full or emptied or not target.tracked, verify=verify)
     if on_plan is not None:
         on_plan(plan)
     summary.unchanged = len(plan.unchanged)
@@ -300,37 +404,20 @@ def stream_build(
         outcomes = (process_list(str(path), extract=extract, resolver=resolver) for path in plan.todo)
     else:
         outcomes = _outcomes(plan.todo, jobs or os.cpu_count() or 1)
-    built_triples = 0
-    for outcome in outcomes:
-        size = Path(outcome.path).stat().st_size if not read and Path(outcome.path).exists() else 0
-        key = str(Path(outcome.path).resolve())
-        if target.tracked and outcome.error is None and owners.get(outcome.graph, key) != key:
-            outcome.error = (
-                f"{outcome.path}: has the title and file name of {owners[outcome.graph]}, so it would "
-                "replace that list; rename one of the files"
-            )
-        if outcome.error is not None:
-            summary.errors.append(FileError(outcome.path, outcome.error))
-            if progress is not None:
-                progress(outcome, size)
-            continue
-        owners[outcome.graph] = key
-        load_started = time.perf_counter()
-        target.open().load_ntriples(URIRef(outcome.graph), outcome.data)
-        target.record(outcome, key)
-        summary.stages["load"] += time.perf_counter() - load_started
-        for stage, seconds in outcome.seconds.items():
-            summary.stages[stage] += seconds
-        summary.lists += 1
-        summary.items += outcome.items
-        summary.citations += outcome.citations
-        summary.cache_hits += outcome.cache_hits
-        summary.cache_misses += outcome.cache_misses
-        summary.graphs.append(outcome.graph)
-        built_triples += outcome.triples
-        outcome.data = b""
-        if progress is not None:
-            progress(outcome, size)
+    landing = _Landing(outcomes, target, summary, owners, sized=not read, progress=progress)
+    load_started = time.perf_counter()
+    pairs = _first(iter(landing))
+    if pairs is not None:
+        store = target.open()
+        if store.is_empty():
+            store.load_graphs(pairs)
+            target.record_all(landing.landed)
+        else:
+            for graph, data in pairs:
+                store.load_ntriples(graph, data)
+                target.record(*landing.landed[-1])
+    summary.stages["load"] += time.perf_counter() - load_started - landing.inside
+    built_triples = landing.triples
     store = target.store
     if store is not None:
         if target.tracked:

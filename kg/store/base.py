@@ -18,7 +18,7 @@ from rdflib.term import Identifier, URIRef
 
 from kg.store.errors import StoreError
 
-__all__ = ["Evaluation", "Quad", "Row", "Store", "StoreError", "Triple"]
+__all__ = ["Evaluation", "Quad", "Row", "Store", "StoreError", "Triple", "parse_ntriples"]
 
 Quad = tuple[Identifier, Identifier, Identifier, URIRef]
 """(subject, predicate, object, named graph) as rdflib terms."""
@@ -49,11 +49,21 @@ _GRAPH_TRIPLES = "SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }"
 """The triples of the named graph bound to ``?g`` (in the projection, as every backend binds)."""
 
 
+def parse_ntriples(graph: URIRef, data: bytes) -> Iterator[Quad]:
+    """N-Triples bytes as quads of ``graph``, parsed by pyoxigraph (for backends that take terms)."""
+    import pyoxigraph as ox
+
+    from kg.store.convert import from_ox
+
+    for t in ox.parse(data, ox.RdfFormat.N_TRIPLES):
+        yield from_ox(t.subject), from_ox(t.predicate), from_ox(t.object), graph  # type: ignore[misc]
+
+
 class Store(ABC):
     """A quad store with named graphs, SPARQL and export.
 
     Everything a caller may use is declared here: replacing, adding and removing
-    a graph, loading N-Triples bytes, SELECT/ASK and streamed queries, iterating
+    a graph, loading N-Triples bytes (one graph, or many into an empty store), SELECT/ASK and streamed queries, iterating
     the quads, exporting, and where the store lives. Capabilities are class
     attributes (as rdflib's ``Store`` declares them), so a caller reads them
     rather than probing the instance; where a backend has a faster way, it
@@ -96,15 +106,28 @@ class Store(ABC):
         them (pyoxigraph's parser) and calls :meth:`replace_graph`; a backend that
         parses N-Triples itself overrides it and sets :attr:`native_ntriples`.
         """
-        import pyoxigraph as ox
+        return self.replace_graph(graph, parse_ntriples(graph, data))
 
-        from kg.store.convert import from_ox
+    def load_graphs(self, graphs: Iterable[tuple[URIRef, bytes]]) -> int:
+        """Load many lists' graphs, each from its N-Triples bytes; return the triples loaded.
 
-        quads = (
-            (from_ox(t.subject), from_ox(t.predicate), from_ox(t.object), graph)
-            for t in ox.parse(data, ox.RdfFormat.N_TRIPLES)
-        )
-        return self.replace_graph(graph, quads)  # type: ignore[arg-type]
+        The first build's write: into an empty store, a backend that can should take
+        them all in one bulk load rather than one transaction per list. ``graphs`` is
+        consumed lazily (the build hands each list over as its worker finishes it), so
+        memory holds a few lists, not the corpus. Each graph ends up exactly as
+        :meth:`load_ntriples` would leave it (a graph named twice: the last wins).
+
+        A backend that bulk-loads must leave none of them behind when the load fails
+        or is killed part-way (Oxigraph keeps a marker until the load is whole). This
+        default loads them one by one with :meth:`load_ntriples`, so a failure keeps
+        the graphs loaded before it, each whole; the build records none of them in its
+        manifest, so the next build loads them again.
+        """
+        return sum(self.load_ntriples(graph, data) for graph, data in graphs)
+
+    def is_empty(self) -> bool:
+        """Whether the store holds nothing yet (then a build may load every list in one go)."""
+        return not self.graphs()
 
     def add(self, quads: Iterable[Quad], graph: URIRef) -> int:
         """Add quads to a named graph (not atomic: use :meth:`replace_graph` for a whole list).

@@ -18,7 +18,7 @@ from rdflib.term import Identifier, Literal, URIRef
 
 from kg.atomic import atomic_write
 from kg.prefixes import PREFIXES
-from kg.store.base import Quad, Row, Store, StoreError
+from kg.store.base import Quad, Row, Store, StoreError, parse_ntriples
 from kg.store.convert import normal
 
 __all__ = ["EXPORT_FORMATS", "MemoryStore"]
@@ -88,6 +88,18 @@ class MemoryStore(Store):
     def replace_graph(self, graph: URIRef, quads: Iterable[Quad]) -> int:
         """Build the new graph aside, then put it in place of the old one."""
         self._writable()
+        count = self._replace(graph, quads)
+        self._save()
+        return count
+
+    def load_graphs(self, graphs: Iterable[tuple[URIRef, bytes]]) -> int:
+        """Replace each graph in memory, then write the file once (not once per list)."""
+        self._writable()
+        total = sum(self._replace(graph, parse_ntriples(graph, data)) for graph, data in graphs)
+        self._save()
+        return total
+
+    def _replace(self, graph: URIRef, quads: Iterable[Quad]) -> int:
         fresh = Graph(store=self._dataset.store, identifier=URIRef(f"urn:kg:staging:{graph}"))
         try:
             fresh.addN((s, p, o, fresh) for s, p, o, _g in quads)
@@ -97,7 +109,6 @@ class MemoryStore(Store):
             target.addN((s, p, o, target) for s, p, o in fresh)
         finally:
             self._dataset.remove_graph(fresh)
-        self._save()
         return len(self._dataset.graph(graph))
 
     def add(self, quads: Iterable[Quad], graph: URIRef) -> int:

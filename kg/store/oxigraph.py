@@ -1,6 +1,21 @@
 """The default backend: Oxigraph embedded on disk (``./kg-data/``), no server needed.
 
-Replacing a list's graph survives being killed at any point:
+A build writes in one of three ways, each safe against being killed at any point:
+
+- **First build, empty store** (:meth:`OxigraphStore.load_graphs`): every list
+  streams as N-Quads into one ``bulk_load`` (sorted index files added whole, while
+  the workers still extract the later lists). A marker quad in ``urn:kg:staging:bulk``
+  stands from before the load until it is flushed; found standing, it means the
+  store holds half a first build and nothing else, so the next open empties it.
+- **A changed list** (:meth:`OxigraphStore.load_ntriples` on an existing graph): the
+  old graph and the new one are compared and the difference applied as one SPARQL
+  update (``DELETE DATA`` + ``INSERT DATA`` on that graph: one transaction, so
+  readers see the old graph or the new one). A changed file usually differs from
+  its graph by a few triples, and deletes on RocksDB cost as much as inserts, so
+  this is several times faster than reloading. Blank nodes (their labels are not
+  kept), terms an update cannot write exactly, and differences above
+  :data:`DIFF_LIMIT` take the staged swap below.
+- **Staged swap**, replacing a list's graph:
 
 1. the new quads are bulk-loaded into a staging graph (fast, not transactional);
 2. one marker quad ``<staging> <urn:kg:stagingOf> <graph>`` says the staging
@@ -31,6 +46,7 @@ then reads, so exports and queries never see a staging graph or half a swap.
 from __future__ import annotations
 
 import gc
+import re
 import uuid
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
@@ -55,6 +71,17 @@ STAGING_OF = ox.NamedNode("urn:kg:stagingOf")
 """Marker predicate: ``<staging> <urn:kg:stagingOf> <graph>`` = staging complete, replaces graph."""
 LOADING_OF = ox.NamedNode("urn:kg:loadingOf")
 """Marker predicate: ``<marker> <urn:kg:loadingOf> <graph>`` = a new graph is being loaded in place."""
+BULK = ox.NamedNode(f"{STAGING}bulk")
+"""Marker graph of a first build's bulk load: while it holds a quad, the store is half-loaded."""
+BULK_MARKER = ox.Quad(BULK, LOADING_OF, BULK, BULK)
+"""The quad that stands in :data:`BULK` from before the bulk load starts until it is whole."""
+DIFF_LIMIT = 1_000_000
+"""A changed graph whose difference (quads deleted + inserted) exceeds this is swapped in instead.
+
+One update is one transaction, held in memory until it commits; a list's graph is
+~120k triples (~300k for the largest synthetic list). Measured on a 100k-triple graph
+beside another (2 loaded cores): the update costs 5-13 s for 1-50 % of it changed and
+19 s for all of it, the staged swap 29-63 s, so below the limit the update always wins."""
 
 EXPORT_FORMATS: dict[str, tuple[ox.RdfFormat, bool]] = {
     "nq": (ox.RdfFormat.N_QUADS, True),
@@ -243,7 +270,15 @@ class OxigraphStore(Store):
         return found
 
     def _drop_staging(self) -> None:
-        """Finish the swaps an interrupted build had committed to; drop incomplete loads."""
+        """Finish the swaps an interrupted build had committed to; drop incomplete loads.
+
+        A bulk load only ever runs into an empty store, so its marker still standing
+        means everything in the store is from that unfinished load: all of it goes.
+        """
+        if self._store.contains_named_graph(BULK):
+            self._store.clear()
+            self._store.flush()
+            return
         for marker, target in self._loading().items():
             self._store.remove_graph(target)
             self._store.remove_graph(marker)
@@ -301,6 +336,9 @@ class OxigraphStore(Store):
             self._store.flush()
             self._store.remove_graph(staging)
             return self._count(target)
+        applied = self._apply_difference(target, data)
+        if applied is not None:
+            return applied
         try:
             if data:
                 self._store.bulk_load(data, ox.RdfFormat.N_TRIPLES, to_graph=staging, lenient=True)
@@ -316,6 +354,80 @@ class OxigraphStore(Store):
         self._store.remove_graph(staging)
         self._store.flush()
         return self._count(target)
+
+    def _apply_difference(self, target: ox.NamedNode, data: bytes) -> int | None:
+        """Turn the existing graph ``target`` into ``data`` by one update; None to swap instead.
+
+        A changed list differs from its old graph by a few triples (an edited item,
+        the file's hash), so deleting and inserting just those, in one SPARQL update
+        (one transaction: readers see the old graph or the new one), costs a fraction
+        of reloading the list. The graphs are compared as N-Triples lines: Oxigraph
+        dumps the old one in Rust, and writes the same lines the build's workers do
+        (a term written two ways is deleted and inserted again, which is still exact).
+        N-Triples lines are SPARQL triples, so they go into the update as they are.
+        The staged swap stays for an emptied graph, blank nodes (their labels are
+        not kept) and triple terms, a difference too large for one transaction (:data:`DIFF_LIMIT`), an
+        update the parser refuses, and a graph that does not come out with the new
+        graph's size.
+        """
+        fresh = _triple_lines(data)
+        if not fresh:
+            return None  # nothing left: the swap drops the graph itself, not just its triples
+        stored = _triple_lines(self._store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=target) or b"")
+        gone, added = stored - fresh, fresh - stored
+        if len(gone) + len(added) > DIFF_LIMIT:
+            return None
+        if any(b"_:" in line or b"<<" in line for line in (*gone, *added)):
+            return None
+        if gone or added:
+            graph = str(target)
+            parts = []
+            if gone:
+                parts.append(f"DELETE DATA {{ GRAPH {graph} {{\n{_lines_text(gone)}}} }}")
+            if added:
+                parts.append(f"INSERT DATA {{ GRAPH {graph} {{\n{_lines_text(added)}}} }}")
+            try:
+                self._store.update(" ;\n".join(parts))
+            except SyntaxError:
+                return None
+            self._store.flush()
+        count = self._count(target)
+        return count if count == len(fresh) else None
+
+    def load_graphs(self, graphs: Iterable[tuple[URIRef, bytes]]) -> int:
+        """Load the graphs into an empty store in one bulk load (one graph at a time otherwise).
+
+        The lists stream into one ``bulk_load`` as N-Quads while the workers are still
+        extracting the later ones: Oxigraph writes sorted index files and adds them
+        whole, several times faster than a load per list. The :data:`BULK` marker is
+        written first and removed once the load is flushed; a build killed in between
+        leaves it standing, and the next open empties the store (it was empty before).
+        A graph handed over twice is loaded again after the bulk load (the last wins).
+        """
+        self._writable()
+        if not self.is_empty():
+            return super().load_graphs(graphs)
+        self._store.add(BULK_MARKER)
+        self._store.flush()
+        reader = _NQuadsReader(graphs)
+        try:
+            self._store.bulk_load(reader, ox.RdfFormat.N_QUADS, lenient=True)
+            self._store.flush()
+        except BaseException as error:
+            self._store.clear()
+            self._store.flush()
+            if reader.error is not None:
+                raise reader.error from None
+            if isinstance(error, (SyntaxError, OSError)):
+                raise StoreError(f"cannot bulk-load the graph {reader.graph}: {error}") from error
+            raise
+        self._store.remove_graph(BULK)
+        self._store.flush()
+        return reader.triples + sum(self.load_ntriples(graph, data) for graph, data in reader.again)
+
+    def is_empty(self) -> bool:
+        """Whether the store holds no quad at all (one step of its index, not a count)."""
+        return next(iter(self._store), None) is None
 
     def add(self, quads: Iterable[Quad], graph: URIRef) -> int:
         """Add quads to ``graph`` (bulk, not atomic; see :meth:`replace_graph`)."""
@@ -475,6 +587,86 @@ class _Counter:
         for item in items:
             self.value += 1
             yield item
+
+
+_CANONICAL_END = b" .\n"
+_TRAILING_COMMENT = re.compile(rb"\.[ \t]*#[^\n]*\n")
+
+
+def _triple_lines(data: bytes) -> set[bytes]:
+    """The triple lines of N-Triples bytes (blank and comment lines left out), without line ends."""
+    lines = {line.strip() for line in data.splitlines()}
+    return {line for line in lines if line and not line.startswith(b"#")}
+
+
+def _lines_text(lines: Iterable[bytes]) -> str:
+    return "".join(line.decode("utf-8") + "\n" for line in sorted(lines))
+
+
+def as_nquads(graph: str, data: bytes) -> bytes:
+    """One graph's N-Triples bytes as N-Quads of ``graph`` (the input of a bulk load).
+
+    The build's workers write one triple per line, each ending ``" .\\n"`` (a newline
+    inside a literal is escaped), so inserting the graph before each final dot is a
+    byte replacement. Anything else (comments, other line ends) is parsed and written
+    again, which is slower but exact.
+    """
+    if not data:
+        return b""
+    canonical = (
+        data.endswith(_CANONICAL_END)
+        and data.count(b"\n") == data.count(_CANONICAL_END)
+        and b"\r" not in data
+        and _TRAILING_COMMENT.search(data) is None
+    )
+    if canonical:
+        return data.replace(_CANONICAL_END, f" <{graph}> .\n".encode())
+    node = ox.NamedNode(graph)
+    quads = (ox.Quad(q.subject, q.predicate, q.object, node) for q in ox.parse(data, ox.RdfFormat.N_TRIPLES))
+    return ox.serialize(quads, None, ox.RdfFormat.N_QUADS) or b""
+
+
+class _NQuadsReader:
+    """A binary file over ``(graph, N-Triples)`` pairs, read as N-Quads by ``bulk_load``.
+
+    Oxigraph reads a few KB at a time; each list is turned into N-Quads when the
+    previous one is used up, so one list's bytes are held at a time. An exception
+    raised while pulling the next list (the build's own, or an interrupt) is kept in
+    :attr:`error`, since Oxigraph reports it as an I/O error.
+    """
+
+    def __init__(self, graphs: Iterable[tuple[URIRef, bytes]]) -> None:
+        self._graphs = iter(graphs)
+        self._buffer = memoryview(b"")
+        self._position = 0
+        self._seen: set[str] = set()
+        self.again: list[tuple[URIRef, bytes]] = []
+        self.graph = ""
+        self.triples = 0
+        self.error: BaseException | None = None
+
+    def read(self, size: int = -1) -> bytes:
+        while self._position >= len(self._buffer):
+            try:
+                pair = next(self._graphs, None)
+            except BaseException as error:
+                self.error = error
+                raise
+            if pair is None:
+                return b""
+            graph, data = pair
+            if str(graph) in self._seen:
+                self.again.append(pair)
+                continue
+            self._seen.add(str(graph))
+            self.graph = str(graph)
+            quads = as_nquads(self.graph, data)
+            self.triples += quads.count(b"\n")
+            self._buffer, self._position = memoryview(quads), 0
+        end = len(self._buffer) if size is None or size < 0 else self._position + size
+        chunk = self._buffer[self._position : end]
+        self._position += len(chunk)
+        return bytes(chunk)
 
 
 def _as_ox(quads: Iterable[Quad], graph: ox.NamedNode) -> Iterator[ox.Quad]:

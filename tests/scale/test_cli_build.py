@@ -56,3 +56,15 @@ def test_bad_file_among_good_ones_exits_2_after_building_the_rest(corpus: Path, 
     assert result.exit_code == 2
     assert "zz-notes.txt" in result.output
     assert _row(result.stdout, "清单 lists") == "2"
+
+
+def test_progress_shows_lists_rows_per_second_and_time_left_unless_quiet(
+    corpus: Path, tmp_path: Path
+) -> None:
+    shown = _build(corpus, tmp_path / "shown")
+    assert shown.exit_code == 0, shown.output
+    assert "2/2 lists" in shown.stderr and "rows/s" in shown.stderr and "left" in shown.stderr
+    quiet = _build(corpus, tmp_path / "quiet", "--quiet")
+    assert quiet.exit_code == 0, quiet.output
+    assert "rows/s" not in quiet.stderr
+    assert _row(quiet.stdout, "清单 lists") == "2"

@@ -141,3 +141,55 @@ def test_a_new_pipeline_version_rebuilds(
     monkeypatch.setattr("kg.scale.stream.pipeline_version", lambda: "another")
     summary, _ = _build(corpus, db, jobs=1)
     assert summary.lists == 2 and len(extracted) == 2
+
+
+@pytest.fixture
+def writes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The store writes a build makes: ``load_graphs`` (bulk) or ``load_ntriples`` (one list)."""
+    seen: list[str] = []
+    for name in ("load_graphs", "load_ntriples"):
+        original = getattr(OxigraphStore, name)
+
+        def spy(self: OxigraphStore, *args: object, _name: str = name, _original: object = original) -> int:
+            seen.append(_name)
+            return _original(self, *args)  # type: ignore[operator]
+
+        monkeypatch.setattr(OxigraphStore, name, spy)
+    return seen
+
+
+def test_a_first_build_is_one_bulk_load_recorded_after_it(
+    corpus: Path, tmp_path: Path, writes: list[str]
+) -> None:
+    summary, store = _build(corpus, tmp_path / "db", jobs=1)
+    assert writes == ["load_graphs"]
+    assert summary.lists == 2 and len(Manifest.load(manifest_path(store)).entries) == 2
+    assert len(store) == summary.triples
+
+
+def test_bulk_and_list_by_list_builds_hold_the_same_quads(
+    corpus: Path, tmp_path: Path, writes: list[str]
+) -> None:
+    _, bulk = _build(corpus, tmp_path / "bulk", jobs=1)
+    one = tmp_path / "one"
+    first = sorted(corpus.iterdir())[0]
+    seeded, store = stream_build([first], lambda: OxigraphStore(one), jobs=1, counts=False)
+    assert seeded.lists == 1 and store is not None
+    store.close()
+    del store
+    writes.clear()
+    summary, by_list = _build(corpus, one, jobs=1)
+    assert writes == ["load_ntriples"] and summary.lists == 1
+    assert _dump(by_list) == _dump(bulk)
+
+
+def test_an_emptied_store_is_built_again_whatever_its_manifest_says(corpus: Path, tmp_path: Path) -> None:
+    db = tmp_path / "db"
+    _, store = _build(corpus, db, jobs=1)
+    for graph in store.graphs():
+        store.remove(graph)
+    store.close()
+    del store
+    summary, store = _build(corpus, db, jobs=1)
+    assert (summary.lists, summary.unchanged) == (2, 0)
+    assert len(store.graphs()) == 2

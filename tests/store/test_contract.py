@@ -237,3 +237,74 @@ def test_the_base_class_loads_ntriples_and_iterates_quads() -> None:
     assert store.load_ntriples(G1, NTRIPLES) == 3
     assert {str(o) for _s, _p, o, g in store.iter_quads() if g == G1} == {'他说"罚款"\n第二行', "58", "三"}
     assert store.location is None
+
+
+def _ntriples(count: int, tag: str) -> bytes:
+    return "".join(f'<{EX}power/{n}> <{NAME}> "{tag}{n}"@zh .\n' for n in range(count)).encode()
+
+
+def _graph_names(store: Store, graph: URIRef) -> set[str]:
+    return {str(o) for _s, _p, o, g in store.iter_quads() if g == graph}
+
+
+def test_a_new_store_is_empty_until_it_holds_a_graph(any_store: Store) -> None:
+    assert any_store.is_empty()
+    any_store.load_ntriples(G1, _ntriples(2, "v"))
+    assert not any_store.is_empty()
+    any_store.remove(G1)
+    assert any_store.is_empty()
+
+
+def test_load_graphs_leaves_each_graph_as_load_ntriples_would(any_store: Store) -> None:
+    loaded = any_store.load_graphs(iter([(G1, NTRIPLES), (G2, _ntriples(4, "w"))]))
+    assert loaded == 7
+    assert any_store.graphs() == sorted([G1, G2])
+    assert _graph_names(any_store, G1) == {'他说"罚款"\n第二行', "58", "三"}
+    assert _graph_names(any_store, G2) == {f"w{n}" for n in range(4)}
+    assert len(any_store) == 7
+
+
+def test_load_graphs_a_graph_named_twice_keeps_the_last(any_store: Store) -> None:
+    any_store.load_graphs([(G1, _ntriples(3, "old")), (G2, _ntriples(1, "w")), (G1, _ntriples(2, "new"))])
+    assert _graph_names(any_store, G1) == {"new0", "new1"}
+    assert len(any_store) == 3
+
+
+def test_load_graphs_into_a_store_that_holds_graphs_replaces_them(any_store: Store) -> None:
+    any_store.load_ntriples(G1, _ntriples(5, "old"))
+    any_store.load_graphs([(G1, _ntriples(2, "new")), (G2, _ntriples(1, "w"))])
+    assert _graph_names(any_store, G1) == {"new0", "new1"}
+    assert _graph_names(any_store, G2) == {"w0"}
+
+
+def _interrupted(pairs: list[tuple[URIRef, bytes]]) -> Iterator[tuple[URIRef, bytes]]:
+    yield from pairs
+    raise RuntimeError("interrupted")
+
+
+def test_a_failed_load_graphs_leaves_no_half_graph(any_store: Store) -> None:
+    with pytest.raises(RuntimeError, match="interrupted"):
+        any_store.load_graphs(_interrupted([(G1, _ntriples(3, "v"))]))
+    # a bulk load leaves nothing; one graph at a time leaves the graphs it finished, whole
+    assert any_store.graphs() in ([], [G1])
+    if any_store.graphs():
+        assert _graph_names(any_store, G1) == {"v0", "v1", "v2"}
+
+
+EDGY = ["\\u0022 backslash-u", "tab\there", "bell\x07", '他说"好" } ; DROP ALL ; #', "end\\", "换行\n回车\r"]
+
+
+def test_reloading_a_changed_graph_keeps_every_character(any_store: Store) -> None:
+    """A changed list may be applied as a difference (an update's text): its terms must survive it."""
+    from kg.store.sparql_syntax import ntriples_line
+
+    def data(texts: list[str]) -> bytes:
+        return "".join(
+            ntriples_line(URIRef(f"{EX}power/{n}"), NAME, Literal(text)) for n, text in enumerate(texts)
+        ).encode()
+
+    any_store.load_ntriples(G1, data([*EDGY, "kept", "gone"]))
+    assert any_store.load_ntriples(G1, data([*EDGY, "kept", "new"])) == len(EDGY) + 2
+    assert _graph_names(any_store, G1) == {*EDGY, "kept", "new"}
+    rows = any_store.query(f"SELECT ?s WHERE {{ ?s <{NAME}> ?o }}", {"o": Literal(EDGY[0])})
+    assert [r["s"] for r in rows] == [URIRef(f"{EX}power/0")]
