@@ -33,7 +33,6 @@ import regex
 from extractors.titles import to_simplified
 from kg.laws.model import LawInstrument, LawVersion
 from kg.laws.status import decide_status
-from kg.laws.text import CLOSING_ARTICLES
 
 __all__ = [
     "DEFAULT_USER_LIBRARY",
@@ -178,6 +177,8 @@ class Library:
 
     def _apply_repeals(self) -> None:
         """Mark instruments a newer act in the library repeals (《X》同时废止 in its closing articles)."""
+        from kg.laws.text import CLOSING_ARTICLES  # the text parser, needed only when building a library
+
         repealed: dict[str, tuple[LawInstrument, str | None]] = {}
         for act in self._instruments:
             if not act.versions:

@@ -42,7 +42,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kg.atomic import atomic_write
 from kg.laws.serial import instrument_from_json, instrument_to_json
 from kg.laws.source import LawSourceError
 
@@ -95,6 +94,8 @@ def _dump(data: object) -> bytes:
 
 def write_pack(path: Path, header: dict[str, Any], library: Library) -> None:
     """Write ``library`` (its instruments and index as they are) to the pack ``path``, atomically."""
+    from kg.atomic import atomic_write
+
     instruments = list(library)
     member_of = {law.title: i for i, law in enumerate(instruments)}
     titles, numbers = library.index()
