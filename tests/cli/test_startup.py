@@ -101,3 +101,25 @@ def test_a_misspelt_command_is_refused_with_the_close_names() -> None:
     result = runner.invoke(app, ["trce", "x"])
     assert result.exit_code == 2
     assert "Did you mean 'trace'?" in result.output
+
+
+def _gc_enabled_after_main(args: list[str]) -> bool:
+    """Whether the cyclic collector is on when ``kg ARGS`` (the console entry point) has run."""
+    code = (
+        "import gc, sys\nfrom kg.cli import main\n"
+        f"sys.argv = ['kg', *{args!r}]\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print(gc.isenabled(), file=sys.__stderr__)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    return done.stderr.strip().splitlines()[-1] == "True"
+
+
+def test_every_command_but_trace_runs_with_the_garbage_collector(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.nq"
+    empty.touch()
+    assert not _gc_enabled_after_main(
+        ["trace", "社会保险法第五十八条", "--store", "memory", "--db", str(empty)]
+    )
+    assert _gc_enabled_after_main(["extract", "社会保险法第五十八条"])
+    assert _gc_enabled_after_main(["validate", "--store", "memory", "--db", str(empty)])
