@@ -1,13 +1,19 @@
-"""Generate the shipped law library (``kg/laws/data/library.jsonl.gz``) from a LawRefBook snapshot.
+"""Generate the shipped law library (``kg/laws/data/library.zip``) from a LawRefBook snapshot.
 
 It reads the folder with the same reader ``kg laws import`` uses, keeps the national kinds
 (constitution, laws, administrative regulations, judicial interpretations, departmental
-rules; every version the snapshot has) and writes them with a header naming the snapshot
-commit and its newest version date. Local regulations (``DLC/``) are left to
-``kg laws import``. Run after updating the snapshot::
+rules; every version the snapshot has) and packs them (:mod:`kg.laws.packed`) with a header
+naming the snapshot commit and its newest version date. Local regulations (``DLC/``) are
+left to ``kg laws import``. Run after updating the snapshot::
 
-    python tools/build_law_library.py ../shared/laws            # rewrite the shipped file
+    python tools/build_law_library.py ../shared/laws            # rewrite the shipped pack
     python tools/build_law_library.py ../shared/laws --commit 2f4c5c2
+
+``--repack`` builds the library again from the pack's own instruments with the code as it
+is now, and writes it back: run it after a change to the code that decides the packed facts
+(``kg.laws.packed.CODE_FILES``), which ``tests/laws/test_packed.py`` reports::
+
+    python tools/build_law_library.py --repack
 """
 
 from __future__ import annotations
@@ -23,7 +29,7 @@ sys.path.insert(0, str(ROOT))
 
 from kg.laws.lawrefbook import LawRefBookFolder  # noqa: E402
 from kg.laws.library import SHIPPED_FILE, Library  # noqa: E402
-from kg.laws.serial import write_library_file  # noqa: E402
+from kg.laws.packed import read_pack, write_pack  # noqa: E402
 
 __all__ = ["SHIPPED_KINDS", "main"]
 
@@ -43,13 +49,30 @@ def snapshot_commit(folder: Path) -> str | None:
     return match.group(1) if match else None
 
 
+def repack(source: Path, out: Path) -> int:
+    """Pack the instruments of the pack ``source`` again with this code, header kept."""
+    header, instruments = read_pack(source)
+    write_pack(out, header, Library(instruments))
+    print(f"{out}: repacked {len(instruments)} instruments, {out.stat().st_size:,} bytes")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Build the shipped library file; print what it holds."""
+    """Build the shipped library pack; print what it holds."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("folder", type=Path, help="a LawRefBook snapshot (../shared/laws)")
+    parser.add_argument("folder", type=Path, nargs="?", help="a LawRefBook snapshot (../shared/laws)")
     parser.add_argument("--commit", help="the snapshot's LawRefBook commit (default: read from its README)")
     parser.add_argument("--out", type=Path, default=TARGET)
+    parser.add_argument(
+        "--repack",
+        action="store_true",
+        help="pack the shipped instruments again with this code (no snapshot)",
+    )
     args = parser.parse_args(argv)
+    if args.repack:
+        return repack(TARGET, args.out)
+    if args.folder is None:
+        parser.error("give the snapshot folder, or --repack")
     folder = LawRefBookFolder(args.folder)
     library = Library(folder.instruments())
     kept = [law for law in library if law.kind in SHIPPED_KINDS]
@@ -62,7 +85,7 @@ def main(argv: list[str] | None = None) -> int:
         "counts": dict(sorted(Counter(law.kind for law in kept).items())),
         "versions": sum(len(law.versions) for law in kept),
     }
-    write_library_file(args.out, header, kept)
+    write_pack(args.out, header, Library(kept))
     for path, reason in folder.skipped:
         print(f"skipped {path}: {reason}", file=sys.stderr)
     print(

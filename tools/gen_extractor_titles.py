@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from extractors.titles import clean_title  # noqa: E402
-from kg.laws.library import Library, shipped_library  # noqa: E402
+from kg.laws.library import LawLibrary, shipped_library  # noqa: E402
 
 __all__ = ["TARGET", "main", "render"]
 
@@ -35,7 +35,7 @@ HEADER = (
 )
 
 
-def render(library: Library) -> str:
+def render(library: LawLibrary) -> str:
     """The CSV text for ``library``: one row per instrument, sorted by title.
 
     A short title two instruments share names neither, and is left out.

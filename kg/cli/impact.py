@@ -27,7 +27,7 @@ from kg.cli.options import (
 
 if TYPE_CHECKING:  # the command imports what it runs, so `kg --help` loads none of it
     from kg.impact import ImpactReport
-    from kg.laws.library import Library
+    from kg.laws.library import LawLibrary
 
 __all__ = ["impact_view", "register"]
 
@@ -96,7 +96,7 @@ def impact_view(report: ImpactReport) -> Group:
     return Group(*lines)
 
 
-def _library(folder: Path | None) -> Library:
+def _library(folder: Path | None) -> LawLibrary:
     from kg.impact import ImpactError
     from kg.laws.lawrefbook import LawRefBookFolder
     from kg.laws.library import default_library, library_from_instruments

@@ -16,7 +16,7 @@ from rich.table import Table
 from kg.cli.options import err_console
 
 if TYPE_CHECKING:  # each command imports the library when it runs, so `kg --help` loads none of it
-    from kg.laws.library import Library
+    from kg.laws.library import LawLibrary
     from kg.laws.lookup import ArticleLookup
     from kg.laws.summary import LibrarySummary
 
@@ -48,7 +48,7 @@ def _use_library(path: Path | None) -> None:
         default_library.cache_clear()
 
 
-def _load(console: Console) -> Library:
+def _load(console: Console) -> LawLibrary:
     from kg.laws.library import default_library
     from kg.laws.source import LawSourceError
 

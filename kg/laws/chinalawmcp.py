@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import importlib.util
 import os
-import sqlite3
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -27,7 +26,6 @@ from extractors.numerals import parse_numeral
 from kg.laws.model import LawArticle, LawInstrument, LawVersion
 from kg.laws.source import LawSourceError
 from kg.laws.status import decide_status
-from kg.laws.text import group_paragraphs, parse_article_label
 
 __all__ = [
     "DATABASE_ENV",
@@ -89,6 +87,8 @@ class ChinaLawMcpDatabase:
     name: str = SOURCE_NAME
 
     def _query(self) -> tuple[list[tuple], list[tuple]]:
+        import sqlite3  # here: every command asks configured_database(), few read the file
+
         if not self.path.is_file():
             raise LawSourceError(f"{self.path}: no such file")
         try:
@@ -106,6 +106,8 @@ class ChinaLawMcpDatabase:
 
     def instruments(self) -> Iterator[LawInstrument]:
         """Every law of the file, its rows of one name as versions oldest first."""
+        from kg.laws.text import group_paragraphs, parse_article_label
+
         laws, article_rows = self._query()
         articles: dict[str, list[LawArticle]] = defaultdict(list)
         for law_id, chapter, section, label, text in article_rows:

@@ -29,7 +29,7 @@ from rdflib.term import Identifier
 
 from extractors.models import Instrument
 from kg import iri
-from kg.laws.library import Library, default_library
+from kg.laws.library import LawLibrary, default_library
 from kg.laws.model import LawInstrument, LawVersion
 from kg.namespace import ELI, KG
 from kg.resolve import Resolver
@@ -85,7 +85,7 @@ def _iso(match: regex.Match[str]) -> str:
     return f"{int(match[1]):04d}-{int(match[2]):02d}-{int(match[3]):02d}"
 
 
-def _find(library: Library, titles: list[str], numbers: list[str]) -> LawInstrument | None:
+def _find(library: LawLibrary, titles: list[str], numbers: list[str]) -> LawInstrument | None:
     for title in titles:
         found = library.get(title)
         if found is not None:
@@ -202,7 +202,7 @@ def _text_at(version: LawVersion, path: list[tuple[str, int]]) -> str | None:
 
 
 def library_quads(
-    store: Store, library: Library, resolver: Resolver | None = None
+    store: Store, library: LawLibrary, resolver: Resolver | None = None
 ) -> tuple[list[Quad], dict[str, int]]:
     """The library graph's quads for the instruments the store's lists cite, and counts."""
     graph = iri.library_graph_iri()
@@ -236,7 +236,7 @@ def library_quads(
     return quads, {"instruments": len(found), "linked": linked, "provisions": cited, "texts": texts}
 
 
-def load_library_graph(store: Store, library: Library | None = None) -> LibraryGraphSummary:
+def load_library_graph(store: Store, library: LawLibrary | None = None) -> LibraryGraphSummary:
     """Replace the library graph with the facts of the instruments the lists now cite.
 
     Run once after the lists are loaded (``kg build`` does); the graph is replaced whole,

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from extractors import extract
 from extractors.numerals import format_numeral
-from kg.laws.library import Library
+from kg.laws.library import LawLibrary
 from kg.laws.model import LawArticle, LawInstrument, LawVersion
 
 __all__ = ["ArticleLookup", "LawLookupError", "VersionArticle", "article_label", "find_article"]
@@ -62,7 +62,7 @@ def article_label(number: int, suffix: int = 0) -> str:
     return f"{label}之{format_numeral(suffix)}" if suffix else label
 
 
-def _instrument(reference: str, library: Library) -> tuple[LawInstrument, object]:
+def _instrument(reference: str, library: LawLibrary) -> tuple[LawInstrument, object]:
     citations = [c for c in extract(reference) if c.instrument.title or c.instrument.doc_number]
     if not citations:
         raise LawLookupError(f"{reference!r} names no law: write e.g. 社会保险法第五十八条", EXIT_BAD_INPUT)
@@ -82,7 +82,7 @@ def _instrument(reference: str, library: Library) -> tuple[LawInstrument, object
     return instrument, citation
 
 
-def find_article(reference: str, library: Library) -> ArticleLookup:
+def find_article(reference: str, library: LawLibrary) -> ArticleLookup:
     """The article ``reference`` names, in the current version and in every version.
 
     Raises:

@@ -7,15 +7,12 @@ atomic, so an interrupted import never leaves half a library.
 
 from __future__ import annotations
 
-import gzip
 import json
-import lzma
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from types import MappingProxyType
 from typing import IO, Any
 
-from kg.atomic import atomic_write
 from kg.laws.model import LawArticle, LawInstrument, LawVersion
 from kg.laws.source import LawSourceError
 
@@ -100,6 +97,9 @@ def instrument_from_json(data: dict[str, Any]) -> LawInstrument:
 
 
 def _open(path: Path, mode: str) -> IO[str]:
+    import gzip
+    import lzma
+
     if path.suffix == ".xz":
         return lzma.open(path, mode + "t", encoding="utf-8")  # type: ignore[return-value]
     if path.suffix == ".gz":
@@ -113,6 +113,8 @@ def read_library_file(path: Path) -> tuple[dict[str, Any], list[LawInstrument]]:
     Raises:
         LawSourceError: naming the file (and line) when it is missing, not a library, or damaged.
     """
+    import lzma
+
     try:
         with _open(path, "r") as handle:
             header = json.loads(handle.readline() or "null")
@@ -141,6 +143,11 @@ def write_library_file(path: Path, header: dict[str, Any], instruments: Iterable
     Compressed output is deterministic (no time stamp in the gzip header), so the same
     library gives the same bytes.
     """
+    import gzip
+    import lzma
+
+    from kg.atomic import atomic_write
+
     body = "\n".join(_lines(header, instruments)) + "\n"
     data = body.encode("utf-8")
     if path.suffix == ".xz":

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from kg.laws.library import Library
+from kg.laws.library import LawLibrary
 from kg.laws.model import KINDS
 from kg.laws.status import source_name
 
@@ -37,7 +37,7 @@ class LibrarySummary:
         }
 
 
-def summarise(library: Library, snapshot: dict[str, object] | None = None) -> LibrarySummary:
+def summarise(library: LawLibrary, snapshot: dict[str, object] | None = None) -> LibrarySummary:
     """Count what ``library`` holds; an instrument counts once for every source that gave a version."""
     kinds: Counter[str] = Counter()
     sources: Counter[str] = Counter()

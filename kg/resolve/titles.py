@@ -17,6 +17,8 @@ Examples:
 
 from __future__ import annotations
 
+from functools import cache
+
 from kg.resolve.tables import ResolveRules
 
 __all__ = ["clean_title", "title_key"]
@@ -30,8 +32,17 @@ def clean_title(title: str, rules: ResolveRules) -> str:
     Chinese titles use full-width brackets (（暂行）); lists mix both, and the key
     must not depend on which one a clerk typed.
     """
-    kept = "".join(char for char in title if char not in rules.strip_chars)
-    return kept.translate(_HALF_TO_FULL)
+    return title.translate(_table(rules.strip_chars))
+
+
+@cache
+def _table(strip_chars: str) -> dict[int, str | None]:
+    """One ``str.translate`` table: drop ``strip_chars``, then round brackets full-width.
+
+    One pass in C instead of a generator over the characters: ``kg trace`` keys every
+    title of the instrument table (~3,000) before it resolves anything.
+    """
+    return {**_HALF_TO_FULL, **dict.fromkeys(map(ord, strip_chars))}
 
 
 def title_key(title: str, rules: ResolveRules) -> str:
