@@ -54,6 +54,9 @@ MIN_PART_LENGTH = 3
 
 MAX_LISTED_CANDIDATES = 3
 
+SPELT_CACHE_SIZE = 8192
+"""Every draft's title is spelt here once per cell; the same titles recur in cell after cell."""
+
 _READS_AS_INSTRUMENT = regex.compile(rf"{INSTRUMENT_SUFFIX}(?:[（(][^（）()]{{1,20}}[）)])*$")
 _NESTED = regex.compile(r"〈[^〈〉]{1,80}〉")
 _NUMERAL = regex.compile(r"[0-9０-９一二三四五六七八九十百千零〇两第（）()]")
@@ -232,8 +235,9 @@ def recover_title(
     return next(iter(candidates)), damage or "typo"
 
 
+@lru_cache(maxsize=SPELT_CACHE_SIZE)
 def _spelt(raw: str) -> str:
-    """The title in canonical spelling: glosses and a version note off, official if known."""
+    """The title in canonical spelling: glosses and a version note off, official if known (memoised)."""
     return canonical_title(strip_glosses(raw))
 
 

@@ -20,22 +20,21 @@ from extractors.anaphora import AliasTable, anaphor_fits, anaphor_scope, inherit
 from extractors.build import citation
 from extractors.document import Place
 from extractors.drafts import Body, Draft, ProvDraft
-from extractors.glosses import split_annotation, strip_glosses
 from extractors.models import Citation, Role
 from extractors.numerals import parse_numeral
 from extractors.patterns import DATE, INSTRUMENT_SUFFIX, compile_plain, compile_verbose
 from extractors.provisions import parse_refs
 from extractors.recover import recover_titles
 from extractors.title_notes import (
-    BRACKETED_RULES,
-    damage_of,
+    TITLE_CACHE_SIZE,
     is_revising_title,
+    note_numbers,
+    read_title,
     revised_title,
     revision_verb_at,
-    split_number_note,
 )
-from extractors.titles import canonical_title, is_form_title, split_version_note
-from extractors.tokenizers import Token, tokenize
+from extractors.titles import canonical_title
+from extractors.tokenizers import Token
 
 __all__ = ["resolve"]
 
@@ -138,6 +137,17 @@ _POLICY_TITLE = compile_plain(
     r"(?:通知|意见|决定|纲要|方案|规划|制度|指南|通告|公告|批复|复函|函|目录|清单)(?:（[^（）]{1,20}）)*$",
     verbose=False,
 )
+
+
+@lru_cache(maxsize=TITLE_CACHE_SIZE)
+def _is_policy(raw_title: str | None) -> bool:
+    """Is the instrument written ``raw_title`` a policy document (…通知, …方案), whose parts are numbered 一、?
+
+    Memoised: it is asked of the same few titles at every bracket and part number.
+    """
+    return _POLICY_TITLE.search(canonical_title(raw_title or "")) is not None
+
+
 _LIST_GAP = compile_plain(
     r"^[ \t\u3000]{0,2}+(?:、|，|,|和|及|以及|或者|或|与)[ \t\u3000]{0,2}+$", verbose=False
 )
@@ -245,7 +255,7 @@ class _Resolver:
                 break
             if _NUMBERED_ITEM.match(self.text, pos):
                 if policy is None:
-                    policy = bool(_POLICY_TITLE.search(canonical_title(draft.root().raw_title or "")))
+                    policy = _is_policy(draft.root().raw_title)
                 if policy:
                     break  # （一）保留… after a notice is its first item, not a note on it
             match = _HEAD_PAREN.match(self.text, pos)
@@ -328,7 +338,8 @@ class _Resolver:
 
     def on_title(self, token: Token) -> None:
         """A title starts a citation (or a mention inside provision text); forms are skipped."""
-        if token.rule in ("book", "unclosed", "missing_open", "angle") and is_form_title(token.value):
+        reading = read_title(token.value, token.rule)
+        if reading is None:
             return
         if self._in_head(token) and self.head is not None:
             if token.rule == "standard":
@@ -337,11 +348,7 @@ class _Resolver:
             self.head.notes.append(f"amended_by:{canonical_title(token.value)}")
             self._revision_mention(token)
             return
-        raw_title, inner = (
-            split_number_note(token.value) if token.rule in BRACKETED_RULES else (token.value, None)
-        )
-        raw_title, annotation = split_annotation(raw_title)
-        title, version = split_version_note(strip_glosses(raw_title))
+        raw_title, inner, annotation, title, version, damage = reading
         if self._parenthetical_note(token):
             draft = Draft(
                 role="mentions",
@@ -368,7 +375,6 @@ class _Resolver:
             draft.issuer = self._issuer_before(token.start)
         if version:
             draft.version = draft.version or version
-        damage = damage_of(token.rule, title)
         if damage:
             draft.notes.append(f"damaged_title:{damage}")
         if annotation:
@@ -383,7 +389,7 @@ class _Resolver:
         if draft.role != "cites" or draft.base is not None:
             return
         item = _NUMBERED_ITEM.match(self.text, self.head_end)
-        if item is None or not _POLICY_TITLE.search(canonical_title(draft.raw_title or "")):
+        if item is None or not _is_policy(draft.raw_title):
             return
         number = parse_numeral(item["num"])
         if not number:
@@ -394,12 +400,11 @@ class _Resolver:
 
     def _read_number_note(self, draft: Draft, inner: str) -> None:
         """（国务院令第445号） inside a title's 《》: the number (and dates) of that title."""
-        for note_token in tokenize(inner):
-            if note_token.kind == "docnum" and note_token.doc is not None:
-                if draft.doc is None:
-                    draft.doc = note_token.doc
-                else:
-                    draft.notes.append(f"also_numbered:{note_token.doc.normalised}")
+        for doc in note_numbers(inner):
+            if draft.doc is None:
+                draft.doc = doc
+            else:
+                draft.notes.append(f"also_numbered:{doc.normalised}")
         self._read_dates(draft, inner)
 
     def _number_before_title(self, token: Token) -> Draft | None:
@@ -706,7 +711,7 @@ class _Resolver:
     def on_part(self, token: Token) -> None:
         """四： / 六、 after a policy document (or its quoted text) names one of its parts."""
         current = self.current
-        if current is None or not _POLICY_TITLE.search(canonical_title(current.root().raw_title or "")):
+        if current is None or not _is_policy(current.root().raw_title):
             return
         if self.body is not None and (
             self.body.depth > 0 or self._prev_char(token.start) not in _SENTENCE_END
