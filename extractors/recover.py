@@ -74,8 +74,9 @@ def _official_titles() -> frozenset[str]:
     return frozenset(known.title for known in short_name_index().values())
 
 
+@lru_cache(maxsize=SPELT_CACHE_SIZE)
 def _official(name: str) -> str | None:
-    """The official title ``name`` (a key of the index, with or without 中华人民共和国) names."""
+    """The official title ``name`` (a key of the index, with or without 中华人民共和国) names (memoised)."""
     index = short_name_index()
     known = index.get(name) or index.get(name.removeprefix(PRC_PREFIX))
     return known.title if known else None

@@ -27,7 +27,6 @@ from extractors.provisions import parse_refs
 from extractors.recover import recover_titles
 from extractors.title_notes import (
     TITLE_CACHE_SIZE,
-    is_revising_title,
     note_numbers,
     read_title,
     revised_title,
@@ -348,7 +347,7 @@ class _Resolver:
             self.head.notes.append(f"amended_by:{canonical_title(token.value)}")
             self._revision_mention(token)
             return
-        raw_title, inner, annotation, title, version, damage = reading
+        raw_title, inner, annotation, title, version, damage, revising = reading
         if self._parenthetical_note(token):
             draft = Draft(
                 role="mentions",
@@ -361,7 +360,7 @@ class _Resolver:
             self.head = draft
             self.head_end = token.end
             return
-        if self._revision_history(token):
+        if self._revision_history(token, revising):
             self._revision_mention(token)
             return
         draft = self._number_before_title(token)
@@ -425,12 +424,9 @@ class _Resolver:
         draft.end = max(draft.end, self.head_end)
         return draft
 
-    def _revision_history(self, token: Token) -> bool:
-        """根据…《国务院关于修改部分行政法规的决定》修订: a decision named as history, not a basis."""
-        if "定" not in token.value:  # every revising decision is a …决定
-            return False
-        title = canonical_title(token.value)
-        return is_revising_title(title) and revision_verb_at(self.text, token.end)
+    def _revision_history(self, token: Token, revising: bool) -> bool:
+        """根据…《国务院关于修改部分行政法规的决定》修订: a decision (``revising``) named as history, not a basis."""
+        return revising and revision_verb_at(self.text, token.end)
 
     def _revision_mention(self, token: Token) -> None:
         """Record a revising decision as a mention, and the instrument it revises (〈X〉) as cited."""
@@ -807,8 +803,14 @@ def _is_instrument(draft: Draft) -> bool:
     title = root.raw_title
     if title is None:
         return False
-    title = canonical_title(title)
-    return bool(_NAMES_INSTRUMENT.search(title) or _STANDARD_CODE.match(title) or draft.base is not None)
+    return draft.base is not None or _reads_as_instrument(title)
+
+
+@lru_cache(maxsize=TITLE_CACHE_SIZE)
+def _reads_as_instrument(raw_title: str) -> bool:
+    """Does a title end in an instrument word (…法, …办法（试行）) or read as a standard? (memoised)"""
+    title = canonical_title(raw_title)
+    return bool(_NAMES_INSTRUMENT.search(title) or _STANDARD_CODE.match(title))
 
 
 def resolve(text: str, tokens: list[Token], document: tuple[str, Place] | None = None) -> list[Citation]:

@@ -23,7 +23,7 @@ import regex
 
 from extractors.docnumbers import DocNumber
 from extractors.glosses import split_annotation, strip_glosses
-from extractors.titles import is_form_title, split_version_note
+from extractors.titles import canonical_title, is_form_title, split_version_note
 from extractors.tokenizers import tokenize
 
 __all__ = [
@@ -121,7 +121,8 @@ class TitleReading(NamedTuple):
 
     ``raw_title``: the title without a number note or annotation; ``inner``: the number
     note split off (国务院令第445号); ``title``: the name without glosses and version note,
-    ``version`` that note; ``damage``: how copying damaged it (:func:`damage_of`).
+    ``version`` that note; ``damage``: how copying damaged it (:func:`damage_of`);
+    ``revising``: the title is a decision revising others (:func:`is_revising_title`).
     """
 
     raw_title: str
@@ -130,6 +131,7 @@ class TitleReading(NamedTuple):
     title: str
     version: str | None
     damage: str | None
+    revising: bool
 
 
 @lru_cache(maxsize=TITLE_CACHE_SIZE)
@@ -144,7 +146,8 @@ def read_title(value: str, rule: str) -> TitleReading | None:
     raw_title, inner = split_number_note(value) if rule in BRACKETED_RULES else (value, None)
     raw_title, annotation = split_annotation(raw_title)
     title, version = split_version_note(strip_glosses(raw_title))
-    return TitleReading(raw_title, inner, annotation, title, version, damage_of(rule, title))
+    revising = "定" in value and is_revising_title(canonical_title(value))  # every one is a …决定
+    return TitleReading(raw_title, inner, annotation, title, version, damage_of(rule, title), revising)
 
 
 @lru_cache(maxsize=TITLE_CACHE_SIZE)
