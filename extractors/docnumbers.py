@@ -263,6 +263,9 @@ def _as_written(org_text: str, organ: str) -> str:
     return organ
 
 
+_ORDER_GROUPS = ("org", "order_kind", "year", "year_open", "nian", "serial", "hao")
+"""The groups of an order match that :func:`_parse_order` reads, fetched in one call."""
+
 YEAR_BEFORE_WINDOW = 12
 """How far before an order's organ a year (2009年国务院令…) is looked for."""
 
@@ -275,8 +278,7 @@ def parse_order_match(match: regex.Match[str]) -> DocNumber | None:
     """
     org_start = match.start("org")
     before = match.string[max(0, org_start - YEAR_BEFORE_WINDOW) : org_start]
-    groups = ("org", "order_kind", "year", "year_open", "nian", "serial", "hao")
-    return _parse_order(before, match.group(0), *(match[name] for name in groups))
+    return _parse_order(before, match.group(0), *match.group(*_ORDER_GROUPS))
 
 
 @lru_cache(maxsize=CODE_CACHE_SIZE)
