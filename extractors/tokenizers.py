@@ -400,9 +400,13 @@ def _unclosed_matches(
 ) -> Iterator[regex.Match[str]]:
     """Unclosed titles at the 《 where no closed title starts (there a closed one wins the tie).
 
-    A few such 《 are tried one by one; many (a cell of 《《《《) in one scan, filtered.
+    A few such 《 are tried one by one; many (a cell of 《《《《) in one scan, filtered; none
+    (every 《 opens a closed title, as in most cells) costs one count.
     """
-    if text.count("《") - len(book_starts) > MAX_UNCLOSED_TRIES:
+    unclosed = text.count("《") - len(book_starts)
+    if unclosed == 0:
+        return
+    if unclosed > MAX_UNCLOSED_TRIES:
         yield from (m for m in pattern.finditer(text) if m.start() not in book_starts)
         return
     pos = text.find("《")
