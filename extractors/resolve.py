@@ -72,11 +72,14 @@ _ANNEX_GAP = compile_plain(
     rf"《?(?P<annex>[^\s，,。；;：:“”《》]{{2,60}}?{INSTRUMENT_SUFFIX})》?[\s，,：:]*$",
     verbose=False,
 )
-_BODY_START = regex.compile(
-    r"\G(?:[。；;，,]?[ \t\u3000]{0,3}+原文[ \t\u3000]{0,2}+[：:]"
+_BODY_START = compile_plain(
+    r"(?:[。；;，,]?[ \t\u3000]{0,3}+原文[ \t\u3000]{0,2}+[：:]"
     r"|[ \t\u3000]{0,3}+(?:(?:规定|明确规定|提出|指出|载明|明确)[ \t\u3000]{0,2}+)?[：:“「]"
-    r"|(?:[ \t\u3000]{1,3}+|[，,])?(?![的之和及或与等中所以至、])\p{Han})"
+    r"|(?:[ \t\u3000]{1,3}+|[，,])?(?![的之和及或与等中所以至、])\p{Han})",
+    verbose=False,
+    han=True,
 )
+"""Provision text starts after a cited provision (always matched at the run's end)."""
 _QUOTE_LEAD = compile_plain(
     r"^(?:[。；;，,]?[\s]*原文)?[\s：:，,]*(?:规定|明确规定|提出|指出|载明|明确)?[\s：:]*[“「]?",
     verbose=False,
@@ -98,9 +101,11 @@ def _trim_quote(text: str) -> str:
 
 
 _DATE = compile_verbose(DATE)
-_ISSUER_BEFORE = regex.compile(
+_ISSUER_BEFORE = compile_plain(
     r"(?P<issuer>\p{Han}{2,24}?(?:人民政府办公厅|人民政府办公室|人民政府|人民代表大会常务委员会|常务委员会|"
-    r"办公厅|办公室|委员会|国务院|总局|部|委|局|厅|署|院))[ \t\u3000]{0,2}+$"
+    r"办公厅|办公室|委员会|国务院|总局|部|委|局|厅|署|院))[ \t\u3000]{0,2}+$",
+    verbose=False,
+    han=True,
 )
 _ISSUER_LEAD = compile_plain(
     r"^(?:依据|根据|按照|依照|参照|违反|适用|执行|经|由|和|及|与|、|我省|我市|本省|本市)+", verbose=False

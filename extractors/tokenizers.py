@@ -500,7 +500,9 @@ def _name_before_run(text: str, floor: int, start: int) -> Token | None:
         end -= 1
     if end <= floor or text[end - 1] not in _SUFFIX_LAST_CHARS:
         return None  # the pattern needs a title ending right before the run (and ≤ 2 spaces)
-    match = compile_verbose(TRIGGERED_NAME).search(text, max(floor, start - MAX_TRIGGERED_NAME), start)
+    match = compile_plain(TRIGGERED_NAME, han=True).search(
+        text, max(floor, start - MAX_TRIGGERED_NAME), start
+    )
     if match is None:
         return None
     return Token("title", match.start("trig"), match.end("trig"), match["trig"], "bare_name")
