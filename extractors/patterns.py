@@ -71,27 +71,40 @@ PROVISION_ATOM = rf"""
 SEPARATOR = r"(?:\s{0,2}+(?:、|，|,|和|及|以及|或者|或|与|至|到|~|～|—|－|-)\s{0,2}+)"
 """Between list members and range ends: 第十条、第十一条; 第十条至第十五条."""
 
+_NUM_CHARS = "0-9０-９〇○零一二两兩三四五六七八九十百千"
+"""The characters of :data:`NUM`, as the body of a class."""
+
 PROVISION_RUN = rf"""
-    (?<![0-9０-９〇○零一二两三四五六七八九十百千])   # not the tail of a longer number
-    (?:附件\s{{0,2}}+{NUM}?\s{{0,2}}+)?
-    (?:第\s{{0,2}}+(?:[（(]\s{{0,2}}+{NUM}\s{{0,2}}+[）)]|{NUM})(?:\s{{0,2}}+{UNIT})?(?:之{NUM})?
-      |{NUM}[条條](?:之{NUM})?)                   # 二百零七条 without 第
+    [附第{_NUM_CHARS}]                             # the first character, read first (see below)
+    (?<![0-9０-９〇○零一二两三四五六七八九十百千].)   # not the tail of a longer number
+    (?:(?<=附)件\s{{0,2}}+{NUM}?\s{{0,2}}+          # 附件1第1项, 附件3条
+         (?:第\s{{0,2}}+(?:[（(]\s{{0,2}}+{NUM}\s{{0,2}}+[）)]|{NUM})(?:\s{{0,2}}+{UNIT})?(?:之{NUM})?
+           |{NUM}[条條](?:之{NUM})?)
+      |(?<=第)\s{{0,2}}+(?:[（(]\s{{0,2}}+{NUM}\s{{0,2}}+[）)]|{NUM})(?:\s{{0,2}}+{UNIT})?(?:之{NUM})?
+      |(?<=[{_NUM_CHARS}])[{_NUM_CHARS}]{{0,9}}+[条條](?:之{NUM})?)   # 二百零七条 without 第
     (?:(?:\s{{0,2}}+{UNIT}|{SEPARATOR}?{PROVISION_ATOM})){{0,40}}+
 """
-"""A run of provision references: 第十七条第一、二款; 第二十八,二十九,三十条; 第四章."""
+"""A run of provision references: 第十七条第一、二款; 第二十八,二十九,三十条; 第四章.
+
+A run starts with 附件, 第 or a numeral followed by 条 (附件…第…, 第…, 二百零七条). The pattern
+reads that first character before anything else, and only then looks behind it and
+continues by what it was: a pattern that starts with a character class lets the ``re``
+engine skip every other character in one fast loop, where a leading lookbehind made it
+try the whole pattern at each of them (the run scan was the tokenizer's largest)."""
 
 PART_MARKER = r"""
-    (?<![\p{Han}0-9])                     # a part number starts a segment
-    (?P<part_num>[一二三四五六七八九十]{1,3}+)
+    (?P<part_num>[一二三四五六七八九十]                # the first character, read first (as in PROVISION_RUN)
+      (?<![\p{Han}0-9].)                 # a part number starts a segment
+      [一二三四五六七八九十]{0,2}+)
     (?:[、：:]|\s{0,2}+[．.](?![0-9]))    # 四：  六、
     (?![、：:])
 """
 """The numbered part of a policy document: 四：“…”, 六、社会保险基金决算."""
 
 ENUMERATOR = r"""
-    (?=[0-9（(①-⑳])                        # anchor: the scanner skips to these characters
-    (?<![0-9\p{Han}])
-    (?:[0-9]{1,3}+\s{0,2}+[、.．](?![0-9])|[（(][0-9]{1,3}+[）)]|[①-⑳])
+    [0-9（(①-⑳]                            # the first character, read first (as in PROVISION_RUN)
+    (?<![0-9\p{Han}].)                     # not inside a number or a word
+    (?:(?<=[0-9])[0-9]{0,2}+\s{0,2}+[、.．](?![0-9])|(?<=[（(])[0-9]{1,3}+[）)]|(?<=[①-⑳]))
 """
 """The number of a list entry in a cell: 1、  2.  （1）  ③."""
 
@@ -141,9 +154,9 @@ ORDER_NUMBER_AFTER = r"""
 (normalised like :data:`ORDER_NUMBER`: 文化部令第31号)."""
 
 STANDARD_CODE = r"""
-    (?=[A-Z])                                    # anchor: the scanner skips to capitals
-    (?<![A-Za-z0-9/])
-    (?P<std_code>(?:GB|DB[0-9]{2}+|[A-Z]{2,4}+)(?:[ \t]?+/[ \t]?+[TZ])?)
+    (?P<std_code>[A-Z]                           # the first character, read first (as in PROVISION_RUN)
+      (?<![A-Za-z0-9/].)
+      (?:(?<=G)B|(?<=D)B[0-9]{2}+|[A-Z]{1,3}+)(?:[ \t]?+/[ \t]?+[TZ])?)   # GB, DB11, HJ, AQ …
     [ \t\u3000]{0,2}+
     (?P<std_num>[0-9]{1,6}+(?:\.[0-9]{1,3}+){0,3}+)
     (?:[ \t\u3000]{0,2}+[-—–－][ \t\u3000]{0,2}+(?P<std_year>(?:19|20)[0-9]{2}))?

@@ -151,12 +151,14 @@ def _scanners() -> tuple[_Scanner, ...]:
     Each pattern is searched on its own, and only in a cell that holds one of its literal
     anchors (eyecite's ``TokenExtractor.strings``): no 令 or 公告, no order-number search.
     Every pattern must start at (or contain) one of its anchors, so a cell without them
-    cannot match it. The tokenizer then keeps the leftmost non-overlapping tokens.
+    cannot match it. The tokenizer then keeps the leftmost non-overlapping tokens. Patterns
+    that ``re`` can read are compiled with it, and begin with their first character's class
+    (see :data:`~extractors.patterns.PROVISION_RUN`), so its search skips to candidates.
     """
     always: tuple[str, ...] = ()
     plain: tuple[str, ...] = (
         *(TITLE_BOOK, ANGLE_TITLE, UNCLOSED_TITLE, QUOTED_TITLE, STANDARD_CODE, ALIAS_DEFINITION),
-        *(ANAPHOR, _QUOTE_MARKS, "》"),
+        *(PROVISION_RUN, ANAPHOR, ENUMERATOR, PART_MARKER, _QUOTE_MARKS, "》"),
     )
     table: list[tuple[int, tuple[str, ...], str, Builder, bool]] = [
         (
@@ -214,7 +216,7 @@ def _scanners() -> tuple[_Scanner, ...]:
     return tuple(
         _Scanner(
             priority,
-            (compile_plain if pattern in plain else compile_verbose)(pattern),
+            compile_plain(pattern, han=True) if pattern in plain else compile_verbose(pattern),
             build,
             sure,
             anchors,
