@@ -27,6 +27,7 @@ __all__ = [
     "INSTRUMENT_SUFFIX",
     "MAX_TITLE_LENGTH",
     "NUM",
+    "ORDER_ANCHOR",
     "ORDER_NUMBER",
     "ORDER_NUMBER_AFTER",
     "PART_MARKER",
@@ -142,6 +143,10 @@ ORDER_NUMBER = r"""
 the number only when written with 年 or in brackets after 令 (司法部令2017年第138号); one
 before the organ (2009年国务院令第550号) is the date of the order, read and dropped by
 :func:`~extractors.docnumbers.parse_order_match`."""
+
+ORDER_ANCHOR = r"(?:令|公告)(?=\s{0,4}[（(〔\[第0-9０-９〇零一二两三四五六七八九十百千])"
+"""Where an :data:`ORDER_NUMBER` can start: 令 or 公告 with a year, 第 or a serial after at most
+four spaces (so 责令改正 and 命令 are not tried: the organ read backwards makes a try costly)."""
 
 ORDER_NUMBER_AFTER = r"""
     (?=[第0-9０-９〇零一二两三四五六七八九十百千])

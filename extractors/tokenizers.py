@@ -27,6 +27,7 @@ from extractors.patterns import (
     ENUMERATOR,
     INSTRUMENT_SUFFIX,
     MAX_TITLE_LENGTH,
+    ORDER_ANCHOR,
     ORDER_NUMBER,
     ORDER_NUMBER_AFTER,
     PART_MARKER,
@@ -243,7 +244,7 @@ _STANDARD = 8
 _ORDER = 12
 """Priority of the order-number scanner: its matches start at 令 or 公告, it is tried only there."""
 
-_ORDER_ANCHOR = re.compile("令|公告")
+_ORDER_ANCHOR = compile_plain(ORDER_ANCHOR, verbose=False)
 
 _DOC = 16
 """Priority of the document-number scanner: its matches end at 号, it is tried only before one."""
@@ -421,7 +422,7 @@ def _unclosed_matches(
 
 
 def _order_matches(text: str, pattern: regex.Pattern[str]) -> Iterator[regex.Match[str]]:
-    """What ``pattern.finditer(text)`` gives, tried only at each 令 and 公告.
+    """What ``pattern.finditer(text)`` gives, tried only at each 令 and 公告 a number may follow.
 
     An :data:`~extractors.patterns.ORDER_NUMBER` match starts at one (the organ before it
     is read by a lookbehind), so the leftmost match is at the first of them that matches.
