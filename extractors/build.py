@@ -52,7 +52,7 @@ def instrument(draft: Draft) -> Instrument:
         root.version,
         root.alias,
         draft.annex_title or root.annex_title,
-        any(note.startswith("standard:") for note in root.notes),
+        bool(root.notes) and any(note.startswith("standard:") for note in root.notes),
     )
 
 

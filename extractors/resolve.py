@@ -770,25 +770,28 @@ class _Resolver:
 
     def run(self) -> list[Draft]:
         """Read every token once, in order; return the drafts."""
-        handlers = {
-            "title": self.on_title,
-            "docnum": self.on_docnum,
-            "alias": self.on_alias,
-            "prov": self.on_prov,
-            "part": self.on_part,
-            "enum": self.on_enum,
-            "quotes": self.on_quotes,
-            "anaphor": self.on_anaphor,
-        }
+        handlers = _HANDLERS
         for index, token in enumerate(self.tokens):
             self.index = index
             handler = handlers.get(token.kind)
             if handler is not None:
-                handler(token)
+                handler(self, token)
             self.previous = token
         self._close_body(len(self.text))
         return self.drafts
 
+
+_HANDLERS = {
+    "title": _Resolver.on_title,
+    "docnum": _Resolver.on_docnum,
+    "alias": _Resolver.on_alias,
+    "prov": _Resolver.on_prov,
+    "part": _Resolver.on_part,
+    "enum": _Resolver.on_enum,
+    "quotes": _Resolver.on_quotes,
+    "anaphor": _Resolver.on_anaphor,
+}
+"""The resolver's reading of each token kind (looked up once, not bound anew for every cell)."""
 
 _NAMES_INSTRUMENT = compile_plain(rf"{INSTRUMENT_SUFFIX}(?:[（(][^（）()]{{1,20}}[）)])*$", verbose=False)
 _STANDARD_CODE = regex.compile(r"^(?:GB|GB/T|DB\d*|[A-Z]{2,3}(?:/T)?)\s?\d")

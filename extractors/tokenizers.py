@@ -140,9 +140,16 @@ class _Scanner(NamedTuple):
     anchors: tuple[str, ...]
 
 
-def _kind_token(kind: str) -> Builder:
-    """A sure builder for a token that is just its kind and text (list numbers, quotes, 》)."""
-    return lambda t, m: Token(kind, m.start(), m.end(), m.group(0))
+_new_tuple = tuple.__new__
+
+
+def _match_token(kind: str, group: int | str = 0, rule: str = "") -> Builder:
+    """A sure builder: a token of ``kind`` over the match, valued the text of ``group``.
+
+    Built with ``tuple.__new__`` (every field given): a named tuple's own constructor is a
+    Python function, and these tokens are built by the thousand per MB.
+    """
+    return lambda t, m: _new_tuple(Token, (kind, m.start(), m.end(), m[group], rule, None))
 
 
 @cache
@@ -166,26 +173,26 @@ def _scanners() -> tuple[_Scanner, ...]:
             _BOOK,
             ("《",),
             TITLE_BOOK,
-            lambda t, m: Token("title", m.start(), m.end(), m["book"], "book"),
+            _match_token("title", "book", "book"),
             True,
         ),
         (
             2,
             ("<", "＜", "&lt;", "〈"),
             ANGLE_TITLE,
-            lambda t, m: Token("title", m.start(), m.end(), m["angle"], "angle"),
+            _match_token("title", "angle", "angle"),
             True,
         ),
         (
             _UNCLOSED,
             ("《",),
             UNCLOSED_TITLE,
-            lambda t, m: Token("title", m.start(), m.end(), m["unclosed"], "unclosed"),
+            _match_token("title", "unclosed", "unclosed"),
             True,
         ),
         (6, ("“", '"'), QUOTED_TITLE, _quoted_title_token, False),
         (_STANDARD, always, STANDARD_CODE, _standard_token, False),
-        (10, ("称",), ALIAS_DEFINITION, lambda t, m: Token("alias", m.start(), m.end(), m["alias"]), True),
+        (10, ("称",), ALIAS_DEFINITION, _match_token("alias", "alias"), True),
         (_ORDER, ("令", "公告"), ORDER_NUMBER, lambda t, m: _doc_token(t, m, "order"), False),
         (14, ("号令", "號令"), ORDER_NUMBER_AFTER, lambda t, m: _doc_token(t, m, "order"), False),
         (_DOC, ("号", "號"), DOC_NUMBER, lambda t, m: _doc_token(t, m, "doc"), False),
@@ -193,26 +200,26 @@ def _scanners() -> tuple[_Scanner, ...]:
             18,
             ("第", "条", "條"),
             PROVISION_RUN,
-            lambda t, m: Token("prov", m.start(), m.end(), m.group(0)),
+            _match_token("prov"),
             True,
         ),
         (
             20,
             ("本", "该", "同", "上", "前"),
             ANAPHOR,
-            lambda t, m: Token("anaphor", m.start(), m.end(), m["anaphor"]),
+            _match_token("anaphor", "anaphor"),
             True,
         ),
-        (22, always, ENUMERATOR, _kind_token("enum"), True),
+        (22, always, ENUMERATOR, _match_token("enum"), True),
         (
             24,
             tuple("、：:．."),  # a part number ends with one of them
             PART_MARKER,
-            lambda t, m: Token("part", m.start(), m.end(), m["part_num"]),
+            _match_token("part", "part_num"),
             True,
         ),
-        (26, tuple("“「『”」』"), _QUOTE_MARKS, _kind_token("quotes"), True),
-        (28, ("》",), "》", _kind_token("lone_close"), True),
+        (26, tuple("“「『”」』"), _QUOTE_MARKS, _match_token("quotes"), True),
+        (28, ("》",), "》", _match_token("lone_close"), True),
     ]
     return tuple(
         _Scanner(
