@@ -13,6 +13,7 @@ Rules each have a name (``Citation.rule``) so a wrong citation can be traced.
 from __future__ import annotations
 
 from functools import lru_cache
+from operator import attrgetter
 
 import regex
 
@@ -790,6 +791,8 @@ class _Resolver:
         return self.drafts
 
 
+_SPAN = attrgetter("span")
+
 _HANDLERS = {
     "title": _Resolver.on_title,
     "docnum": _Resolver.on_docnum,
@@ -845,5 +848,5 @@ def resolve(text: str, tokens: list[Token], document: tuple[str, Place] | None =
     """
     drafts = recover_titles(_Resolver(text, tokens, document).run())
     citations = [citation(d) for d in drafts if _is_instrument(d)]
-    citations.sort(key=lambda c: (c.span[0], c.span[1]))
+    citations.sort(key=_SPAN)  # (start, end): spans are tuples, which compare so
     return citations
