@@ -52,7 +52,7 @@ def instrument(draft: Draft) -> Instrument:
         root.version,
         root.alias,
         draft.annex_title or root.annex_title,
-        any(note.startswith("standard:") for note in root.notes),
+        bool(root.notes) and any(note.startswith("standard:") for note in root.notes),
     )
 
 
@@ -103,19 +103,70 @@ def _build_instrument(
     )
 
 
+class _ProvisionSlots:
+    """A :class:`Provision` being filled in: the same slots, not frozen (see :func:`provision`)."""
+
+    __slots__ = Provision.__slots__
+
+
+class _CitationSlots:
+    """A :class:`Citation` being filled in: the same slots, not frozen (see :func:`citation`)."""
+
+    __slots__ = Citation.__slots__
+
+
 def provision(prov: ProvDraft) -> Provision:
     """The frozen provision of a draft provision.
 
+    A frozen dataclass sets every field through ``object.__setattr__``, which made building
+    the 13 fields of a provision cost as much as resolving it. So the fields are set on a
+    plain object with the same slots, which then becomes a :class:`Provision` by taking its
+    class (the layouts are the same): an ordinary frozen, hashable, equal instance.
     A draft's path is keyed by level names (:data:`~extractors.provisions.LEVELS`), which
-    are the :class:`Provision` field names, so it passes straight through as keywords.
+    are the :class:`Provision` field names.
+
+    Examples:
+        >>> built = provision(ProvDraft({"article": 86, "paragraph": 1}, 9, 17, "第八十六条第一款"))
+        >>> type(built) is Provision
+        True
+        >>> built == Provision(article=86, paragraph=1, span=(9, 17), raw="第八十六条第一款")
+        True
+        >>> built.article = 3
+        Traceback (most recent call last):
+        dataclasses.FrozenInstanceError: cannot assign to field 'article'
     """
-    return Provision(
-        **prov.path,
-        article_suffix=prov.suffix,
-        quote=prov.quote,
-        span=(prov.start, prov.end),
-        raw=prov.raw,
-    )
+    get = prov.path.get
+    built = _ProvisionSlots()
+    built.book = get("book")
+    built.chapter = get("chapter")
+    built.section = get("section")
+    built.article = get("article")
+    built.article_suffix = prov.suffix
+    built.paragraph = get("paragraph")
+    built.item = get("item")
+    built.sub_item = get("sub_item")
+    built.part = get("part")
+    built.annex = get("annex")
+    built.quote = prov.quote
+    built.span = (prov.start, prov.end)
+    built.raw = prov.raw
+    built.__class__ = Provision  # type: ignore[assignment]
+    return built  # type: ignore[return-value]
+
+
+def _frozen_citation(
+    draft: Draft, span: tuple[int, int], provisions: tuple[Provision, ...], notes: tuple[str, ...]
+) -> Citation:
+    """A :class:`Citation` built as :func:`provision` builds a provision (no frozen setattr)."""
+    built = _CitationSlots()
+    built.role = draft.role
+    built.span = span
+    built.instrument = instrument(draft)
+    built.provisions = provisions
+    built.rule = draft.rule
+    built.notes = notes
+    built.__class__ = Citation  # type: ignore[assignment]
+    return built  # type: ignore[return-value]
 
 
 def _may_repeat(provs: list[ProvDraft]) -> bool:
@@ -137,11 +188,4 @@ def citation(draft: Draft) -> Citation:
             # 第十条、第十条: one provision cited twice is cited once (the first mention kept)
             provisions = sorted(distinct, key=lambda p: p.span or (0, 0))
             notes = [*notes, "repeated_provision"]
-    return Citation(
-        role=draft.role,
-        span=(draft.start, end),
-        instrument=instrument(draft),
-        provisions=tuple(provisions),
-        rule=draft.rule,
-        notes=tuple(notes),
-    )
+    return _frozen_citation(draft, (draft.start, end), tuple(provisions), tuple(notes))

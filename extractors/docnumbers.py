@@ -183,8 +183,25 @@ def _serial(text: str) -> _Serial:
 
 
 def parse_doc_match(match: regex.Match[str]) -> DocNumber | None:
-    """Build a :class:`DocNumber` from a :data:`~extractors.patterns.DOC_NUMBER` match."""
-    written = _trim_code(match["code"])
+    """Build a :class:`DocNumber` from a :data:`~extractors.patterns.DOC_NUMBER` match.
+
+    The result depends only on the issuer code and the text of the match after it, so it
+    is memoised on them, as orders are: cells cite the same documents over and over.
+    """
+    code_end = match.end("code")
+    return _parse_doc(match["code"], match.string[code_end : match.end()], *match.group(*_DOC_GROUPS))
+
+
+_DOC_GROUPS = ("year", "bare_year", "serial")
+"""The groups of a document-number match that :func:`_parse_doc` reads besides the code."""
+
+
+@lru_cache(maxsize=CODE_CACHE_SIZE)
+def _parse_doc(
+    code_text: str, after_code: str, year_text: str | None, bare_year: str | None, serial_text: str
+) -> DocNumber | None:
+    """:func:`parse_doc_match` on a match whose issuer code is ``code_text``, followed by ``after_code``."""
+    written = _trim_code(code_text)
     code = _simplified(written)
     if code.endswith(("令", "公告")):
         return None
@@ -193,19 +210,17 @@ def parse_doc_match(match: regex.Match[str]) -> DocNumber | None:
     if organ is not None:
         code = code[organ.end() :]
         flags.append("issuer_before_code")
-    year_text = match["year"] or match["bare_year"]
-    if match["bare_year"]:
+    if bare_year:
         flags.append("missing_year_brackets")
-    year, year_flags, _ = _year(year_text)
+    year, year_flags, _ = _year(year_text or bare_year)
     flags += year_flags
-    serial = _serial(match["serial"])
+    serial = _serial(serial_text)
     flags += serial.flags
     if year is None or serial.value is None:
         return None
     issuer = issuer_of(code)
-    code_start = match.end("code") - len(written)
     return DocNumber(
-        raw=match.string[code_start : match.end()],
+        raw=written + after_code,  # the code as written is the end of the text the lookbehind read
         normalised=f"{code}〔{year}〕{serial.value}号",
         code=code,
         year=year,
@@ -263,6 +278,9 @@ def _as_written(org_text: str, organ: str) -> str:
     return organ
 
 
+_ORDER_GROUPS = ("org", "order_kind", "year", "year_open", "nian", "serial", "hao")
+"""The groups of an order match that :func:`_parse_order` reads, fetched in one call."""
+
 YEAR_BEFORE_WINDOW = 12
 """How far before an order's organ a year (2009年国务院令…) is looked for."""
 
@@ -275,8 +293,7 @@ def parse_order_match(match: regex.Match[str]) -> DocNumber | None:
     """
     org_start = match.start("org")
     before = match.string[max(0, org_start - YEAR_BEFORE_WINDOW) : org_start]
-    groups = ("org", "order_kind", "year", "year_open", "nian", "serial", "hao")
-    return _parse_order(before, match.group(0), *(match[name] for name in groups))
+    return _parse_order(before, match.group(0), *match.group(*_ORDER_GROUPS))
 
 
 @lru_cache(maxsize=CODE_CACHE_SIZE)

@@ -23,9 +23,11 @@ __all__ = [
     "DATE",
     "DOC_NUMBER",
     "ENUMERATOR",
+    "HAN",
     "INSTRUMENT_SUFFIX",
     "MAX_TITLE_LENGTH",
     "NUM",
+    "ORDER_ANCHOR",
     "ORDER_NUMBER",
     "ORDER_NUMBER_AFTER",
     "PART_MARKER",
@@ -70,27 +72,40 @@ PROVISION_ATOM = rf"""
 SEPARATOR = r"(?:\s{0,2}+(?:、|，|,|和|及|以及|或者|或|与|至|到|~|～|—|－|-)\s{0,2}+)"
 """Between list members and range ends: 第十条、第十一条; 第十条至第十五条."""
 
+_NUM_CHARS = "0-9０-９〇○零一二两兩三四五六七八九十百千"
+"""The characters of :data:`NUM`, as the body of a class."""
+
 PROVISION_RUN = rf"""
-    (?<![0-9０-９〇○零一二两三四五六七八九十百千])   # not the tail of a longer number
-    (?:附件\s{{0,2}}+{NUM}?\s{{0,2}}+)?
-    (?:第\s{{0,2}}+(?:[（(]\s{{0,2}}+{NUM}\s{{0,2}}+[）)]|{NUM})(?:\s{{0,2}}+{UNIT})?(?:之{NUM})?
-      |{NUM}[条條](?:之{NUM})?)                   # 二百零七条 without 第
+    [附第{_NUM_CHARS}]                             # the first character, read first (see below)
+    (?<![0-9０-９〇○零一二两三四五六七八九十百千].)   # not the tail of a longer number
+    (?:(?<=附)件\s{{0,2}}+{NUM}?\s{{0,2}}+          # 附件1第1项, 附件3条
+         (?:第\s{{0,2}}+(?:[（(]\s{{0,2}}+{NUM}\s{{0,2}}+[）)]|{NUM})(?:\s{{0,2}}+{UNIT})?(?:之{NUM})?
+           |{NUM}[条條](?:之{NUM})?)
+      |(?<=第)\s{{0,2}}+(?:[（(]\s{{0,2}}+{NUM}\s{{0,2}}+[）)]|{NUM})(?:\s{{0,2}}+{UNIT})?(?:之{NUM})?
+      |(?<=[{_NUM_CHARS}])[{_NUM_CHARS}]{{0,9}}+[条條](?:之{NUM})?)   # 二百零七条 without 第
     (?:(?:\s{{0,2}}+{UNIT}|{SEPARATOR}?{PROVISION_ATOM})){{0,40}}+
 """
-"""A run of provision references: 第十七条第一、二款; 第二十八,二十九,三十条; 第四章."""
+"""A run of provision references: 第十七条第一、二款; 第二十八,二十九,三十条; 第四章.
+
+A run starts with 附件, 第 or a numeral followed by 条 (附件…第…, 第…, 二百零七条). The pattern
+reads that first character before anything else, and only then looks behind it and
+continues by what it was: a pattern that starts with a character class lets the ``re``
+engine skip every other character in one fast loop, where a leading lookbehind made it
+try the whole pattern at each of them (the run scan was the tokenizer's largest)."""
 
 PART_MARKER = r"""
-    (?<![\p{Han}0-9])                     # a part number starts a segment
-    (?P<part_num>[一二三四五六七八九十]{1,3}+)
+    (?P<part_num>[一二三四五六七八九十]                # the first character, read first (as in PROVISION_RUN)
+      (?<![\p{Han}0-9].)                 # a part number starts a segment
+      [一二三四五六七八九十]{0,2}+)
     (?:[、：:]|\s{0,2}+[．.](?![0-9]))    # 四：  六、
     (?![、：:])
 """
 """The numbered part of a policy document: 四：“…”, 六、社会保险基金决算."""
 
 ENUMERATOR = r"""
-    (?=[0-9（(①-⑳])                        # anchor: the scanner skips to these characters
-    (?<![0-9\p{Han}])
-    (?:[0-9]{1,3}+\s{0,2}+[、.．](?![0-9])|[（(][0-9]{1,3}+[）)]|[①-⑳])
+    [0-9（(①-⑳]                            # the first character, read first (as in PROVISION_RUN)
+    (?<![0-9\p{Han}].)                     # not inside a number or a word
+    (?:(?<=[0-9])[0-9]{0,2}+\s{0,2}+[、.．](?![0-9])|(?<=[（(])[0-9]{1,3}+[）)]|(?<=[①-⑳]))
 """
 """The number of a list entry in a cell: 1、  2.  （1）  ③."""
 
@@ -129,6 +144,10 @@ the number only when written with 年 or in brackets after 令 (司法部令2017
 before the organ (2009年国务院令第550号) is the date of the order, read and dropped by
 :func:`~extractors.docnumbers.parse_order_match`."""
 
+ORDER_ANCHOR = r"(?:令|公告)(?=\s{0,4}[（(〔\[第0-9０-９〇零一二两三四五六七八九十百千])"
+"""Where an :data:`ORDER_NUMBER` can start: 令 or 公告 with a year, 第 or a serial after at most
+four spaces (so 责令改正 and 命令 are not tried: the organ read backwards makes a try costly)."""
+
 ORDER_NUMBER_AFTER = r"""
     (?=[第0-9０-９〇零一二两三四五六七八九十百千])
     (?<=(?P<org>\p{Han}{1,16}))                                 # 文化部, 2004年国务院
@@ -140,9 +159,9 @@ ORDER_NUMBER_AFTER = r"""
 (normalised like :data:`ORDER_NUMBER`: 文化部令第31号)."""
 
 STANDARD_CODE = r"""
-    (?=[A-Z])                                    # anchor: the scanner skips to capitals
-    (?<![A-Za-z0-9/])
-    (?P<std_code>(?:GB|DB[0-9]{2}+|[A-Z]{2,4}+)(?:[ \t]?+/[ \t]?+[TZ])?)
+    (?P<std_code>[A-Z]                           # the first character, read first (as in PROVISION_RUN)
+      (?<![A-Za-z0-9/].)
+      (?:(?<=G)B|(?<=D)B[0-9]{2}+|[A-Z]{1,3}+)(?:[ \t]?+/[ \t]?+[TZ])?)   # GB, DB11, HJ, AQ …
     [ \t\u3000]{0,2}+
     (?P<std_num>[0-9]{1,6}+(?:\.[0-9]{1,3}+){0,3}+)
     (?:[ \t\u3000]{0,2}+[-—–－][ \t\u3000]{0,2}+(?P<std_year>(?:19|20)[0-9]{2}))?
@@ -190,8 +209,22 @@ REGEX_SPACES = r"\t\n\x0b\x0c\r\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f
 \\x1c–\\x1f, so :func:`compile_plain` spells ``\\s`` out as these."""
 
 
-def _spell_out_spaces(pattern: str, verbose: bool) -> str:
-    """``pattern`` with every ``\\s`` written as :data:`REGEX_SPACES` (inside a class or not).
+HAN = (
+    r"\u2e80-\u2e99\u2e9b-\u2ef3\u2f00-\u2fd5\u3005\u3007\u3021-\u3029\u3038-\u303b\u3400-\u4dbf"
+    r"\u4e00-\u9fff\uf900-\ufa6d\ufa70-\ufad9\U00016fe2-\U00016fe3\U00016ff0-\U00016ff6"
+    r"\U00020000-\U0002a6df\U0002a700-\U0002b81e\U0002b820-\U0002cead\U0002ceb0-\U0002ebe0"
+    r"\U0002ebf0-\U0002ee5d\U0002f800-\U0002fa1d\U00030000-\U0003134a\U00031350-\U00033479"
+)
+"""What ``regex`` counts as ``\\p{Han}``, as the body of a character class, so :func:`compile_plain`
+can give a pattern that needs it to the standard ``re`` module (whose calls cost a third);
+checked on every code point in :func:`compile_plain`'s example."""
+
+_SPELT_OUT = {r"\s": REGEX_SPACES, r"\p{Han}": HAN}
+"""The escapes :func:`compile_plain` writes out as class bodies, so ``re`` reads them as ``regex`` does."""
+
+
+def _spell_out_classes(pattern: str, verbose: bool) -> str:
+    """``pattern`` with every ``\\s`` and ``\\p{Han}`` written out (:data:`_SPELT_OUT`), in a class or not.
 
     Verbose comments are copied as they are; a class that starts with ``]`` is refused.
     """
@@ -201,11 +234,13 @@ def _spell_out_spaces(pattern: str, verbose: bool) -> str:
     while index < len(pattern):
         pair = pattern[index : index + 2]
         if pair[:1] == "\\" and len(pair) == 2:
-            if pair == r"\s":
-                out.append(REGEX_SPACES if in_class else f"[{REGEX_SPACES}]")
+            escape = r"\p{Han}" if pattern.startswith(r"\p{Han}", index) else pair
+            if escape in _SPELT_OUT:
+                body = _SPELT_OUT[escape]
+                out.append(body if in_class else f"[{body}]")
             else:
                 out.append(pair)
-            index += 2
+            index += len(escape)
             continue
         if pair[:1] == "#" and verbose and not in_class:  # a verbose comment, up to the end of its line
             end = pattern.find("\n", index)
@@ -225,20 +260,29 @@ def _spell_out_spaces(pattern: str, verbose: bool) -> str:
 
 
 @cache
-def compile_plain(pattern: str, *, verbose: bool = True) -> re.Pattern[str]:
+def compile_plain(pattern: str, *, verbose: bool = True, han: bool = False) -> re.Pattern[str]:
     """Compile a pattern with the standard ``re`` module, often about twice as fast per match.
 
     ``verbose``: the pattern is written in verbose syntax (spaces and ``#`` comments ignored);
-    without it, it means what ``regex.compile(pattern)`` means.
+    without it, it means what ``regex.compile(pattern)`` means. ``han``: the pattern may use
+    ``\\p{Han}``, spelt out as :data:`HAN` (asked for, so no other ``\\p{…}`` slips through).
 
-    Only for patterns without ``regex``-only syntax (``\\p{Han}``, variable-width
+    Only for patterns without ``regex``-only syntax (``\\p{…}`` classes, variable-width
     lookbehind); ``\\s`` is spelt out (:data:`REGEX_SPACES`) so it means what it means to
     ``regex``, and ``\\S``, ``\\w`` and ``\\b`` are refused rather than risk a difference;
     possessive quantifiers are standard since Python 3.11.
+
+    Examples:
+        >>> every = "".join(map(chr, range(0x110000)))
+        >>> compile_plain(r"\\p{Han}", han=True).findall(every) == regex.findall(r"\\p{Han}", every)
+        True
+        >>> compile_plain(r"[^\\p{Han}\\s]", han=True).findall(every) == regex.findall(r"[^\\p{Han}\\s]", every)
+        True
     """
-    if any(syntax in pattern for syntax in (r"\p{", r"\P{", r"\S", r"\w", r"\W", r"\b", r"\B")):
+    checked = pattern.replace(r"\p{Han}", "") if han else pattern
+    if any(syntax in checked for syntax in (r"\p{", r"\P{", r"\S", r"\w", r"\W", r"\b", r"\B")):
         raise ValueError(f"compile_plain() cannot take this pattern (use compile_verbose()): {pattern[:40]}")
-    return re.compile(_spell_out_spaces(pattern, verbose), re.VERBOSE if verbose else 0)
+    return re.compile(_spell_out_classes(pattern, verbose), re.VERBOSE if verbose else 0)
 
 
 TITLE_SUFFIX_NOTE = r"(?:[（(][^（）()\n]{1,20}+[）)]){0,2}+"

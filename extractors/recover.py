@@ -54,6 +54,9 @@ MIN_PART_LENGTH = 3
 
 MAX_LISTED_CANDIDATES = 3
 
+SPELT_CACHE_SIZE = 8192
+"""Every draft's title is spelt here once per cell; the same titles recur in cell after cell."""
+
 _READS_AS_INSTRUMENT = regex.compile(rf"{INSTRUMENT_SUFFIX}(?:[（(][^（）()]{{1,20}}[）)])*$")
 _NESTED = regex.compile(r"〈[^〈〉]{1,80}〉")
 _NUMERAL = regex.compile(r"[0-9０-９一二三四五六七八九十百千零〇两第（）()]")
@@ -71,8 +74,9 @@ def _official_titles() -> frozenset[str]:
     return frozenset(known.title for known in short_name_index().values())
 
 
+@lru_cache(maxsize=SPELT_CACHE_SIZE)
 def _official(name: str) -> str | None:
-    """The official title ``name`` (a key of the index, with or without 中华人民共和国) names."""
+    """The official title ``name`` (a key of the index, with or without 中华人民共和国) names (memoised)."""
     index = short_name_index()
     known = index.get(name) or index.get(name.removeprefix(PRC_PREFIX))
     return known.title if known else None
@@ -232,8 +236,9 @@ def recover_title(
     return next(iter(candidates)), damage or "typo"
 
 
+@lru_cache(maxsize=SPELT_CACHE_SIZE)
 def _spelt(raw: str) -> str:
-    """The title in canonical spelling: glosses and a version note off, official if known."""
+    """The title in canonical spelling: glosses and a version note off, official if known (memoised)."""
     return canonical_title(strip_glosses(raw))
 
 

@@ -13,6 +13,7 @@ Rules each have a name (``Citation.rule``) so a wrong citation can be traced.
 from __future__ import annotations
 
 from functools import lru_cache
+from operator import attrgetter
 
 import regex
 
@@ -20,22 +21,20 @@ from extractors.anaphora import AliasTable, anaphor_fits, anaphor_scope, inherit
 from extractors.build import citation
 from extractors.document import Place
 from extractors.drafts import Body, Draft, ProvDraft
-from extractors.glosses import split_annotation, strip_glosses
 from extractors.models import Citation, Role
 from extractors.numerals import parse_numeral
 from extractors.patterns import DATE, INSTRUMENT_SUFFIX, compile_plain, compile_verbose
 from extractors.provisions import parse_refs
 from extractors.recover import recover_titles
 from extractors.title_notes import (
-    BRACKETED_RULES,
-    damage_of,
-    is_revising_title,
+    TITLE_CACHE_SIZE,
+    note_numbers,
+    read_title,
     revised_title,
     revision_verb_at,
-    split_number_note,
 )
-from extractors.titles import canonical_title, is_form_title, split_version_note
-from extractors.tokenizers import Token, tokenize
+from extractors.titles import canonical_title
+from extractors.tokenizers import Token
 
 __all__ = ["resolve"]
 
@@ -74,35 +73,49 @@ _ANNEX_GAP = compile_plain(
     rf"《?(?P<annex>[^\s，,。；;：:“”《》]{{2,60}}?{INSTRUMENT_SUFFIX})》?[\s，,：:]*$",
     verbose=False,
 )
-_BODY_START = regex.compile(
-    r"\G(?:[。；;，,]?[ \t\u3000]{0,3}+原文[ \t\u3000]{0,2}+[：:]"
+_BODY_START = compile_plain(
+    r"(?:[。；;，,]?[ \t\u3000]{0,3}+原文[ \t\u3000]{0,2}+[：:]"
     r"|[ \t\u3000]{0,3}+(?:(?:规定|明确规定|提出|指出|载明|明确)[ \t\u3000]{0,2}+)?[：:“「]"
-    r"|(?:[ \t\u3000]{1,3}+|[，,])?(?![的之和及或与等中所以至、])\p{Han})"
+    r"|(?:[ \t\u3000]{1,3}+|[，,])?(?![的之和及或与等中所以至、])\p{Han})",
+    verbose=False,
+    han=True,
 )
+"""Provision text starts after a cited provision (always matched at the run's end)."""
 _QUOTE_LEAD = compile_plain(
     r"^(?:[。；;，,]?[\s]*原文)?[\s：:，,]*(?:规定|明确规定|提出|指出|载明|明确)?[\s：:]*[“「]?",
     verbose=False,
 )
-_QUOTE_TAIL = compile_plain(r"[”」\s；;，,]", verbose=False)
+_QUOTE_TAIL = (
+    "”」；;，,\t\n\x0b\x0c\r \x85\xa0\u1680"
+    + "".join(map(chr, range(0x2000, 0x200B)))
+    + "\u2028\u2029\u202f\u205f\u3000"
+)
+"""What a quote's tail sheds: closing marks, stops and what ``regex`` counts as a space (``\\s``)."""
 
 
 def _trim_quote(text: str) -> str:
     """Quoted provision text without its lead-in (规定：“) and its closing marks and stops.
 
-    The tail is walked back character by character: a pattern anchored at ``$`` would be
-    tried at every position of a long quote.
+    The tail is stripped as characters (``str.rstrip``): a pattern anchored at ``$`` would
+    be tried at every position of a long quote.
+
+    Examples:
+        >>> _trim_quote("规定：“用人单位应当依法办理。” ；")
+        '用人单位应当依法办理。'
+        >>> every = "".join(map(chr, range(0x110000)))
+        >>> set(_QUOTE_TAIL) == set(regex.findall(r"[”」\\s；;，,]", every))
+        True
     """
     start = _QUOTE_LEAD.match(text).end()  # type: ignore[union-attr]  # every part is optional
-    end = len(text)
-    while end > start and _QUOTE_TAIL.match(text, end - 1):
-        end -= 1
-    return text[start:end].strip()
+    return text[start:].rstrip(_QUOTE_TAIL).strip()
 
 
 _DATE = compile_verbose(DATE)
-_ISSUER_BEFORE = regex.compile(
+_ISSUER_BEFORE = compile_plain(
     r"(?P<issuer>\p{Han}{2,24}?(?:人民政府办公厅|人民政府办公室|人民政府|人民代表大会常务委员会|常务委员会|"
-    r"办公厅|办公室|委员会|国务院|总局|部|委|局|厅|署|院))[ \t\u3000]{0,2}+$"
+    r"办公厅|办公室|委员会|国务院|总局|部|委|局|厅|署|院))[ \t\u3000]{0,2}+$",
+    verbose=False,
+    han=True,
 )
 _ISSUER_LEAD = compile_plain(
     r"^(?:依据|根据|按照|依照|参照|违反|适用|执行|经|由|和|及|与|、|我省|我市|本省|本市)+", verbose=False
@@ -138,6 +151,17 @@ _POLICY_TITLE = compile_plain(
     r"(?:通知|意见|决定|纲要|方案|规划|制度|指南|通告|公告|批复|复函|函|目录|清单)(?:（[^（）]{1,20}）)*$",
     verbose=False,
 )
+
+
+@lru_cache(maxsize=TITLE_CACHE_SIZE)
+def _is_policy(raw_title: str | None) -> bool:
+    """Is the instrument written ``raw_title`` a policy document (…通知, …方案), whose parts are numbered 一、?
+
+    Memoised: it is asked of the same few titles at every bracket and part number.
+    """
+    return _POLICY_TITLE.search(canonical_title(raw_title or "")) is not None
+
+
 _LIST_GAP = compile_plain(
     r"^[ \t\u3000]{0,2}+(?:、|，|,|和|及|以及|或者|或|与)[ \t\u3000]{0,2}+$", verbose=False
 )
@@ -245,7 +269,7 @@ class _Resolver:
                 break
             if _NUMBERED_ITEM.match(self.text, pos):
                 if policy is None:
-                    policy = bool(_POLICY_TITLE.search(canonical_title(draft.root().raw_title or "")))
+                    policy = _is_policy(draft.root().raw_title)
                 if policy:
                     break  # （一）保留… after a notice is its first item, not a note on it
             match = _HEAD_PAREN.match(self.text, pos)
@@ -328,7 +352,8 @@ class _Resolver:
 
     def on_title(self, token: Token) -> None:
         """A title starts a citation (or a mention inside provision text); forms are skipped."""
-        if token.rule in ("book", "unclosed", "missing_open", "angle") and is_form_title(token.value):
+        reading = read_title(token.value, token.rule)
+        if reading is None:
             return
         if self._in_head(token) and self.head is not None:
             if token.rule == "standard":
@@ -337,11 +362,7 @@ class _Resolver:
             self.head.notes.append(f"amended_by:{canonical_title(token.value)}")
             self._revision_mention(token)
             return
-        raw_title, inner = (
-            split_number_note(token.value) if token.rule in BRACKETED_RULES else (token.value, None)
-        )
-        raw_title, annotation = split_annotation(raw_title)
-        title, version = split_version_note(strip_glosses(raw_title))
+        raw_title, inner, annotation, title, version, damage, revising = reading
         if self._parenthetical_note(token):
             draft = Draft(
                 role="mentions",
@@ -354,7 +375,7 @@ class _Resolver:
             self.head = draft
             self.head_end = token.end
             return
-        if self._revision_history(token):
+        if self._revision_history(token, revising):
             self._revision_mention(token)
             return
         draft = self._number_before_title(token)
@@ -368,7 +389,6 @@ class _Resolver:
             draft.issuer = self._issuer_before(token.start)
         if version:
             draft.version = draft.version or version
-        damage = damage_of(token.rule, title)
         if damage:
             draft.notes.append(f"damaged_title:{damage}")
         if annotation:
@@ -383,7 +403,7 @@ class _Resolver:
         if draft.role != "cites" or draft.base is not None:
             return
         item = _NUMBERED_ITEM.match(self.text, self.head_end)
-        if item is None or not _POLICY_TITLE.search(canonical_title(draft.raw_title or "")):
+        if item is None or not _is_policy(draft.raw_title):
             return
         number = parse_numeral(item["num"])
         if not number:
@@ -394,12 +414,11 @@ class _Resolver:
 
     def _read_number_note(self, draft: Draft, inner: str) -> None:
         """（国务院令第445号） inside a title's 《》: the number (and dates) of that title."""
-        for note_token in tokenize(inner):
-            if note_token.kind == "docnum" and note_token.doc is not None:
-                if draft.doc is None:
-                    draft.doc = note_token.doc
-                else:
-                    draft.notes.append(f"also_numbered:{note_token.doc.normalised}")
+        for doc in note_numbers(inner):
+            if draft.doc is None:
+                draft.doc = doc
+            else:
+                draft.notes.append(f"also_numbered:{doc.normalised}")
         self._read_dates(draft, inner)
 
     def _number_before_title(self, token: Token) -> Draft | None:
@@ -420,12 +439,9 @@ class _Resolver:
         draft.end = max(draft.end, self.head_end)
         return draft
 
-    def _revision_history(self, token: Token) -> bool:
-        """根据…《国务院关于修改部分行政法规的决定》修订: a decision named as history, not a basis."""
-        if "定" not in token.value:  # every revising decision is a …决定
-            return False
-        title = canonical_title(token.value)
-        return is_revising_title(title) and revision_verb_at(self.text, token.end)
+    def _revision_history(self, token: Token, revising: bool) -> bool:
+        """根据…《国务院关于修改部分行政法规的决定》修订: a decision (``revising``) named as history, not a basis."""
+        return revising and revision_verb_at(self.text, token.end)
 
     def _revision_mention(self, token: Token) -> None:
         """Record a revising decision as a mention, and the instrument it revises (〈X〉) as cited."""
@@ -706,7 +722,7 @@ class _Resolver:
     def on_part(self, token: Token) -> None:
         """四： / 六、 after a policy document (or its quoted text) names one of its parts."""
         current = self.current
-        if current is None or not _POLICY_TITLE.search(canonical_title(current.root().raw_title or "")):
+        if current is None or not _is_policy(current.root().raw_title):
             return
         if self.body is not None and (
             self.body.depth > 0 or self._prev_char(token.start) not in _SENTENCE_END
@@ -764,25 +780,30 @@ class _Resolver:
 
     def run(self) -> list[Draft]:
         """Read every token once, in order; return the drafts."""
-        handlers = {
-            "title": self.on_title,
-            "docnum": self.on_docnum,
-            "alias": self.on_alias,
-            "prov": self.on_prov,
-            "part": self.on_part,
-            "enum": self.on_enum,
-            "quotes": self.on_quotes,
-            "anaphor": self.on_anaphor,
-        }
+        handlers = _HANDLERS
         for index, token in enumerate(self.tokens):
             self.index = index
             handler = handlers.get(token.kind)
             if handler is not None:
-                handler(token)
+                handler(self, token)
             self.previous = token
         self._close_body(len(self.text))
         return self.drafts
 
+
+_SPAN = attrgetter("span")
+
+_HANDLERS = {
+    "title": _Resolver.on_title,
+    "docnum": _Resolver.on_docnum,
+    "alias": _Resolver.on_alias,
+    "prov": _Resolver.on_prov,
+    "part": _Resolver.on_part,
+    "enum": _Resolver.on_enum,
+    "quotes": _Resolver.on_quotes,
+    "anaphor": _Resolver.on_anaphor,
+}
+"""The resolver's reading of each token kind (looked up once, not bound anew for every cell)."""
 
 _NAMES_INSTRUMENT = compile_plain(rf"{INSTRUMENT_SUFFIX}(?:[（(][^（）()]{{1,20}}[）)])*$", verbose=False)
 _STANDARD_CODE = regex.compile(r"^(?:GB|GB/T|DB\d*|[A-Z]{2,3}(?:/T)?)\s?\d")
@@ -802,8 +823,14 @@ def _is_instrument(draft: Draft) -> bool:
     title = root.raw_title
     if title is None:
         return False
-    title = canonical_title(title)
-    return bool(_NAMES_INSTRUMENT.search(title) or _STANDARD_CODE.match(title) or draft.base is not None)
+    return draft.base is not None or _reads_as_instrument(title)
+
+
+@lru_cache(maxsize=TITLE_CACHE_SIZE)
+def _reads_as_instrument(raw_title: str) -> bool:
+    """Does a title end in an instrument word (…法, …办法（试行）) or read as a standard? (memoised)"""
+    title = canonical_title(raw_title)
+    return bool(_NAMES_INSTRUMENT.search(title) or _STANDARD_CODE.match(title))
 
 
 def resolve(text: str, tokens: list[Token], document: tuple[str, Place] | None = None) -> list[Citation]:
@@ -821,5 +848,5 @@ def resolve(text: str, tokens: list[Token], document: tuple[str, Place] | None =
     """
     drafts = recover_titles(_Resolver(text, tokens, document).run())
     citations = [citation(d) for d in drafts if _is_instrument(d)]
-    citations.sort(key=lambda c: (c.span[0], c.span[1]))
+    citations.sort(key=_SPAN)  # (start, end): spans are tuples, which compare so
     return citations

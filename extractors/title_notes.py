@@ -16,15 +16,24 @@ Examples:
 
 from __future__ import annotations
 
+from functools import lru_cache
+from typing import NamedTuple
+
 import regex
 
+from extractors.docnumbers import DocNumber
+from extractors.glosses import split_annotation, strip_glosses
+from extractors.titles import canonical_title, is_form_title, split_version_note
 from extractors.tokenizers import tokenize
 
 __all__ = [
     "BRACKETED_RULES",
     "IMPLEMENTING_FORMS",
+    "TitleReading",
     "damage_of",
     "is_revising_title",
+    "note_numbers",
+    "read_title",
     "revised_title",
     "revision_verb_at",
     "split_number_note",
@@ -98,3 +107,50 @@ def damage_of(rule: str, title: str) -> str | None:
     if title.strip() == "中华人民共和国":
         return "name_dropped"
     return None
+
+
+FORM_RULES = frozenset({"book", "unclosed", "missing_open", "angle"})
+"""Title rules under which a form (…告知书) is written like a title and must be skipped."""
+
+TITLE_CACHE_SIZE = 8192
+"""Cells cite the same titles over and over: each distinct title is read once."""
+
+
+class TitleReading(NamedTuple):
+    """What a title token's text says, before its place in the cell is looked at.
+
+    ``raw_title``: the title without a number note or annotation; ``inner``: the number
+    note split off (国务院令第445号); ``title``: the name without glosses and version note,
+    ``version`` that note; ``damage``: how copying damaged it (:func:`damage_of`);
+    ``revising``: the title is a decision revising others (:func:`is_revising_title`).
+    """
+
+    raw_title: str
+    inner: str | None
+    annotation: str | None
+    title: str
+    version: str | None
+    damage: str | None
+    revising: bool
+
+
+@lru_cache(maxsize=TITLE_CACHE_SIZE)
+def read_title(value: str, rule: str) -> TitleReading | None:
+    """Read a title token's text once for all cells that write it (``None``: a form, no title).
+
+    Memoised on the title text and rule only, never on the cell: the same 《…》 is split
+    the same way wherever it stands.
+    """
+    if rule in FORM_RULES and is_form_title(value):
+        return None
+    raw_title, inner = split_number_note(value) if rule in BRACKETED_RULES else (value, None)
+    raw_title, annotation = split_annotation(raw_title)
+    title, version = split_version_note(strip_glosses(raw_title))
+    revising = "定" in value and is_revising_title(canonical_title(value))  # every one is a …决定
+    return TitleReading(raw_title, inner, annotation, title, version, damage_of(rule, title), revising)
+
+
+@lru_cache(maxsize=TITLE_CACHE_SIZE)
+def note_numbers(inner: str) -> tuple[DocNumber, ...]:
+    """The document and order numbers in a title's number note, in order (read once per note)."""
+    return tuple(t.doc for t in tokenize(inner) if t.kind == "docnum" and t.doc is not None)

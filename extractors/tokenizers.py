@@ -27,6 +27,7 @@ from extractors.patterns import (
     ENUMERATOR,
     INSTRUMENT_SUFFIX,
     MAX_TITLE_LENGTH,
+    ORDER_ANCHOR,
     ORDER_NUMBER,
     ORDER_NUMBER_AFTER,
     PART_MARKER,
@@ -72,33 +73,44 @@ _KNOWN_FOLLOW = (
 )
 
 
+_NAME_ENDS = ""
+"""The key of a node of :func:`_known_names_by_ending`'s trie at which a known name starts."""
+
+
 @cache
-def _known_names_by_ending() -> tuple[re.Pattern[str], dict[str, tuple[int, ...]], frozenset[str]]:
-    """Known short titles grouped by their last two characters, with the lengths to try.
+def _known_names_by_ending() -> tuple[re.Pattern[str], dict[str, dict]]:
+    """The scanner for the ends of known short titles, and the titles in a trie read backwards.
 
     Matching 500 names as one alternation at every character is slow; instead the
-    scanner finds the ends of titles (…法, …条例) and looks the text before them up.
+    scanner finds the ends of titles (…法, …条例) and walks the text before them back
+    through the trie, one character per step, as far as some known name goes.
     """
     names = frozenset(n for n in short_name_index() if 2 <= len(n) <= MAX_KNOWN_NAME)
-    lengths: dict[str, set[int]] = {}
+    trie: dict[str, dict] = {}
     for name in names:
-        lengths.setdefault(name[-2:], set()).add(len(name))
+        node = trie
+        for char in reversed(name):
+            node = node.setdefault(char, {})
+        node[_NAME_ENDS] = {}
     last_chars = "".join(sorted({regex.escape(name[-1]) for name in names}))
-    pattern = compile_plain(rf"[{last_chars}]{_KNOWN_FOLLOW}")
-    return pattern, {k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()}, names
+    return compile_plain(rf"[{last_chars}]{_KNOWN_FOLLOW}"), trie
 
 
 def _known_name_tokens(text: str) -> list[Token]:
-    """Known short titles in running text: 按照社会保险法第八十六条 → 社会保险法."""
-    pattern, lengths, names = _known_names_by_ending()
+    """Known short titles in running text: 按照社会保险法第八十六条 → 社会保险法 (the longest that fits)."""
+    pattern, trie = _known_names_by_ending()
     tokens = []
     for match in pattern.finditer(text):
         end = match.end()
-        for length in lengths.get(text[end - 2 : end], ()):
-            start = end - length
-            if start >= 0 and text[start:end] in names:
-                tokens.append(Token("title", start, end, text[start:end], "known_name"))
-                break
+        node: dict[str, dict] | None = trie
+        pos, start = end, -1
+        while pos > 0 and node is not None:
+            node = node.get(text[pos - 1])
+            pos -= 1
+            if node is not None and _NAME_ENDS in node:
+                start = pos
+        if start >= 0:
+            tokens.append(Token("title", start, end, text[start:end], "known_name"))
     return tokens
 
 
@@ -128,9 +140,16 @@ class _Scanner(NamedTuple):
     anchors: tuple[str, ...]
 
 
-def _kind_token(kind: str) -> Builder:
-    """A sure builder for a token that is just its kind and text (list numbers, quotes, 》)."""
-    return lambda t, m: Token(kind, m.start(), m.end(), m.group(0))
+_new_tuple = tuple.__new__
+
+
+def _match_token(kind: str, group: int | str = 0, rule: str = "") -> Builder:
+    """A sure builder: a token of ``kind`` over the match, valued the text of ``group``.
+
+    Built with ``tuple.__new__`` (every field given): a named tuple's own constructor is a
+    Python function, and these tokens are built by the thousand per MB.
+    """
+    return lambda t, m: _new_tuple(Token, (kind, m.start(), m.end(), m[group], rule, None))
 
 
 @cache
@@ -140,38 +159,40 @@ def _scanners() -> tuple[_Scanner, ...]:
     Each pattern is searched on its own, and only in a cell that holds one of its literal
     anchors (eyecite's ``TokenExtractor.strings``): no 令 or 公告, no order-number search.
     Every pattern must start at (or contain) one of its anchors, so a cell without them
-    cannot match it. The tokenizer then keeps the leftmost non-overlapping tokens.
+    cannot match it. The tokenizer then keeps the leftmost non-overlapping tokens. Patterns
+    that ``re`` can read are compiled with it, and begin with their first character's class
+    (see :data:`~extractors.patterns.PROVISION_RUN`), so its search skips to candidates.
     """
     always: tuple[str, ...] = ()
     plain: tuple[str, ...] = (
         *(TITLE_BOOK, ANGLE_TITLE, UNCLOSED_TITLE, QUOTED_TITLE, STANDARD_CODE, ALIAS_DEFINITION),
-        *(ANAPHOR, _QUOTE_MARKS, "》"),
+        *(PROVISION_RUN, ANAPHOR, ENUMERATOR, PART_MARKER, _QUOTE_MARKS, "》"),
     )
     table: list[tuple[int, tuple[str, ...], str, Builder, bool]] = [
         (
             _BOOK,
             ("《",),
             TITLE_BOOK,
-            lambda t, m: Token("title", m.start(), m.end(), m["book"], "book"),
+            _match_token("title", "book", "book"),
             True,
         ),
         (
             2,
             ("<", "＜", "&lt;", "〈"),
             ANGLE_TITLE,
-            lambda t, m: Token("title", m.start(), m.end(), m["angle"], "angle"),
+            _match_token("title", "angle", "angle"),
             True,
         ),
         (
             _UNCLOSED,
             ("《",),
             UNCLOSED_TITLE,
-            lambda t, m: Token("title", m.start(), m.end(), m["unclosed"], "unclosed"),
+            _match_token("title", "unclosed", "unclosed"),
             True,
         ),
         (6, ("“", '"'), QUOTED_TITLE, _quoted_title_token, False),
         (_STANDARD, always, STANDARD_CODE, _standard_token, False),
-        (10, ("称",), ALIAS_DEFINITION, lambda t, m: Token("alias", m.start(), m.end(), m["alias"]), True),
+        (10, ("称",), ALIAS_DEFINITION, _match_token("alias", "alias"), True),
         (_ORDER, ("令", "公告"), ORDER_NUMBER, lambda t, m: _doc_token(t, m, "order"), False),
         (14, ("号令", "號令"), ORDER_NUMBER_AFTER, lambda t, m: _doc_token(t, m, "order"), False),
         (_DOC, ("号", "號"), DOC_NUMBER, lambda t, m: _doc_token(t, m, "doc"), False),
@@ -179,31 +200,31 @@ def _scanners() -> tuple[_Scanner, ...]:
             18,
             ("第", "条", "條"),
             PROVISION_RUN,
-            lambda t, m: Token("prov", m.start(), m.end(), m.group(0)),
+            _match_token("prov"),
             True,
         ),
         (
             20,
             ("本", "该", "同", "上", "前"),
             ANAPHOR,
-            lambda t, m: Token("anaphor", m.start(), m.end(), m["anaphor"]),
+            _match_token("anaphor", "anaphor"),
             True,
         ),
-        (22, always, ENUMERATOR, _kind_token("enum"), True),
+        (22, always, ENUMERATOR, _match_token("enum"), True),
         (
             24,
             tuple("、：:．."),  # a part number ends with one of them
             PART_MARKER,
-            lambda t, m: Token("part", m.start(), m.end(), m["part_num"]),
+            _match_token("part", "part_num"),
             True,
         ),
-        (26, tuple("“「『”」』"), _QUOTE_MARKS, _kind_token("quotes"), True),
-        (28, ("》",), "》", _kind_token("lone_close"), True),
+        (26, tuple("“「『”」』"), _QUOTE_MARKS, _match_token("quotes"), True),
+        (28, ("》",), "》", _match_token("lone_close"), True),
     ]
     return tuple(
         _Scanner(
             priority,
-            (compile_plain if pattern in plain else compile_verbose)(pattern),
+            compile_plain(pattern, han=True) if pattern in plain else compile_verbose(pattern),
             build,
             sure,
             anchors,
@@ -230,7 +251,7 @@ _STANDARD = 8
 _ORDER = 12
 """Priority of the order-number scanner: its matches start at 令 or 公告, it is tried only there."""
 
-_ORDER_ANCHOR = re.compile("令|公告")
+_ORDER_ANCHOR = compile_plain(ORDER_ANCHOR, verbose=False)
 
 _DOC = 16
 """Priority of the document-number scanner: its matches end at 号, it is tried only before one."""
@@ -389,9 +410,13 @@ def _unclosed_matches(
 ) -> Iterator[regex.Match[str]]:
     """Unclosed titles at the 《 where no closed title starts (there a closed one wins the tie).
 
-    A few such 《 are tried one by one; many (a cell of 《《《《) in one scan, filtered.
+    A few such 《 are tried one by one; many (a cell of 《《《《) in one scan, filtered; none
+    (every 《 opens a closed title, as in most cells) costs one count.
     """
-    if text.count("《") - len(book_starts) > MAX_UNCLOSED_TRIES:
+    unclosed = text.count("《") - len(book_starts)
+    if unclosed == 0:
+        return
+    if unclosed > MAX_UNCLOSED_TRIES:
         yield from (m for m in pattern.finditer(text) if m.start() not in book_starts)
         return
     pos = text.find("《")
@@ -404,7 +429,7 @@ def _unclosed_matches(
 
 
 def _order_matches(text: str, pattern: regex.Pattern[str]) -> Iterator[regex.Match[str]]:
-    """What ``pattern.finditer(text)`` gives, tried only at each 令 and 公告.
+    """What ``pattern.finditer(text)`` gives, tried only at each 令 and 公告 a number may follow.
 
     An :data:`~extractors.patterns.ORDER_NUMBER` match starts at one (the organ before it
     is read by a lookbehind), so the leftmost match is at the first of them that matches.
@@ -485,7 +510,9 @@ def _name_before_run(text: str, floor: int, start: int) -> Token | None:
         end -= 1
     if end <= floor or text[end - 1] not in _SUFFIX_LAST_CHARS:
         return None  # the pattern needs a title ending right before the run (and ≤ 2 spaces)
-    match = compile_verbose(TRIGGERED_NAME).search(text, max(floor, start - MAX_TRIGGERED_NAME), start)
+    match = compile_plain(TRIGGERED_NAME, han=True).search(
+        text, max(floor, start - MAX_TRIGGERED_NAME), start
+    )
     if match is None:
         return None
     return Token("title", match.start("trig"), match.end("trig"), match["trig"], "bare_name")
