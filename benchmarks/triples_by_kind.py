@@ -6,8 +6,9 @@ fresh Oxigraph store in a temporary folder, then reads every quad back and puts 
 one kind, by its graph and its subject's ``rdf:type``:
 
 - **item**: about a power item (name, 序号, columns, type, agency links, ``kg:restsOn``);
-- **cell provenance**: where a cited text came from — a cell node's facts, and a
-  citation's file, line, list, column and header where the citation repeats them;
+- **cell provenance**: where a cited text came from — a cell or column node's facts
+  (``kg:hasColumn``), and a citation's file, line, list, column and header where the
+  citation carries them;
 - **citation**: a citation's own facts (what it cites, role, span, raw text, quote …)
   and the item ↔ citation links;
 - **instrument** / **provision**: the cited instrument or subdivision (and the
@@ -43,6 +44,8 @@ __all__ = ["KINDS", "classify", "main"]
 
 KINDS = ("item", "cell provenance", "citation", "instrument", "provision", "list/agency", "library", "other")
 """The rows of the table, in order."""
+_KG = "https://w3id.org/qzqd-kg/ontology#"
+"""Terms by IRI where a graph before or after issue 13's changes may lack them."""
 
 
 def _terms() -> tuple[dict[URIRef, str], set[URIRef], set[URIRef]]:
@@ -62,7 +65,7 @@ def _terms() -> tuple[dict[URIRef, str], set[URIRef], set[URIRef]]:
     if cell is not None:
         by_type[URIRef(str(cell))] = "cell provenance"
     provenance = {KG.sourceFile, KG.sourceLine, PROV.wasDerivedFrom, KG.column, KG.columnHeader}
-    item_links = {KG.hasCitation}
+    item_links = {URIRef(_KG + "hasCitation")}  # written before issue 13's lean graph
     return by_type, provenance, item_links
 
 
@@ -72,6 +75,7 @@ def classify(quads: Iterable[tuple[object, object, object, object]]) -> tuple[Co
 
     by_type, provenance, item_links = _terms()
     library = library_graph_iri()
+    has_column = URIRef(_KG + "hasColumn")
     rows = list(quads)
     kind_of: dict[object, str] = {}
     schemes = {scheme_iri("instrument-kind"): "instrument", scheme_iri("power-type"): "list/agency"}
@@ -82,6 +86,8 @@ def classify(quads: Iterable[tuple[object, object, object, object]]) -> tuple[Co
             kind_of[s] = by_type[o]  # type: ignore[index]
         elif p == SKOS.inScheme and o in schemes:
             kind_of[s] = schemes[o]  # type: ignore[index]
+        elif p == has_column:
+            kind_of[o] = "cell provenance"
     counts: Counter[str] = Counter()
     for s, p, _o, g in rows:
         kind = "library" if g == library else kind_of.get(s, "other")
