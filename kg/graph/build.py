@@ -156,7 +156,6 @@ class ListGraph:
             return
         yield agency, RDF.type, KG.Agency
         yield agency, RDFS.label, _zh(name)
-        yield agency, SKOS.prefLabel, _zh(name)
         if code := self.credit_codes.get(name):
             yield agency, KG.creditCode, _str(code)
         if self.power_list.jurisdiction and name == self.power_list.agency:
@@ -279,8 +278,11 @@ class ListGraph:
         for flag in inst.doc_number_flags:
             yield cit, KG.docNumberFlag, _str(flag)
         if provision is not None:
-            if provision.path():
-                yield cit, KG.citedAs, _zh(_cited_as(provision))
+            path = provision.path()
+            if path and (cited_as := _cited_as(provision)) != provision_label(path):
+                # only where the text names more than the cited node's label (第五章第二十七条
+                # for the article 第二十七条); readers fall back to the provision's rdfs:label
+                yield cit, KG.citedAs, _zh(cited_as)
             if provision.quote:
                 yield cit, KG.quote, _str(provision.quote)
 
