@@ -29,6 +29,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import platform
 import subprocess
 import sys
 import tempfile
@@ -154,6 +156,10 @@ def main(argv: list[str] | None = None) -> int:
         }
         print(json.dumps(result, ensure_ascii=False))
         return 0
+    print(
+        f"# {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, {platform.node()}, "
+        f"{os.cpu_count()} cores, Python {platform.python_version()}, load {os.getloadavg()[0]:.1f}"
+    )
     print(f"{items:,} items, {total:,} quads ({distinct:,} distinct triples), commit {_commit()}")
     print(f"build {seconds:.1f} s (lists + library, jobs 1)\n")
     print("| kind | quads | per item |")
