@@ -229,6 +229,11 @@ def list_iri(list_key: str) -> URIRef:
     return URIRef(f"{BASE}list/{_list_path(list_key)}")
 
 
+def column_iri(list_key: str, column: str) -> URIRef:
+    """A list's text column (``basis`` …): it owns the header as the file writes it."""
+    return URIRef(f"{list_iri(list_key)}/column/{segment(column)}")
+
+
 def graph_iri(list_key: str) -> URIRef:
     """The named graph that holds everything read from one list (or ``findings``, the audit's)."""
     return URIRef(f"{BASE}graph/{_list_path(list_key)}")

@@ -50,7 +50,7 @@ class KG(DefinedNamespace):
     expected: URIRef  # datatype property: expected
     findingKind: URIRef  # datatype property: finding kind
     handledBy: URIRef  # object property: handled by
-    hasCitation: URIRef  # object property: has citation
+    hasColumn: URIRef  # object property: has column
     inList: URIRef  # object property: in list
     inVersion: URIRef  # object property: in version
     instrument: URIRef  # object property: instrument
@@ -74,7 +74,6 @@ class KG(DefinedNamespace):
     remark: URIRef  # datatype property: remark
     restsOn: URIRef  # object property: rests on
     role: URIRef  # datatype property: role
-    rule: URIRef  # datatype property: extraction rule
     seq: URIRef  # datatype property: sequence number
     severity: URIRef  # datatype property: severity
     sourceFile: URIRef  # datatype property: source file

@@ -3,6 +3,14 @@
 One list becomes one named graph. Every fact about an instrument or provision is
 asserted in the graph of each list that cites it, so dropping one list never
 removes what another list still says.
+
+Each fact has one owner inside the graph (issue 13, a lean graph): the file name is
+the list's (``kg:sourceFile``), the line the item's (``kg:sourceLine``), the column
+header the list's column node (``kg:hasColumn``); a citation keeps only what is its
+own — the item and column it stands in, what it cites, its span, role, raw text and
+quote, and the instrument as written — and reaches the rest through its item.
+Inverse links (``kg:hasCitation``) and labels that repeat a name or a title are not
+written: readers join on ``kg:citingItem`` and read ``kg:name`` / ``dcterms:title``.
 """
 
 from __future__ import annotations
@@ -15,7 +23,7 @@ from pathlib import PurePath
 
 import regex
 from rdflib import RDF, RDFS, SKOS, XSD, Literal, URIRef
-from rdflib.namespace import DCTERMS, PROV
+from rdflib.namespace import DCTERMS
 from rdflib.term import Identifier
 
 from extractors.models import Citation, Provision
@@ -122,7 +130,6 @@ class ListGraph:
         pl, node = self.power_list, self.list_node
         yield node, RDF.type, KG.PowerList
         yield node, DCTERMS.title, _zh(pl.title or self.key)
-        yield node, RDFS.label, _zh(pl.title or self.key)
         yield node, KG.sourceFile, _str(self.file)
         if pl.content_hash:
             yield node, KG.contentHash, _str(pl.content_hash)
@@ -149,7 +156,6 @@ class ListGraph:
             return
         yield agency, RDF.type, KG.Agency
         yield agency, RDFS.label, _zh(name)
-        yield agency, SKOS.prefLabel, _zh(name)
         if code := self.credit_codes.get(name):
             yield agency, KG.creditCode, _str(code)
         if self.power_list.jurisdiction and name == self.power_list.agency:
@@ -168,11 +174,8 @@ class ListGraph:
         node = self.item_iri(item)
         yield node, RDF.type, KG.PowerItem
         yield node, KG.inList, self.list_node
-        yield node, PROV.wasDerivedFrom, self.list_node
         yield node, KG.seq, _str(item.seq)
         yield node, KG.name, _str(item.name)
-        yield node, RDFS.label, _zh(item.name)
-        yield node, KG.sourceFile, _str(self.file)
         yield node, KG.sourceLine, _int(item.line)
         for prop, value in (
             (KG.subName, item.sub_name),
@@ -212,6 +215,12 @@ class ListGraph:
         if not cell.citations:
             return
         node = self.item_iri(item)
+        header = item.columns.get(cell.field, cell.field)
+        if self._once(("column", cell.field, header)):
+            column = iri.column_iri(self.key, cell.field)
+            yield self.list_node, KG.hasColumn, column
+            yield column, KG.column, _str(cell.field)
+            yield column, KG.columnHeader, _str(header)
         for citation in cell.citations:
             if citation.instrument not in self._resolved:
                 self._resolved[citation.instrument] = self.resolver.resolve(citation.instrument)
@@ -234,9 +243,7 @@ class ListGraph:
                 cit = iri.citation_iri(
                     list_key=self.key, seq=self.item_key(item), column=cell.field, span=citation.span, n=n
                 )
-                yield from self._citation_triples(
-                    cit, node, item, cell, citation, resolved, instrument, target, provision
-                )
+                yield from self._citation_triples(cit, node, cell, citation, instrument, target, provision)
                 if citation.role == "cites":
                     yield node, KG.restsOn, target
 
@@ -244,10 +251,8 @@ class ListGraph:
         self,
         cit: URIRef,
         node: URIRef,
-        item: PowerItem,
         cell: CellCitations,
         citation: Citation,
-        resolved: ResolvedInstrument,
         instrument: URIRef,
         target: URIRef,
         provision: Provision | None,
@@ -255,20 +260,13 @@ class ListGraph:
         start, end = citation.span
         yield cit, RDF.type, KG.Citation
         yield cit, KG.citingItem, node
-        yield node, KG.hasCitation, cit
         yield cit, KG.citedResource, target
         yield cit, KG.citedInstrument, instrument
         yield cit, KG.role, _str(citation.role)
         yield cit, KG.column, _str(cell.field)
-        yield cit, KG.columnHeader, _str(item.columns.get(cell.field, cell.field))
         yield cit, KG.spanStart, _int(start)
         yield cit, KG.spanEnd, _int(end)
         yield cit, KG.rawText, _str(cell.text[start:end])
-        yield cit, KG.sourceFile, _str(self.file)
-        yield cit, KG.sourceLine, _int(item.line)
-        yield cit, PROV.wasDerivedFrom, self.list_node
-        if citation.rule:
-            yield cit, KG.rule, _str(citation.rule)
         inst = citation.instrument
         for prop, value in (
             (KG.rawTitle, inst.raw_title),
@@ -280,8 +278,11 @@ class ListGraph:
         for flag in inst.doc_number_flags:
             yield cit, KG.docNumberFlag, _str(flag)
         if provision is not None:
-            if provision.path():
-                yield cit, KG.citedAs, _zh(_cited_as(provision))
+            path = provision.path()
+            if path and (cited_as := _cited_as(provision)) != provision_label(path):
+                # only where the text names more than the cited node's label (第五章第二十七条
+                # for the article 第二十七条); readers fall back to the provision's rdfs:label
+                yield cit, KG.citedAs, _zh(cited_as)
             if provision.quote:
                 yield cit, KG.quote, _str(provision.quote)
 

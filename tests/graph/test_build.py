@@ -119,8 +119,10 @@ def test_article_with_and_without_chapter_is_one_node_linked_to_its_chapter() ->
     assert set(g.objects(article, ELI.is_part_of)) == {node, chapter}
     assert (chapter, ELI.is_part_of, node) in g
     assert (chapter, RDFS.label, Literal("第五章", lang="zh")) in g
+    # "as cited" is written only where it says more than the article's own label
+    assert (article, RDFS.label, Literal("第二十七条", lang="zh")) in g
     cited_as = {str(o) for o in g.objects(None, KG.citedAs)}
-    assert cited_as == {"第五章第二十七条", "第二十七条"}
+    assert cited_as == {"第五章第二十七条"}
 
 
 def test_paragraph_chain_up_to_the_instrument() -> None:
@@ -133,7 +135,7 @@ def test_paragraph_chain_up_to_the_instrument() -> None:
     assert (leaf, KG.levelName, Literal("item")) in g
 
 
-def test_reified_citation_carries_role_column_span_text_quote_rule_and_source() -> None:
+def test_reified_citation_carries_its_own_facts_and_reaches_its_source_through_the_item() -> None:
     text = "依据《社会保险法》第五十八条：“用人单位应当……”"
     power = item("12", text, line=31)
     citation = cite("社会保险法", prov(58, quote="用人单位应当……"), span=(2, 14), rule="title_then_article")
@@ -143,20 +145,31 @@ def test_reified_citation_carries_role_column_span_text_quote_rule_and_source() 
     expected = {
         KG.role: Literal("cites"),
         KG.column: Literal("basis"),
-        KG.columnHeader: Literal("实施依据"),
         KG.spanStart: Literal(2),
         KG.spanEnd: Literal(14),
         KG.rawText: Literal(text[2:14]),
         KG.quote: Literal("用人单位应当……"),
-        KG.rule: Literal("title_then_article"),
-        KG.sourceFile: Literal("jia.txt"),
-        KG.sourceLine: Literal(31),
         KG.citedResource: _sub(LAW, "art_58"),
         KG.citedInstrument: LAW,
-        PROV.wasDerivedFrom: iri.list_iri(JIA_KEY),
+        KG.citingItem: iri.power_item_iri(code=None, list_key=JIA_KEY, seq="12"),
     }
     for prop, value in expected.items():
         assert g.value(node, prop) == value, prop
+    assert {p for p in g.predicates(node, None)} == {RDF.type, KG.rawTitle, *expected}
+    # file, line and header have one owner each: the list, the item, the list's column node
+    power_node = g.value(node, KG.citingItem)
+    assert g.value(power_node, KG.sourceLine) == Literal(31)
+    assert g.value(g.value(power_node, KG.inList), KG.sourceFile) == Literal("jia.txt")
+    (column,) = g.objects(iri.list_iri(JIA_KEY), KG.hasColumn)
+    assert column == iri.column_iri(JIA_KEY, "basis")
+    assert (column, KG.column, Literal("basis")) in g
+    assert (column, KG.columnHeader, Literal("实施依据")) in g
+
+
+def test_column_header_is_written_once_per_list_not_per_citation() -> None:
+    g = _graph([_extracted(item(str(n)), basis=[cite("社会保险法", prov(n))]) for n in range(1, 4)])
+    assert len(set(g.subjects(RDF.type, KG.Citation))) == 3
+    assert len(list(g.triples((None, KG.columnHeader, None)))) == 1
 
 
 def test_mentions_are_recorded_but_nothing_rests_on_them() -> None:
@@ -188,13 +201,17 @@ def test_items_and_agencies_by_code_else_by_list_and_name() -> None:
     assert (iri.agency_iri(credit_code=CREDIT, name="x"), KG.creditCode, Literal(CREDIT)) in g
 
 
-def test_provenance_of_items_and_list() -> None:
+def test_provenance_of_items_and_list_has_one_owner_each() -> None:
     g = _graph([_extracted(item("1", line=7))])
     node = iri.power_item_iri(code=None, list_key=JIA_KEY, seq="1")
     assert g.value(node, KG.sourceLine) == Literal(7)
-    assert g.value(node, KG.sourceFile) == Literal("jia.txt")
-    assert g.value(node, PROV.wasDerivedFrom) == iri.list_iri(JIA_KEY)
+    assert g.value(node, KG.inList) == iri.list_iri(JIA_KEY)
     assert g.value(iri.list_iri(JIA_KEY), KG.sourceFile) == Literal("jia.txt")
+    # the list's file, the list itself and the item's name are not repeated on the item
+    assert g.value(node, KG.sourceFile) is None
+    assert g.value(node, PROV.wasDerivedFrom) is None
+    assert g.value(node, RDFS.label) is None
+    assert g.value(iri.list_iri(JIA_KEY), RDFS.label) is None
 
 
 def test_everything_lands_in_the_lists_named_graph() -> None:

@@ -71,6 +71,27 @@ def test_powers_on_an_article_include_its_paragraphs_and_skip_mentions(store: St
     assert _seqs(run_query(store, "powers_on_provision", target=ART8)) == ["1"]
 
 
+def test_cited_as_names_the_chapter_where_the_cell_did_else_the_provisions_label() -> None:
+    store = MemoryStore()
+    law = iri.instrument_iri("国务院令第649号")
+    items = [
+        ExtractedItem(
+            item("1"), _cells([cite("社会救助暂行办法", prov(27, chapter=5), doc="国务院令第649号")])
+        ),
+        ExtractedItem(item("2"), _cells([cite("社会救助暂行办法", prov(27), doc="国务院令第649号")])),
+    ]
+    store.replace_graph(graph_iri(power_list().title), list_quads(power_list(), items))
+    for name, bound in (
+        ("citations_of", {"cited": URIRef(f"{law}/art_27")}),
+        ("powers_on_provision", {"target": law}),
+    ):
+        rows = run_query(store, name, **bound)
+        assert sorted((str(r["seq"]), str(r["citedAs"])) for r in rows) == [
+            ("1", "第五章第二十七条"),
+            ("2", "第二十七条"),
+        ], name
+
+
 def test_powers_on_an_instrument(store: Store) -> None:
     rows = run_query(store, "powers_on_instrument", instrument=LAW)
     assert [(str(r["seq"]), int(r["citations"])) for r in rows] == [("8", 1), ("1", 2), ("3", 1)]

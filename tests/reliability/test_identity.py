@@ -82,7 +82,7 @@ def test_two_files_with_one_title_coexist_and_prune_keeps_the_other(tmp_path: Pa
         app,
         [
             "query",
-            "SELECT DISTINCT ?f WHERE { ?i a kg:PowerItem ; kg:sourceFile ?f }",
+            "SELECT DISTINCT ?f WHERE { ?i a kg:PowerItem ; kg:inList/kg:sourceFile ?f }",
             "--format",
             "csv",
             "--db",
