@@ -469,7 +469,7 @@ def trace(
     shipped with the package when ``library`` is None) beside its quote.
 
     Examples:
-        See ``tests/graph/test_trace.py``; from the shell: ``kg trace "社会保险法第五十八条"``.
+        See ``tests/trace/test_trace.py``; from the shell: ``kg trace "社会保险法第五十八条"``.
     """
     library = library if library is not None else installed_library()
     node, label, parsed, instrument_node = _resolve(text, store, extract, resolver or Resolver(), library)

@@ -32,7 +32,7 @@ TIANSHUI = agency_iri(credit_code="11620500MB16170967", name="天水市医疗保
 def main() -> None:
     from playwright.sync_api import sync_playwright
 
-    from tests.site.test_site_browser import GLYPHS_JS
+    from tests.site.test_browser import GLYPHS_JS
 
     written = []
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as pw:

@@ -11,8 +11,7 @@ from kg.graph.build import list_key, list_quads
 from kg.graph.records import CellCitations, ExtractedItem
 from kg.namespace import ELI, KG
 from kg.resolve import Resolver
-
-from .factories import CREDIT, JIA_KEY, cite, item, power_list, prov
+from tests.factories import CREDIT, JIA_KEY, cite, item, power_list, prov
 
 LAW = iri.instrument_iri("中华人民共和国社会保险法")
 

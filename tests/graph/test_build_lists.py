@@ -13,8 +13,7 @@ from kg.scale import build_in_process
 from kg.scale.worker import extract_item
 from kg.store.memory import MemoryStore
 from kg.store.oxigraph import OxigraphStore
-
-from .factories import JIA_KEY, FakeExtractor, cite, item, power_list, prov
+from tests.factories import JIA_KEY, FakeExtractor, cite, item, power_list, prov
 
 BASIS = "《社会保险法》第八条"
 EXTRACT = FakeExtractor({BASIS: [cite("社会保险法", prov(8), span=(0, 10))]})

@@ -11,8 +11,7 @@ from kg.graph.records import CellCitations, ExtractedItem
 from kg.namespace import ELI, KG
 from kg.store.memory import MemoryStore
 from kg.validate import ONTOLOGY_FILES, ontology_path, validate_graph, validate_store
-
-from .factories import CODE_PREFIX, cite, item, power_list, prov
+from tests.factories import CODE_PREFIX, cite, item, power_list, prov
 
 
 def _graph() -> Graph:

@@ -12,7 +12,7 @@ from kg.laws.library import Library, library_from_instruments
 from kg.laws.model import LawArticle, LawInstrument, LawVersion
 from kg.scale import build_in_process
 from kg.store.memory import MemoryStore
-from tests.graph.factories import item, power_list
+from tests.factories import item, power_list
 
 __all__ = [
     "SOCIAL_INSURANCE",

@@ -15,7 +15,7 @@ from kg.ingest import read_list
 from kg.queries.lists import graphs_for
 from kg.scale import build_in_process
 from kg.store.memory import MemoryStore
-from tests.graph.factories import FakeExtractor
+from tests.factories import FakeExtractor
 
 from .hostile import ROWS, TITLE, list_text
 

@@ -12,8 +12,7 @@ from kg.analysis import agencies_sharing_bases, central_provisions, citation_net
 from kg.graph.build import list_quads
 from kg.graph.records import CellCitations, ExtractedItem
 from kg.store.memory import MemoryStore
-
-from .factories import cite, item, power_list, prov
+from tests.factories import cite, item, power_list, prov
 
 LAW = str(iri.instrument_iri("中华人民共和国社会保险法"))
 

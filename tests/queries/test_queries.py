@@ -15,8 +15,7 @@ from kg.queries import names, parameters, run_query
 from kg.store import open_store
 from kg.store.base import Store
 from kg.store.memory import MemoryStore
-
-from .factories import CODE_PREFIX, cite, item, power_list, prov
+from tests.factories import CODE_PREFIX, cite, item, power_list, prov
 
 LAW = iri.instrument_iri("中华人民共和国社会保险法")
 ART77 = URIRef(f"{LAW}/art_77")

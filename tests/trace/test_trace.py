@@ -8,8 +8,7 @@ from kg import iri
 from kg.scale import build_in_process
 from kg.store.memory import MemoryStore
 from kg.trace import TraceError, resolve_reference, trace
-
-from .factories import FakeExtractor, cite, item, power_list, prov
+from tests.factories import FakeExtractor, cite, item, power_list, prov
 
 TEXTS = {
     "《社会保险法》第七十七条第一款": [cite("社会保险法", prov(77, paragraph=1, quote="甲"), span=(0, 15))],
