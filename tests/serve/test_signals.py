@@ -38,7 +38,10 @@ class Running:
         while stack:
             pid = stack.pop()
             for task in Path(f"/proc/{pid}/task").glob("*"):
-                children = {int(c) for c in (task / "children").read_text().split()}
+                try:
+                    children = {int(c) for c in (task / "children").read_text().split()}
+                except (FileNotFoundError, ProcessLookupError):
+                    continue  # the thread (or process) ended between the listing and the read
                 stack += list(children - found)
                 found |= children
         return found
