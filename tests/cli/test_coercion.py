@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -14,6 +12,7 @@ import typer.core
 from typer.main import get_command
 
 from kg.cli import app, coercion
+from tests.cli.fresh import last_stderr_line
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -96,8 +95,7 @@ def test_trace_imports_no_pydantic(tmp_path: Path) -> None:
         "except SystemExit:\n    pass\n"
         "print(sorted(m for m in sys.modules if m.startswith('pydantic')), file=sys.__stderr__)\n"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120)
-    assert done.stderr.strip().splitlines()[-1] == "[]"
+    assert last_stderr_line(code) == "[]"
 
 
 @pytest.mark.parametrize("args", [["--help"], ["trace", "--help"]])
@@ -107,5 +105,4 @@ def test_help_imports_no_pydantic(args: list[str]) -> None:
         f"try:\n    app({args!r})\nexcept SystemExit:\n    pass\n"
         "print(sorted(m for m in sys.modules if m.startswith('pydantic')), file=sys.__stderr__)\n"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120)
-    assert done.stderr.strip().splitlines()[-1] == "[]"
+    assert last_stderr_line(code) == "[]"

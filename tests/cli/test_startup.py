@@ -15,11 +15,13 @@ import typer
 from typer.testing import CliRunner
 
 from kg.cli import COMMAND_HOMES, COMMAND_MODULES, app
+from tests.cli.fresh import last_stderr_line
 
 runner = CliRunner()
 
 HEAVY = ("rdflib", "pyoxigraph", "openpyxl", "lxml", "networkx", "pyshacl", "pyvis", "extractors")
 """Libraries (and our extractor) that take tens of milliseconds each to import."""
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -111,8 +113,7 @@ def _gc_enabled_after_main(args: list[str]) -> bool:
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
         "print(gc.isenabled(), file=sys.__stderr__)\n"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120)
-    return done.stderr.strip().splitlines()[-1] == "True"
+    return last_stderr_line(code) == "True"
 
 
 def test_every_command_but_trace_runs_with_the_garbage_collector(tmp_path: Path) -> None:
