@@ -14,8 +14,6 @@ from typer.main import get_command
 from kg.cli import app, coercion
 from tests.cli.fresh import last_stderr_line
 
-ROOT = Path(__file__).resolve().parents[2]
-
 
 def _parameters() -> Iterator[tuple[Any, Any]]:
     """(command, parameter) for every parameter of every ``kg`` command and sub-command."""
