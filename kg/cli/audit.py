@@ -211,7 +211,7 @@ def _save(findings: list[Finding], store: str, db: Path | None, endpoint: str | 
 
 
 def _write_html(findings: list[Finding], site: Path, err: Console) -> None:
-    from kg.audit.html import write_findings_page
+    from kg.site.findings import write_findings_page
 
     try:
         page = write_findings_page(findings, site)

@@ -62,7 +62,7 @@ def audit_view(findings: list[Finding], *, show_files: bool = False) -> Group:
         findings: in the audit's order (errors first, then by kind).
         show_files: name the source file beside list title, 序号 and line.
     """
-    from kg.audit.html import kind_labels
+    from kg.audit.kinds import kind_labels
 
     labels = kind_labels()
     titles = list_titles(findings)

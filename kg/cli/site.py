@@ -50,9 +50,9 @@ def register(app: typer.Typer) -> None:
 
         Findings that `kg audit --store …` saved in the store get their own page, linked from the index.
         """
-        from kg.audit.html import findings_hook_from_store
         from kg.site import build_site
         from kg.site.build import SiteError
+        from kg.site.findings import findings_hook_from_store
 
         err = err_console()
         with open_store(store, db, endpoint, read_only=True, console=err) as graph:

@@ -5,18 +5,17 @@ files in parallel (one file per loader thread), Jena's ``tdb2.xloader`` and
 QLever's index builder take the same files; shards keep each file to a size a
 loader thread and a retry handle well. Quads are streamed graph by graph from the
 store straight into the current shard, so memory does not grow with the store.
-Each shard is written to a temp file and renamed: a shard that exists is whole.
+Each shard is written through :func:`kg.atomic.atomic_write`: a shard that exists is whole.
 """
 
 from __future__ import annotations
 
-import gzip
 import itertools
-import os
 from pathlib import Path
 
 import pyoxigraph as ox
 
+from kg.atomic import atomic_write
 from kg.store.base import Store, StoreError
 from kg.store.convert import to_ox
 
@@ -49,20 +48,11 @@ def export_shards(store: Store, out_dir: Path, shard_size: int, *, compress: boo
         if first is None:
             break
         path = out_dir / SHARD_PATTERN.format(index=index, suffix=suffix)
-        temp = path.with_name(f".{path.name}.tmp")
-        try:
-            with open(temp, "wb") as raw:
-                handle = gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) if compress else raw
-                ox.serialize(
-                    itertools.chain((first,), itertools.islice(quads, shard_size - 1)),
-                    handle,
-                    ox.RdfFormat.N_QUADS,
-                )
-                if compress:
-                    handle.close()
-            os.replace(temp, path)
-        except BaseException:
-            temp.unlink(missing_ok=True)
-            raise
+        with atomic_write(path, "wb", compress=compress) as handle:
+            ox.serialize(
+                itertools.chain((first,), itertools.islice(quads, shard_size - 1)),
+                handle,
+                ox.RdfFormat.N_QUADS,
+            )
         written.append(path)
     return written

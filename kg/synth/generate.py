@@ -12,8 +12,6 @@ know what they read without parsing it.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -23,6 +21,7 @@ from typing import Any
 
 import regex
 
+from kg.atomic import atomic_write
 from kg.synth.plan import FORMATS, ITEMS_PER_LIST, ListSpec, plan_lists
 from kg.synth.rows import iter_rows
 from kg.synth.writers import write_list
@@ -90,7 +89,7 @@ def _entries(
         yield from zip(specs, pool.map(work, specs, chunksize=chunk), strict=True)
 
 
-OWN_FILE = regex.compile(r"^\.?\d{6}_[0-9a-f]{16}\.(?:txt|csv|xlsx)(?:\.\w+)?$")
+OWN_FILE = regex.compile(r"^\.?\d{6}_[0-9a-f]{16}\.(?:txt|csv|xlsx)(?:\.\w+){0,2}$")
 """Names this command writes (``000042_1dce82da9abf6daa.txt``) and their temporary
 siblings, so an interrupted run's leftovers can be replaced too."""
 
@@ -118,11 +117,9 @@ def _clear_previous(out_dir: Path) -> None:
 
 def _write_manifest(out_dir: Path, meta: dict[str, Any], entries: list[dict[str, Any]]) -> Path:
     path = out_dir / MANIFEST
-    fd, tmp = tempfile.mkstemp(prefix=f".{MANIFEST}.", dir=out_dir)
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+    with atomic_write(path) as fh:
         json.dump({**meta, "files": entries}, fh, ensure_ascii=False, indent=1, sort_keys=True)
         fh.write("\n")
-    os.replace(tmp, path)
     return path
 
 

@@ -13,16 +13,15 @@ import csv
 import datetime
 import os
 import shutil
-import tempfile
 import zipfile
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from random import Random
-from typing import IO, Any
+from typing import Any
 
 import regex
 
+from kg.atomic import atomic_write
 from kg.synth.plan import ListSpec
 from kg.synth.rows import Row
 from kg.synth.tables import Layout, layouts
@@ -33,20 +32,6 @@ FIXED_TIME = (2024, 1, 1, 0, 0, 0)
 """Timestamp stamped into XLSX archives and properties, so equal seeds give equal bytes."""
 
 _CELL_BREAKS = regex.compile(r"[\t\r\n]+")
-
-
-@contextmanager
-def _atomic(path: Path, mode: str, **kwargs: Any) -> Iterator[IO[Any]]:
-    """Open a temporary sibling of ``path`` and rename it over ``path`` on success."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    os.close(fd)
-    try:
-        with open(tmp, mode, **kwargs) as fh:
-            yield fh
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def _cells(row: Row, layout: Layout, short_agency: bool) -> list[str]:
@@ -88,7 +73,7 @@ def write_txt(path: Path, spec: ListSpec, rows: Iterable[Row], rng: Random) -> N
     layout = layouts()[spec.layout]
     short = layout.agency_style == "short" and rng.random() < 0.7
     end = "" if rng.random() < 0.5 else "\n"
-    with _atomic(path, "w", encoding=spec.encoding, newline="\n") as fh:
+    with atomic_write(path, encoding=spec.encoding, newline="\n") as fh:
         lines = _txt_lines(spec, rows, layout, rng, short)
         fh.write(next(lines))
         for line in lines:  # line by line: a list of any size costs one row of memory
@@ -102,7 +87,7 @@ def write_csv(path: Path, spec: ListSpec, rows: Iterable[Row], rng: Random) -> N
     layout = layouts()[spec.layout]
     short = layout.agency_style == "short" and rng.random() < 0.7
     terminator = "\r\n" if rng.random() < 0.6 else "\n"
-    with _atomic(path, "w", encoding=spec.encoding, newline="") as fh:
+    with atomic_write(path, encoding=spec.encoding, newline="") as fh:
         out = csv.writer(fh, lineterminator=terminator)
         if spec.title_row:
             out.writerow([spec.title] + [""] * (len(layout.columns) - 1))
@@ -147,7 +132,7 @@ def write_xlsx(path: Path, spec: ListSpec, rows: Iterable[Row], rng: Random) -> 
     for row in rows:
         ws.append(_cells(row, layout, short))
     with (
-        _atomic(path, "wb") as fh,
+        atomic_write(path, "wb") as fh,
         _FixedTimeZip(fh, "w", zipfile.ZIP_DEFLATED) as archive,
     ):
         ExcelWriter(wb, archive).write_data()

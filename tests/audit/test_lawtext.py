@@ -186,7 +186,7 @@ def test_a_partial_text_of_a_law_proves_no_article_missing():
 
 
 def test_the_findings_page_shows_the_law_text():
-    from kg.audit.html import findings_page
+    from kg.site.findings import findings_page
 
     found = law_text_findings(
         _one_list(cite(LAW, arts=[(77, None, TIANSHUI_4160)])), library_of(social_insurance_law())

@@ -40,7 +40,7 @@ def test_shards_round_trip(built: Path, tmp_path: Path, compress: bool) -> None:
         reloaded.load(data, ox.RdfFormat.N_QUADS)
     assert counts[:-1] == [1000] * (len(files) - 1)
     assert set(_terms(reloaded)) == original
-    assert not list((tmp_path / "out").glob(".*tmp"))
+    assert not list((tmp_path / "out").glob(".*"))
 
 
 def _terms(quads: ox.Store) -> list[tuple[object, ...]]:

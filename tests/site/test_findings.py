@@ -1,12 +1,12 @@
-"""The findings page: escaped, linked to the pages the site has, written atomically."""
+"""The findings page (kg.site.findings): escaped, linked to the pages the site has, written atomically."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from kg.audit.html import FINDINGS_PAGE, findings_hook, findings_page, site_link_for, write_findings_page
 from kg.audit.model import Evidence, Finding, ItemRef, Location
 from kg.audit.rdf import item_node
+from kg.site.findings import FINDINGS_PAGE, findings_hook, findings_page, site_link_for, write_findings_page
 from kg.site.slugs import page_name
 
 ITEM = ItemRef("a.txt", "7", "事项<script>", None, "清单")
@@ -47,3 +47,24 @@ def test_write_and_hook(tmp_path: Path) -> None:
 
 def test_empty_page_says_so() -> None:
     assert "未发现问题" in findings_page([], lambda iri: None)
+
+
+def test_the_audit_package_is_data_only_and_the_site_owns_the_page() -> None:
+    """``kg.audit`` never imports the site (DESIGN: the audit does no HTML), the site renders it."""
+    import ast
+
+    audit = Path(__file__).resolve().parents[2] / "kg" / "audit"
+    imported = {
+        (path.name, name)
+        for path in audit.rglob("*.py")
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        for name in (
+            [node.module or ""]
+            if isinstance(node, ast.ImportFrom)
+            else [alias.name for alias in node.names]
+            if isinstance(node, ast.Import)
+            else []
+        )
+        if name.startswith("kg.site")
+    }
+    assert imported == set()

@@ -1,24 +1,23 @@
 """The findings page of the site (``findings.html``), each finding linked to its pages.
 
-The page is built with the site's own escaping helpers (every cell escaped) and
-layout, and linked from the site's index through the site's findings hook.
+The site owns all HTML: :mod:`kg.audit` hands over data (:class:`~kg.audit.model.Finding`,
+:func:`~kg.audit.store.load_findings`) and this module renders it, with the site's own
+escaping helpers (every cell escaped) and layout, linked from the site's index
+through the site's findings hook.
 Links go to the pages of the items and instruments a finding concerns, when the
 site has such a page; otherwise the name stands as plain text.
 """
 
 from __future__ import annotations
 
-import csv
-import os
-import tempfile
 from collections import Counter
 from collections.abc import Callable, Sequence
-from functools import cache
-from importlib import resources
 from pathlib import Path
 
 from rdflib import URIRef
 
+from kg.atomic import atomic_write
+from kg.audit.kinds import kind_labels
 from kg.audit.model import SEVERITY_ORDER, Finding, Location
 from kg.audit.places import list_titles, place
 from kg.audit.rdf import instrument_node, item_node
@@ -35,7 +34,6 @@ __all__ = [
     "findings_hook",
     "findings_hook_from_store",
     "findings_page",
-    "kind_labels",
     "site_link_for",
     "write_findings_page",
 ]
@@ -45,13 +43,6 @@ LinkFor = Callable[[URIRef], str | None]
 """IRI → page path relative to the site root, or None when the site has no page for it."""
 
 SEVERITY_ZH = {"error": "错误 error", "warning": "待核 warning", "info": "提示 info"}
-
-
-@cache
-def kind_labels() -> dict[str, str]:
-    """Finding kind → "中文 English" (``data/kinds.csv``)."""
-    text = resources.files("kg.audit").joinpath("data/kinds.csv").read_text("utf-8")
-    return {row["kind"]: f"{row['zh']} {row['en']}" for row in csv.DictReader(text.splitlines())}
 
 
 def site_link_for(root: Path) -> LinkFor:
@@ -166,18 +157,12 @@ def findings_page(findings: Sequence[Finding], link_for: LinkFor) -> str:
 
 
 def write_findings_page(findings: Sequence[Finding], site_dir: Path, link_for: LinkFor | None = None) -> Path:
-    """Write ``findings.html`` into ``site_dir`` atomically (temp file, then rename)."""
+    """Write ``findings.html`` into ``site_dir`` (atomically: :func:`kg.atomic.atomic_write`)."""
     site_dir.mkdir(parents=True, exist_ok=True)
     text = findings_page(findings, link_for or site_link_for(site_dir))
     target = site_dir / FINDINGS_PAGE
-    fd, temp = tempfile.mkstemp(dir=site_dir, prefix=".findings-", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            out.write(text)
-        os.replace(temp, target)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    with atomic_write(target) as out:
+        out.write(text)
     return target
 
 
