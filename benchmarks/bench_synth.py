@@ -34,8 +34,7 @@ TARGET_ROWS_PER_SECOND = 20_000
 
 def run_config(out_dir: Path, items: int, lists: int | None, formats: str, seed: int, jobs: int) -> dict:
     """Generate once in this process and return the figures (used by the child)."""
-    from kg.cli.synth import parse_formats
-    from kg.synth import synthesize
+    from kg.synth import parse_formats, synthesize
 
     started = time.perf_counter()
     chosen = parse_formats(formats)

@@ -25,6 +25,7 @@ from kg.laws.textfile import LawTextFile
 from kg.trace import TracedCitation, TracedPower, TraceError, trace
 
 if TYPE_CHECKING:
+    from kg.laws.library import LawLibrary
     from kg.laws.model import LawInstrument, LawVersion
     from kg.store.base import Store
 
@@ -35,6 +36,7 @@ __all__ = [
     "ImpactedPower",
     "impact",
     "impact_of_file",
+    "library_for",
     "pick_versions",
 ]
 
@@ -117,6 +119,23 @@ class ImpactReport:
             "powers": [p.to_dict() for p in self.powers],
             "note": self.note,
         }
+
+
+def library_for(folder: Path | None) -> LawLibrary:
+    """The law library to compare versions in: the default one, or a folder in the LawRefBook layout.
+
+    Raises:
+        ImpactError: the folder cannot be read as a law library (named as ``--library``).
+    """
+    from kg.laws.lawrefbook import LawRefBookFolder
+    from kg.laws.library import default_library, library_from_instruments
+
+    if folder is None:
+        return default_library()
+    try:
+        return library_from_instruments(LawRefBookFolder(folder).instruments())
+    except LawSourceError as error:
+        raise ImpactError(f"--library {folder}: {error}") from error
 
 
 def pick_versions(

@@ -1,11 +1,13 @@
 """The ``kg`` command: it only wires the parts together, the logic lives in them.
 
-Each sub-module of this package adds its commands to a Typer app through a
-``register(app)`` function, so the parts of the CLI stay as small as the parts
-of the pipeline they call.
+Every command is a module-level function (or, for one with sub-commands, a module-level
+Typer app) in a sub-module of this package, and :data:`COMMANDS` is the one table that
+registers them: name → ``module:attribute``. Where each command prints and the codes it
+exits with are :mod:`kg.cli.console`; the options the graph commands share are
+:mod:`kg.cli.options`.
 
 Commands load on first use: ``import kg.cli`` imports no command module, ``kg
-trace`` imports the graph commands alone (found through :data:`COMMAND_HOMES`),
+trace`` imports the graph commands alone (its :data:`COMMANDS` entry names them),
 and ``kg --help`` imports every command module but none of the libraries their
 commands run (each command imports its implementation in its body). A legal
 officer's ``kg trace`` should not wait for spreadsheet readers, SHACL or networkx.
@@ -24,36 +26,32 @@ from kg.cli import coercion
 
 coercion.install()  # plain values without pydantic (~0.15 s of CPU per command)
 
-__all__ = ["COMMAND_HOMES", "COMMAND_MODULES", "app", "main"]
+__all__ = ["COMMANDS", "app", "main"]
 
-COMMAND_MODULES: tuple[str, ...] = (
-    "ingest",
-    "extract",
-    "graph",
-    "site",
-    "serve",
-    "audit",
-    "laws",
-    "impact",
-    "synth",
-)
-"""Sub-modules of ``kg.cli`` that add commands, in the order ``kg --help`` lists them."""
-
-COMMAND_HOMES: dict[str, str] = {
-    "ingest": "ingest",
-    "extract": "extract",
-    "eval": "extract",
-    **dict.fromkeys(("build", "trace", "query", "remove", "validate", "export", "analyze"), "graph"),
-    "site": "site",
-    "serve": "serve",
-    "audit": "audit",
-    "laws": "laws",
-    "impact": "impact",
-    "synth": "synth",
+COMMANDS: dict[str, str] = {
+    "ingest": "ingest:ingest_command",
+    "extract": "extract:extract_command",
+    "eval": "extract:eval_command",
+    "build": "graph:build_command",
+    "trace": "graph:trace_command",
+    "query": "graph:query_command",
+    "remove": "graph:remove_command",
+    "validate": "graph:validate_command",
+    "export": "graph:export_command",
+    "analyze": "graph:analyze_command",
+    "site": "site:site_command",
+    "serve": "serve:serve_command",
+    "audit": "audit:register",
+    "laws": "laws:laws_app",
+    "impact": "impact:impact_command",
+    "synth": "synth:synth_command",
 }
-"""Command → the module of :data:`COMMAND_MODULES` that adds it, so running one imports one module.
+"""Every command → ``module:attribute`` in ``kg.cli``, in the order ``kg --help`` lists them.
 
-Only a shortcut: a command missing here still runs (every module is loaded to find it).
+The attribute is the command's function, or the Typer app of a command with sub-commands
+(``kg laws show``). ``audit:register`` is the one entry in the older style (a function that
+adds the command to an app): its module is being reworked elsewhere, and its command moves
+to module level with that work, when this entry becomes ``audit:audit_command``.
 """
 
 QUICK_COMMANDS = frozenset({"trace"})
@@ -63,11 +61,17 @@ QUICK_COMMANDS = frozenset({"trace"})
 class LazyGroup(TyperGroup):
     """The ``kg`` group: builds a command only when it is run or its help is shown."""
 
-    def _load(self, module: str) -> list[str]:
-        """Add the commands of ``kg.cli.<module>`` (once); return their names in order."""
+    def _load(self, name: str) -> None:
+        """Build the command ``name`` from its :data:`COMMANDS` entry (once)."""
+        module, _, attribute = COMMANDS[name].partition(":")
+        found = getattr(importlib.import_module(f"kg.cli.{module}"), attribute)
         commands = typer.Typer()
-        importlib.import_module(f"kg.cli.{module}").register(commands)
-        names = []
+        if isinstance(found, typer.Typer):
+            commands.add_typer(found, name=name)
+        elif attribute == "register":  # the older style, see COMMANDS
+            found(commands)
+        else:
+            commands.command(name)(found)
         built = [
             get_command_from_info(
                 info,
@@ -87,22 +91,21 @@ class LazyGroup(TyperGroup):
         for command in built:
             assert command.name is not None  # typer names every command (from its function if not given)
             self.commands.setdefault(command.name, command)
-            names.append(command.name)
-        return names
 
     def list_commands(self, ctx: typer.Context) -> list[str]:
-        """Every command, module by module (for ``kg --help``)."""
-        return [name for module in COMMAND_MODULES for name in self._load(module)]
+        """Every command, in table order (for ``kg --help``)."""
+        return list(COMMANDS)
 
     def get_command(self, ctx: typer.Context, cmd_name: str) -> typer.core.TyperCommand | None:
-        """The command ``cmd_name``, importing its module first; None if no module adds it."""
+        """The command ``cmd_name``, importing its module first; None (all built, for the hint) if no entry names it."""
         if cmd_name not in QUICK_COMMANDS and not gc.isenabled():
             gc.freeze()  # what start-up made lives until exit: later collections need not walk it
             gc.enable()
-        if cmd_name not in self.commands and cmd_name in COMMAND_HOMES:
-            self._load(COMMAND_HOMES[cmd_name])
-        if cmd_name not in self.commands:
-            self.list_commands(ctx)  # unknown here: look everywhere (and offer close names)
+        if cmd_name not in self.commands and cmd_name in COMMANDS:
+            self._load(cmd_name)
+        if cmd_name not in COMMANDS:  # a typo: typer offers close names from the commands built
+            for name in COMMANDS:
+                self.get_command(ctx, name)
         return self.commands.get(cmd_name)  # type: ignore[return-value]
 
 

@@ -11,7 +11,9 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from kg.cli.options import EXIT_BAD_INPUT, DbOption, EndpointOption, err_console
+from kg.cli.console import EXIT_BAD_INPUT
+from kg.cli.console import err as err_console
+from kg.cli.options import DbOption, EndpointOption
 from kg.store import DEFAULT_STORE
 
 if TYPE_CHECKING:

@@ -1,7 +1,8 @@
 """``kg extract`` and ``kg eval``: citations out of text, and how well that is done.
 
 The CLI only wires: extraction is :func:`extractors.extract`, marking is
-:func:`extractors.annotate`, scoring is :func:`kg.evaluate.evaluate`.
+:func:`extractors.annotate` (each piece named by :class:`kg.graph.pieces.PieceNames`),
+scoring is :func:`kg.evaluate.evaluate`.
 """
 
 from __future__ import annotations
@@ -12,21 +13,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.console import Console
 from rich.progress import Progress
 from rich.table import Table
 
 from kg.atomic import atomic_write
-from kg.cli.options import err_console
+from kg.cli import console as consoles
+from kg.cli.console import EXIT_BAD_INPUT
 
 if TYPE_CHECKING:  # the extractor and the scorer are imported by the commands that run them
-    from extractors.models import Citation
     from kg.evaluate import EvalReport, GoldCell
 
-__all__ = ["register"]
-
-EXIT_BAD_INPUT = 2
-"""Bad input: unreadable file, a line that is not {"id":…, "text":…}, an unknown option value."""
+__all__ = ["eval_command", "extract_command"]
 
 PROGRESS_THRESHOLD = 200
 """Show a progress bar from this many cells on (fewer finish before it would draw)."""
@@ -54,7 +51,7 @@ def _read_jsonl_inputs(source: str) -> list[dict[str, Any]]:
 
 
 def _bad(message: str) -> typer.Exit:
-    err_console().print(f"[red]error:[/red] {message}", markup=True, highlight=False)
+    consoles.err().print(f"[red]error:[/red] {message}", markup=True, highlight=False)
     return typer.Exit(EXIT_BAD_INPUT)
 
 
@@ -62,45 +59,6 @@ def _result(record_id: Any, text: str, column: str | None) -> dict[str, Any]:
     from extractors import extract
 
     return {"id": record_id, "citations": [c.to_dict() for c in extract(text, column=column)]}
-
-
-class PieceNames:
-    """What ``--annotate --html`` calls each marked piece: its node's readable title and IRI.
-
-    The titles and IRIs are those of the graph (:mod:`kg.resolve`, :func:`kg.graph.labels.
-    provision_label`, :mod:`kg.iri`): 中华人民共和国社会保险法第八条第一款, not ``art_8/para_1``.
-    """
-
-    def __init__(self) -> None:
-        from kg.resolve import Resolver
-
-        self.resolver = Resolver()
-
-    def _node(self, citation: Citation, index: int | None) -> tuple[str, str] | None:
-        from kg.graph.labels import provision_label
-        from kg.iri import instrument_iri, provision_iri
-
-        resolved = self.resolver.resolve(citation.instrument)
-        if resolved is None:
-            return None
-        title = resolved.title or resolved.doc_number or ""
-        if resolved.doc_number and resolved.title:
-            title += f"（{resolved.doc_number}）"
-        node = instrument_iri(resolved.key)
-        path = citation.provisions[index].path() if index is not None else ()
-        if not path:
-            return title, str(node)
-        return (resolved.title or title) + provision_label(path), str(provision_iri(node, path))
-
-    def title(self, citation: Citation, index: int | None) -> str | None:
-        """The readable title of one marked piece."""
-        found = self._node(citation, index)
-        return found[0] if found else None
-
-    def iri(self, citation: Citation, index: int | None) -> str | None:
-        """The graph IRI of the node one marked piece names."""
-        found = self._node(citation, index)
-        return found[1] if found else None
 
 
 def _emit(lines: list[str], output: Path | None) -> None:
@@ -111,7 +69,7 @@ def _emit(lines: list[str], output: Path | None) -> None:
         handle.writelines(line + "\n" for line in lines)
 
 
-def _extract_command(
+def extract_command(
     text: Annotated[
         str | None, typer.Argument(help='一段文字 / the text of one cell, e.g. "《社会保险法》第八十七条".')
     ] = None,
@@ -158,17 +116,18 @@ def _extract_command(
       kg extract --annotate "依据《社会救助暂行办法》（国务院令第649号）第二十七条"
     """
     from extractors import annotate, extract
+    from kg.graph.pieces import PieceNames
 
     if (text is None) == (jsonl is None):
         raise _bad("give either TEXT or --jsonl FILE (use - for standard input), not both or neither")
     if html and not do_annotate:
         raise _bad("--html only works together with --annotate")
     records = _read_jsonl_inputs(jsonl) if jsonl is not None else [{"id": None, "text": text}]
-    screen = Console()
+    screen = consoles.out()
     colour = output is None and screen.is_terminal and not screen.no_color
     naming = PieceNames()
     lines: list[str] = []
-    with Progress(console=err_console(), transient=True, disable=len(records) < PROGRESS_THRESHOLD) as bar:
+    with Progress(console=consoles.err(), transient=True, disable=len(records) < PROGRESS_THRESHOLD) as bar:
         task = bar.add_task("提取 extracting", total=len(records))
         for record in records:
             cell_column = record.get("column", column)
@@ -211,7 +170,7 @@ def _score_table(report: EvalReport, title: str) -> Table:
     return table
 
 
-def _eval_command(
+def eval_command(
     gold: Annotated[
         Path, typer.Argument(help='标注文件 / gold JSON Lines (seeds.citations.jsonl or cells with "text").')
     ],
@@ -255,7 +214,7 @@ def _eval_command(
     if split != "all":
         cells = [c for c in cells if c.part == split]
     report = evaluate(cells)
-    console = Console()
+    console = consoles.out()
     if as_json:
         scores = {
             f"{m}/{lvl}": {
@@ -285,9 +244,3 @@ def _eval_command(
 
 def _miss_dict(miss: Any) -> dict[str, Any]:
     return {name: getattr(miss, name) for name in ("cell", "mode", "level", "kind", "role", "what")}
-
-
-def register(app: typer.Typer) -> None:
-    """Add ``kg extract`` and ``kg eval`` to the app."""
-    app.command("extract")(_extract_command)
-    app.command("eval")(_eval_command)

@@ -18,15 +18,9 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from kg.cli.options import (
-    EXIT_BAD_INPUT,
-    EXIT_BUSY,
-    DbOption,
-    EndpointOption,
-    StoreOption,
-    err_console,
-    open_store,
-)
+from kg.cli import console as consoles
+from kg.cli.console import EXIT_BAD_INPUT, EXIT_BUSY, EXIT_FAILED_CHECK, EXIT_NOT_FOUND
+from kg.cli.options import DbOption, EndpointOption, StoreOption, open_store
 from kg.store import DEFAULT_STORE, StoreError
 
 if TYPE_CHECKING:  # each command imports what it runs, so `kg --help` loads none of it
@@ -38,14 +32,15 @@ if TYPE_CHECKING:  # each command imports what it runs, so `kg --help` loads non
 if TYPE_CHECKING:
     from kg.laws.graph import LibraryGraphSummary
 
-__all__ = ["register"]
-
-EXIT_NOT_FOUND = 1
-"""The graph does not hold what was asked for (unknown provision, list)."""
-
-
-def _err() -> Console:
-    return err_console()
+__all__ = [
+    "analyze_command",
+    "build_command",
+    "export_command",
+    "query_command",
+    "remove_command",
+    "trace_command",
+    "validate_command",
+]
 
 
 def build_command(
@@ -112,15 +107,21 @@ def build_command(
     from kg.ingest import NotAPowerList, bundled_samples, iter_input_files
     from kg.scale import stream_build
     from kg.store.lock import StoreBusy
+    from kg.store.registry import store_exists
 
-    console = _err()
+    console = consoles.err()
     try:
         files = iter_input_files(inputs) if inputs else bundled_samples()
     except NotAPowerList as error:
         console.print(f"[red]error:[/red] {error}")
         raise typer.Exit(EXIT_BAD_INPUT) from error
     target: Store | Callable[[], Store]
-    if _store_exists(store, db):
+    try:
+        exists = store_exists(store, db)
+    except StoreError as error:
+        console.print(f"[red]error:[/red] {error}")
+        raise typer.Exit(EXIT_BAD_INPUT) from error
+    if exists:
         target = open_store(store, db, endpoint, console=console)
     else:
         target = partial(open_store, store, db, endpoint, console=console)
@@ -187,9 +188,9 @@ def build_command(
     if opened is not None:
         library = _load_library(opened, console)
         opened.close()
-    Console().print(_summary_table(summary))
+    consoles.out().print(_summary_table(summary))
     if library is not None:
-        Console().print(
+        consoles.out().print(
             f"法律文本 law library: {library.linked} of {library.instruments} cited instruments, "
             f"{library.texts} of {library.provisions} cited articles/paragraphs with the law's text "
             f"({library.seconds:.1f} s)",
@@ -212,16 +213,6 @@ def _load_library(opened: Store, console: Console) -> LibraryGraphSummary | None
     except LawSourceError as error:
         console.print(f"[yellow]law library not loaded:[/yellow] {error}", highlight=False)
         return None
-
-
-def _store_exists(store: str, db: Path | None) -> bool:
-    """Whether the store is already there (then it is opened now, its manifest read first)."""
-    from kg.store.registry import get
-
-    backend = get(store)
-    if not backend.persistent or backend.default_db is None:
-        return True
-    return (db or backend.default_db).exists()
 
 
 def _summary_table(summary: StreamSummary) -> Table:
@@ -284,7 +275,7 @@ def trace_command(
     from kg.cli.trace_view import trace_view
     from kg.trace import TraceError, trace
 
-    console = _err()
+    console = consoles.err()
     with open_store(store, db, endpoint, read_only=True, console=console) as opened:
         try:
             result = trace(reference, opened)
@@ -294,7 +285,7 @@ def trace_command(
     if as_json:
         sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n")
     else:
-        Console().print(trace_view(result, show_files=files))
+        consoles.out().print(trace_view(result, show_files=files))
 
 
 def _print_trace_error(console: Console, error: TraceError, as_json: bool) -> None:
@@ -326,7 +317,7 @@ def remove_command(
     """
     from kg.queries.lists import graphs_for
 
-    console = _err()
+    console = consoles.err()
     with open_store(store, db, endpoint, console=console) as opened:
         found = graphs_for(opened, name)
         if len(found) > 1:
@@ -343,20 +334,10 @@ def remove_command(
             raise typer.Exit(EXIT_NOT_FOUND)
         graph = found[0]
         opened.remove(graph)
-    Console().print(f"removed {graph}", highlight=False)
+    consoles.out().print(f"removed {graph}", highlight=False)
 
 
 QUERY_FORMATS = ("table", "json", "csv")
-
-
-def _projection(sparql: str) -> list[str]:
-    """The projected variables, for the CSV/JSON header of an empty result."""
-    from rdflib.plugins.sparql import prepareQuery
-
-    try:
-        return [str(v) for v in prepareQuery(sparql).algebra.get("PV", [])]
-    except Exception:  # rdflib's parser raises assorted types; the header is a nicety
-        return []
 
 
 def query_command(
@@ -383,8 +364,9 @@ def query_command(
     from kg.results import compact, row_variables, to_csv, to_json
     from kg.serve.engine import client_message
     from kg.serve.guard import QueryGuardError, check_query, run_on_deep_stack
+    from kg.store.sparql_syntax import projection
 
-    console = _err()
+    console = consoles.err()
     if fmt not in QUERY_FORMATS:
         console.print(f"[red]error:[/red] --format must be one of {', '.join(QUERY_FORMATS)}, not {fmt!r}")
         raise typer.Exit(EXIT_BAD_INPUT)
@@ -412,7 +394,7 @@ def query_command(
         except StoreError as error:
             console.print(f"[red]error:[/red] {client_message(str(error), prefixes, sparql or '')}")
             raise typer.Exit(EXIT_BAD_INPUT) from error
-    variables = row_variables(rows) or _projection(text)
+    variables = row_variables(rows) or projection(text) or []
     if fmt == "json":
         sys.stdout.write(json.dumps(to_json(variables, rows), ensure_ascii=False, indent=2) + "\n")
     elif fmt == "csv":  # bytes, so the CRLF the CSV results format requires survives
@@ -425,7 +407,7 @@ def query_command(
             table.add_column(name, overflow="fold")
         for row in rows:
             table.add_row(*(compact(row.get(name)) for name in variables))
-        Console().print(table)
+        consoles.out().print(table)
 
 
 def validate_command(
@@ -439,10 +421,10 @@ def validate_command(
     """
     from kg.validate import validate_store
 
-    console = _err()
+    console = consoles.err()
     with open_store(store, db, endpoint, read_only=True, console=console) as opened:
         report = validate_store(opened)
-    out = Console()
+    out = consoles.out()
     if report.conforms:
         out.print(f"conforms / 符合约束: {report.triples} triples checked")
         return
@@ -452,7 +434,7 @@ def validate_command(
     for row in report.violations:
         table.add_row(*row)
     out.print(table)
-    raise typer.Exit(EXIT_NOT_FOUND)
+    raise typer.Exit(EXIT_FAILED_CHECK)
 
 
 def export_command(
@@ -492,13 +474,16 @@ def export_command(
         _export_shards(out, fmt, shard_size, gzip, store, db, endpoint)
         return
     from kg.analysis import GRAPH_FORMATS, export_network
+    from kg.store.registry import get
 
-    rdf_formats = ("ttl", "nt", "trig", "nq", "jsonld")
-    console = _err()
-    if fmt not in (*rdf_formats, *GRAPH_FORMATS):
-        console.print(
-            f"[red]error:[/red] --format must be one of {', '.join((*rdf_formats, *GRAPH_FORMATS))}, not {fmt!r}"
-        )
+    console = consoles.err()
+    try:
+        formats = (*get(store).export_formats, *GRAPH_FORMATS)
+    except StoreError as error:
+        console.print(f"[red]error:[/red] {error}")
+        raise typer.Exit(EXIT_BAD_INPUT) from error
+    if fmt not in formats:
+        console.print(f"[red]error:[/red] --format must be one of {', '.join(formats)}, not {fmt!r}")
         raise typer.Exit(EXIT_BAD_INPUT)
     with open_store(store, db, endpoint, read_only=True, console=console) as opened:
         try:
@@ -506,7 +491,7 @@ def export_command(
         except (StoreError, OSError) as error:
             console.print(f"[red]error:[/red] cannot export to {out}: {error}")
             raise typer.Exit(EXIT_BAD_INPUT) from error
-    Console().print(
+    consoles.out().print(
         f"wrote {out} ({count} {'nodes' if fmt in GRAPH_FORMATS else 'triples'})", highlight=False
     )
 
@@ -520,10 +505,10 @@ def _export_shards(
     db: Path | None,
     endpoint: str | None,
 ) -> None:
-    from kg.scale import export_shards
+    from kg.scale.shards import SHARD_FORMATS, export_shards
 
-    console = _err()
-    if fmt not in ("nq", "nquads") or shard_size is None:
+    console = consoles.err()
+    if fmt not in SHARD_FORMATS or shard_size is None:
         console.print("[red]error:[/red] shards are N-Quads: use --format nq --shard-size N [--gzip]")
         raise typer.Exit(EXIT_BAD_INPUT)
     with open_store(store, db, endpoint, read_only=True, console=console) as opened:
@@ -532,7 +517,7 @@ def _export_shards(
         except (StoreError, OSError) as error:
             console.print(f"[red]error:[/red] cannot export to {out}: {error}")
             raise typer.Exit(EXIT_BAD_INPUT) from error
-    Console().print(f"wrote {len(files)} shards to {out}", highlight=False)
+    consoles.out().print(f"wrote {len(files)} shards to {out}", highlight=False)
 
 
 def analyze_command(
@@ -548,7 +533,7 @@ def analyze_command(
     """
     from kg.analysis import agencies_sharing_bases, central_provisions, citation_network
 
-    with open_store(store, db, endpoint, read_only=True, console=_err()) as opened:
+    with open_store(store, db, endpoint, read_only=True, console=consoles.err()) as opened:
         network = citation_network(opened)
     central = central_provisions(network, top)
     shared = agencies_sharing_bases(network)
@@ -573,17 +558,6 @@ def analyze_command(
         second.add_column(column, overflow="fold")
     for pair in shared:
         second.add_row(pair.first, pair.second, f"{len(pair.shared)}: " + "；".join(pair.shared))
-    out = Console()
+    out = consoles.out()
     out.print(first)
     out.print(second)
-
-
-def register(app: typer.Typer) -> None:
-    """Add the graph commands to the app."""
-    app.command("build")(build_command)
-    app.command("trace")(trace_command)
-    app.command("query")(query_command)
-    app.command("remove")(remove_command)
-    app.command("validate")(validate_command)
-    app.command("export")(export_command)
-    app.command("analyze")(analyze_command)

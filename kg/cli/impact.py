@@ -10,26 +10,19 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.cells import cell_len
-from rich.console import Console, Group
+from rich.console import Group
 from rich.markup import escape
 from rich.text import Text
 
 from kg.atomic import atomic_write
-from kg.cli.options import (
-    DEFAULT_STORE,
-    EXIT_BAD_INPUT,
-    DbOption,
-    EndpointOption,
-    StoreOption,
-    err_console,
-    open_store,
-)
+from kg.cli import console as consoles
+from kg.cli.console import EXIT_BAD_INPUT
+from kg.cli.options import DEFAULT_STORE, DbOption, EndpointOption, StoreOption, open_store
 
 if TYPE_CHECKING:  # the command imports what it runs, so `kg --help` loads none of it
     from kg.impact import ImpactReport
-    from kg.laws.library import LawLibrary
 
-__all__ = ["impact_view", "register"]
+__all__ = ["impact_command", "impact_view"]
 
 TEXT_CELLS = 64
 """Terminal cells of an old or new article text shown per power, so a line stays within 80
@@ -96,21 +89,6 @@ def impact_view(report: ImpactReport) -> Group:
     return Group(*lines)
 
 
-def _library(folder: Path | None) -> LawLibrary:
-    from kg.impact import ImpactError
-    from kg.laws.lawrefbook import LawRefBookFolder
-    from kg.laws.library import default_library, library_from_instruments
-    from kg.laws.source import LawSourceError
-
-    if folder is None:
-        return default_library()
-
-    try:
-        return library_from_instruments(LawRefBookFolder(folder).instruments())
-    except LawSourceError as error:
-        raise ImpactError(f"--library {folder}: {error}") from error
-
-
 def impact_command(
     target: Annotated[
         str,
@@ -149,11 +127,11 @@ def impact_command(
 
     Exit code 2: bad input (named).
     """
-    from kg.impact import ImpactError, impact, impact_of_file, pick_versions
+    from kg.impact import ImpactError, impact, impact_of_file, library_for, pick_versions
 
-    err = err_console()
+    err = consoles.err()
     try:
-        library = _library(library_dir)
+        library = library_for(library_dir)
         path = Path(target)
         with open_store(store, db, endpoint, read_only=True, console=err) as opened:
             if path.is_file():
@@ -178,9 +156,4 @@ def impact_command(
     if as_json:
         sys.stdout.write(json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n")
     else:
-        Console().print(impact_view(report))
-
-
-def register(app: typer.Typer) -> None:
-    """Add ``kg impact``."""
-    app.command("impact")(impact_command)
+        consoles.out().print(impact_view(report))

@@ -14,30 +14,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
 
+from kg.cli import console as consoles
+from kg.cli.console import EXIT_BAD_INPUT, EXIT_BUSY
 from kg.store import DEFAULT_STORE, StoreError, names
 from kg.store import open_store as _open_store
 from kg.store.lock import StoreBusy
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from kg.store import Store
 
-__all__ = [
-    "EXIT_BAD_INPUT",
-    "EXIT_BUSY",
-    "DbOption",
-    "EndpointOption",
-    "StoreOption",
-    "err_console",
-    "open_store",
-]
-
-EXIT_BAD_INPUT = 2
-"""Bad input or an unusable store."""
-
-EXIT_BUSY = 3
-"""The store is being rebuilt (or, for a writer, read) by another command: try again."""
+__all__ = ["DEFAULT_STORE", "DbOption", "EndpointOption", "StoreOption", "open_store"]
 
 StoreOption = Annotated[
     str,
@@ -67,15 +56,6 @@ EndpointOption = Annotated[
 ]
 
 
-def err_console() -> Console:
-    """The console for messages and progress on stderr, the one every command uses.
-
-    Soft-wrapped: a message is one line however long, so a file path in it is never
-    broken by an inserted newline (the terminal folds it, and it can be copied whole).
-    """
-    return Console(stderr=True, soft_wrap=True)
-
-
 def open_store(
     store: str = DEFAULT_STORE,
     db: Path | None = None,
@@ -96,8 +76,8 @@ def open_store(
     try:
         return _open_store(store, db=db, endpoint=endpoint, read_only=read_only)
     except StoreBusy as error:
-        (console or err_console()).print(f"[yellow]busy:[/yellow] {error}")
+        (console or consoles.err()).print(f"[yellow]busy:[/yellow] {error}")
         raise typer.Exit(EXIT_BUSY) from error
     except StoreError as error:
-        (console or err_console()).print(f"[red]error:[/red] {error}")
+        (console or consoles.err()).print(f"[red]error:[/red] {error}")
         raise typer.Exit(EXIT_BAD_INPUT) from error

@@ -10,14 +10,16 @@ from typing import Annotated
 
 import typer
 
-from kg.cli.options import EXIT_BAD_INPUT, DbOption, EndpointOption, StoreOption, err_console, open_store
+from kg.cli import console as consoles
+from kg.cli.console import EXIT_BAD_INPUT
+from kg.cli.options import DbOption, EndpointOption, StoreOption, open_store
 from kg.serve.limits import DEFAULT_LIMIT, DEFAULT_QUEUE_WAIT, DEFAULT_TIMEOUT, DEFAULT_WORKERS
 from kg.store import DEFAULT_STORE
 
-__all__ = ["register"]
+__all__ = ["serve_command"]
 
 
-def serve(
+def serve_command(
     store: StoreOption = DEFAULT_STORE,
     db: DbOption = None,
     endpoint: EndpointOption = None,
@@ -75,7 +77,7 @@ def serve(
     from kg.serve import QueryRunner, make_server
     from kg.store import registry
 
-    console = err_console()
+    console = consoles.err()
     if timeout <= 0 or limit <= 0 or workers <= 0 or queue_wait < 0:
         console.print(
             "[red]error:[/red] --timeout, --limit and --workers must be greater than 0, --queue-wait not negative"
@@ -117,8 +119,3 @@ def serve(
 def _interrupt(signum: int, frame: FrameType | None) -> None:
     """SIGTERM stops the server the way Ctrl+C does."""
     raise KeyboardInterrupt
-
-
-def register(app: typer.Typer) -> None:
-    """Add ``kg serve`` to the ``kg`` command."""
-    app.command("serve")(serve)

@@ -19,13 +19,11 @@ from rich.progress import (
 )
 from rich.text import Text
 
-from kg.cli.options import err_console
-from kg.synth import FORMATS, ITEMS_PER_LIST, ListSpec
+from kg.cli import console as consoles
+from kg.cli.console import EXIT_BAD_INPUT
+from kg.synth import FORMATS, ITEMS_PER_LIST, ListSpec, parse_formats
 
-__all__ = ["RateColumn", "parse_formats", "register"]
-
-EXIT_BAD_INPUT = 2
-"""Bad arguments or an output folder holding other files."""
+__all__ = ["RateColumn", "synth_command"]
 
 
 class RateColumn(ProgressColumn):
@@ -37,126 +35,97 @@ class RateColumn(ProgressColumn):
         return Text(f"{speed:,.0f} rows/s" if speed else "", style="progress.data.speed")
 
 
-def parse_formats(text: str) -> tuple[str, ...]:
-    """``txt,csv`` → ``("txt", "csv")``; ``txt:3,xlsx:1`` → ``("txt", "txt", "txt", "xlsx")``.
+def synth_command(
+    out_dir: Annotated[Path, typer.Argument(help="Folder to write the lists into (created if missing).")],
+    items: Annotated[int, typer.Option("--items", "-n", min=1, help="Power items (rows) in total.")],
+    lists: Annotated[
+        int | None,
+        typer.Option(
+            "--lists",
+            "-m",
+            min=1,
+            help=f"Number of lists (default: one per {ITEMS_PER_LIST} items).",
+        ),
+    ] = None,
+    seed: Annotated[int, typer.Option("--seed", help="Same seed and options → identical files.")] = 0,
+    formats: Annotated[
+        str,
+        typer.Option(
+            "--formats",
+            help="Formats the lists take in turn, each with an optional weight: txt,csv,xlsx "
+            "or txt:6,csv:3,xlsx:1 (XLSX is the slowest to write).",
+        ),
+    ] = ",".join(FORMATS),
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", min=1, help="Worker processes (output is the same).")
+    ] = 1,
+) -> None:
+    """合成清单 / write synthetic power lists to measure speed — not real data.
 
-    Lists take the formats of the result in turn, so a weight makes a format that
-    much more common (XLSX is the slowest to write: ``txt:6,csv:3,xlsx:1`` keeps a
-    realistic share of spreadsheets without letting them dominate the time).
+    The lists look like published ones: agencies of real provinces, cities and
+    counties (天水市医疗保障局, 瓜州县市场监督管理局 …), the column layouts and quirks of
+    the sample files, and 实施依据 cells citing real laws and regulations the way
+    authors do — 《社会保险法》第八十七条, （国务院令第649号）, 甘政发〔2012〕64号,
+    with the occasional typo. Use them for benchmarks only: they are made up.
 
-    Raises:
-        typer.BadParameter: an unknown format, a bad weight or an empty list.
+    例如 / for example:
+
+      kg synth 合成/ --items 2000 --lists 20 --seed 1
+
+      kg synth 合成-txt/ --items 2000 --formats txt,csv --jobs 2
+
+      kg synth 合成-混合/ --items 2000 --formats txt:6,csv:3,xlsx:1
+
+    The benchmarks use --items 100000 to 1000000 (benchmarks/README.md).
     """
-    out: list[str] = []
-    for part in (p.strip() for p in text.split(",")):
-        if not part:
-            continue
-        name, _, weight = part.partition(":")
-        name = name.strip().lower()
-        bad_weight = bool(weight) and (not weight.strip().isdigit() or int(weight) == 0)
-        if name not in FORMATS or bad_weight:
-            raise typer.BadParameter(
-                f"{part!r} — expected formats from {', '.join(FORMATS)}, each with an optional "
-                "weight, e.g. --formats txt,csv or --formats txt:6,csv:3,xlsx:1"
-            )
-        out.extend([name] * (int(weight) if weight else 1))
-    if not out:
-        raise typer.BadParameter(f"nothing — expected a comma-separated choice of {', '.join(FORMATS)}")
-    return tuple(out)
+    from kg.synth import synthesize  # the generator and the readers it shares, only when it runs
 
-
-def register(app: typer.Typer) -> None:
-    """Add ``kg synth`` to the app."""
-
-    @app.command("synth")
-    def synth_command(
-        out_dir: Annotated[Path, typer.Argument(help="Folder to write the lists into (created if missing).")],
-        items: Annotated[int, typer.Option("--items", "-n", min=1, help="Power items (rows) in total.")],
-        lists: Annotated[
-            int | None,
-            typer.Option(
-                "--lists",
-                "-m",
-                min=1,
-                help=f"Number of lists (default: one per {ITEMS_PER_LIST} items).",
-            ),
-        ] = None,
-        seed: Annotated[int, typer.Option("--seed", help="Same seed and options → identical files.")] = 0,
-        formats: Annotated[
-            str,
-            typer.Option(
-                "--formats",
-                help="Formats the lists take in turn, each with an optional weight: txt,csv,xlsx "
-                "or txt:6,csv:3,xlsx:1 (XLSX is the slowest to write).",
-            ),
-        ] = ",".join(FORMATS),
-        jobs: Annotated[
-            int, typer.Option("--jobs", "-j", min=1, help="Worker processes (output is the same).")
-        ] = 1,
-    ) -> None:
-        """合成清单 / write synthetic power lists to measure speed — not real data.
-
-        The lists look like published ones: agencies of real provinces, cities and
-        counties (天水市医疗保障局, 瓜州县市场监督管理局 …), the column layouts and quirks of
-        the sample files, and 实施依据 cells citing real laws and regulations the way
-        authors do — 《社会保险法》第八十七条, （国务院令第649号）, 甘政发〔2012〕64号,
-        with the occasional typo. Use them for benchmarks only: they are made up.
-
-        例如 / for example:
-
-          kg synth 合成/ --items 2000 --lists 20 --seed 1
-
-          kg synth 合成-txt/ --items 2000 --formats txt,csv --jobs 2
-
-          kg synth 合成-混合/ --items 2000 --formats txt:6,csv:3,xlsx:1
-
-        The benchmarks use --items 100000 to 1000000 (benchmarks/README.md).
-        """
-        from kg.synth import synthesize  # the generator and the readers it shares, only when it runs
-
-        console = err_console()
+    console = consoles.err()
+    try:
         chosen = parse_formats(formats)
-        if lists is not None and lists > items:
-            console.print(
-                f"[red]error:[/red] --lists {lists} is more than --items {items}; "
-                "every list needs at least one item."
-            )
-            raise typer.Exit(EXIT_BAD_INPUT)
-        progress = Progress(
-            TextColumn("[bold]synth[/bold]"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TextColumn("items"),
-            RateColumn(),
-            TimeElapsedColumn(),
-            TextColumn("left"),
-            TimeRemainingColumn(),
-            console=console,
-        )
-        started = time.perf_counter()
-        with progress:
-            task = progress.add_task("synth", total=items)
-
-            def advance(spec: ListSpec) -> None:
-                progress.advance(task, spec.items)
-
-            try:
-                result = synthesize(
-                    out_dir,
-                    items,
-                    lists=lists,
-                    seed=seed,
-                    formats=chosen,
-                    jobs=jobs,
-                    on_list=advance,
-                )
-            except (ValueError, FileExistsError, NotADirectoryError) as exc:
-                progress.stop()
-                console.print(f"[red]error:[/red] {exc}")
-                raise typer.Exit(EXIT_BAD_INPUT) from exc
-        seconds = time.perf_counter() - started
+    except ValueError as error:
+        raise typer.BadParameter(str(error)) from error
+    if lists is not None and lists > items:
         console.print(
-            f"wrote {result.lists:,} lists, {result.items:,} items, "
-            f"{result.bytes / 1e6:,.1f} MB into {result.out_dir} in {seconds:,.1f} s "
-            f"({result.items / seconds:,.0f} items/s); manifest: {result.manifest.name}"
+            f"[red]error:[/red] --lists {lists} is more than --items {items}; "
+            "every list needs at least one item."
         )
+        raise typer.Exit(EXIT_BAD_INPUT)
+    progress = Progress(
+        TextColumn("[bold]synth[/bold]"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("items"),
+        RateColumn(),
+        TimeElapsedColumn(),
+        TextColumn("left"),
+        TimeRemainingColumn(),
+        console=console,
+    )
+    started = time.perf_counter()
+    with progress:
+        task = progress.add_task("synth", total=items)
+
+        def advance(spec: ListSpec) -> None:
+            progress.advance(task, spec.items)
+
+        try:
+            result = synthesize(
+                out_dir,
+                items,
+                lists=lists,
+                seed=seed,
+                formats=chosen,
+                jobs=jobs,
+                on_list=advance,
+            )
+        except (ValueError, FileExistsError, NotADirectoryError) as exc:
+            progress.stop()
+            console.print(f"[red]error:[/red] {exc}")
+            raise typer.Exit(EXIT_BAD_INPUT) from exc
+    seconds = time.perf_counter() - started
+    console.print(
+        f"wrote {result.lists:,} lists, {result.items:,} items, "
+        f"{result.bytes / 1e6:,.1f} MB into {result.out_dir} in {seconds:,.1f} s "
+        f"({result.items / seconds:,.0f} items/s); manifest: {result.manifest.name}"
+    )

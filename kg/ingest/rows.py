@@ -70,6 +70,11 @@ class RawRow:
     kind: str = "skip_bad_row"
 
 
+SKIPPED_ROW_KINDS = frozenset({"skip_rule_row", "skip_unreadable_row", "skip_preamble_row"})
+"""Repair kinds that ``kg ingest`` counts as skipped rows (a table rule, a row before the
+header, a row with neither 序号 nor 事项名称); every other kind counts as a repair."""
+
+
 @dataclass(slots=True)
 class ReadResult:
     """What reading one list gave: the list, its items, its agencies and every repair."""
@@ -80,6 +85,10 @@ class ReadResult:
     agencies: dict[str, Agency] = field(default_factory=dict)
     encoding: str | None = None
     header_rows: int = 0
+
+    def skipped_rows(self) -> int:
+        """How many of :attr:`repairs` skipped a row (:data:`SKIPPED_ROW_KINDS`)."""
+        return sum(repair.kind in SKIPPED_ROW_KINDS for repair in self.repairs)
 
 
 @dataclass(slots=True)

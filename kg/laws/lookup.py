@@ -19,13 +19,11 @@ from dataclasses import dataclass
 
 from extractors import extract
 from extractors.numerals import format_numeral
+from kg.exits import EXIT_BAD_INPUT, EXIT_NOT_FOUND
 from kg.laws.library import LawLibrary
 from kg.laws.model import LawArticle, LawInstrument, LawVersion
 
 __all__ = ["ArticleLookup", "LawLookupError", "VersionArticle", "article_label", "find_article"]
-
-EXIT_NOT_FOUND = 1
-EXIT_BAD_INPUT = 2
 
 
 class LawLookupError(LookupError):
@@ -54,6 +52,26 @@ class ArticleLookup:
     paragraph: int | None
     article: LawArticle
     versions: tuple[VersionArticle, ...]
+
+    def to_dict(self) -> dict[str, object]:
+        """The lookup as plain JSON data (``kg laws show --json``): the article, then each version's text."""
+        return {
+            "instrument": self.instrument.title,
+            "kind": self.instrument.kind,
+            "status": self.instrument.status,
+            "status_source": self.instrument.status_source,
+            "article": article_label(self.number, self.suffix),
+            "paragraph": self.paragraph,
+            "text": self.article.text,
+            "versions": [
+                {
+                    "date": v.version.date,
+                    "source": v.version.source,
+                    "text": v.article.text if v.article else None,
+                }
+                for v in self.versions
+            ],
+        }
 
 
 def article_label(number: int, suffix: int = 0) -> str:

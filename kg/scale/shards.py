@@ -19,7 +19,10 @@ from kg.atomic import atomic_write
 from kg.store.base import Store, StoreError
 from kg.store.convert import to_ox
 
-__all__ = ["SHARD_PATTERN", "export_shards"]
+__all__ = ["SHARD_FORMATS", "SHARD_PATTERN", "export_shards"]
+
+SHARD_FORMATS = ("nq", "nquads")
+"""The ``--format`` names of the shards: always N-Quads, the format every bulk loader reads."""
 
 SHARD_PATTERN = "kg-{index:05d}.nq{suffix}"
 """Shard file names: ``kg-00000.nq`` (or ``.nq.gz``), in store order."""

@@ -75,6 +75,8 @@ class Store(ABC):
     """Whether the graphs outlive the process: on disk at :attr:`location`, or on a server."""
     default_db: ClassVar[Path | None] = None
     """Where an embedded store lives unless ``--db`` says otherwise; None for a server's store."""
+    export_formats: ClassVar[tuple[str, ...]] = ()
+    """The ``fmt`` names :meth:`export` accepts (``kg export --format`` takes its choices from here)."""
     native_ntriples: ClassVar[bool] = False
     """Whether :meth:`load_ntriples` parses the bytes in the backend (no Python object per triple)."""
     native_quads: ClassVar[bool] = False

@@ -49,6 +49,7 @@ class MemoryStore(Store):
     """
 
     name = "memory"
+    export_formats = tuple(EXPORT_FORMATS)
     default_db = Path("kg-data.nq")
     persistent = True
     native_quads = True

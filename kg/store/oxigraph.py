@@ -152,6 +152,7 @@ class OxigraphStore(Store):
     """
 
     name = "oxigraph"
+    export_formats = tuple(EXPORT_FORMATS)
     default_db = Path("kg-data")
     persistent = True
     native_ntriples = True

@@ -21,7 +21,7 @@ from kg.store.errors import StoreError
 if TYPE_CHECKING:
     from kg.store.base import Store
 
-__all__ = ["DEFAULT_DB", "DEFAULT_STORE", "get", "names", "open_store", "register"]
+__all__ = ["DEFAULT_DB", "DEFAULT_STORE", "get", "names", "open_store", "register", "store_exists"]
 
 DEFAULT_STORE = "oxigraph"
 """The backend every command uses unless told otherwise."""
@@ -63,6 +63,22 @@ def get(name: str) -> type[Store]:
     except (ImportError, AttributeError) as error:
         raise StoreError(f"store {name!r} ({_REGISTRY[name]}) cannot be loaded: {error}") from error
     return cls
+
+
+def store_exists(name: str, db: Path | None = None) -> bool:
+    """Whether opening ``name`` at ``db`` finds a store already there (not one made on opening).
+
+    Only an embedded store on disk can be missing; a server's store, or one without a
+    default place, counts as there. ``kg build`` opens an existing store before it plans
+    (to read the store's manifest) and creates a missing one only once there is work.
+
+    Raises:
+        StoreError: for an unknown name.
+    """
+    cls = get(name)
+    if not cls.persistent or cls.default_db is None:
+        return True
+    return (db or cls.default_db).exists()
 
 
 def open_store(

@@ -133,6 +133,7 @@ class SparqlStore(Store):
     """
 
     name = "sparql"
+    export_formats = tuple(EXPORT_FORMATS)
     persistent = True
 
     def __init__(

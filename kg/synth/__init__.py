@@ -25,6 +25,7 @@ __all__ = [
     "Row",
     "SynthResult",
     "iter_rows",
+    "parse_formats",
     "plan_lists",
     "synthesize",
 ]
@@ -33,7 +34,7 @@ __getattr__ = lazy_attributes(
     __name__,
     {
         **dict.fromkeys(("MANIFEST", "SynthResult", "synthesize"), "generate"),
-        **dict.fromkeys(("FORMATS", "ITEMS_PER_LIST", "ListSpec", "plan_lists"), "plan"),
+        **dict.fromkeys(("FORMATS", "ITEMS_PER_LIST", "ListSpec", "parse_formats", "plan_lists"), "plan"),
         **dict.fromkeys(("Row", "iter_rows"), "rows"),
     },
 )

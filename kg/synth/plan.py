@@ -21,7 +21,7 @@ from random import Random
 from kg.synth.places import Jurisdiction, jurisdictions
 from kg.synth.tables import fields, layouts
 
-__all__ = ["FORMATS", "ITEMS_PER_LIST", "TITLE_ROW_SHARE", "ListSpec", "plan_lists"]
+__all__ = ["FORMATS", "ITEMS_PER_LIST", "TITLE_ROW_SHARE", "ListSpec", "parse_formats", "plan_lists"]
 
 
 FORMATS: tuple[str, ...] = ("txt", "csv", "xlsx")
@@ -29,6 +29,34 @@ FORMATS: tuple[str, ...] = ("txt", "csv", "xlsx")
 
 ITEMS_PER_LIST = 100
 """Default mean list size: agencies publish tens to hundreds of items."""
+
+
+def parse_formats(text: str) -> tuple[str, ...]:
+    """``txt,csv`` → ``("txt", "csv")``; ``txt:3,xlsx:1`` → ``("txt", "txt", "txt", "xlsx")``.
+
+    Lists take the formats of the result in turn, so a weight makes a format that
+    much more common (XLSX is the slowest to write: ``txt:6,csv:3,xlsx:1`` keeps a
+    realistic share of spreadsheets without letting them dominate the time).
+
+    Raises:
+        ValueError: an unknown format, a bad weight or an empty list (the message shows the syntax).
+    """
+    out: list[str] = []
+    for part in (p.strip() for p in text.split(",")):
+        if not part:
+            continue
+        name, _, weight = part.partition(":")
+        name = name.strip().lower()
+        bad_weight = bool(weight) and (not weight.strip().isdigit() or int(weight) == 0)
+        if name not in FORMATS or bad_weight:
+            raise ValueError(
+                f"{part!r} — expected formats from {', '.join(FORMATS)}, each with an optional "
+                "weight, e.g. --formats txt,csv or --formats txt:6,csv:3,xlsx:1"
+            )
+        out.extend([name] * (int(weight) if weight else 1))
+    if not out:
+        raise ValueError(f"nothing — expected a comma-separated choice of {', '.join(FORMATS)}")
+    return tuple(out)
 
 
 SIZE_SIGMA = 0.8

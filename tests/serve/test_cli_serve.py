@@ -17,7 +17,7 @@ from kg.store.oxigraph import OxigraphStore
 def app() -> typer.Typer:
     """Just the serve command, so these tests do not depend on the other commands."""
     application = typer.Typer()
-    serve_cli.register(application)
+    application.command("serve")(serve_cli.serve_command)
 
     @application.callback()
     def _root() -> None:

@@ -5,11 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import typer
 from typer.testing import CliRunner
 
 from kg.cli import app
-from kg.cli.synth import parse_formats
 from kg.synth import MANIFEST
 
 runner = CliRunner(env={"COLUMNS": "200", "NO_COLOR": "1"})
@@ -25,31 +23,6 @@ def test_synth_writes_lists_and_a_manifest(tmp_path: Path) -> None:
     assert MANIFEST in names
     assert [n.rsplit(".", 1)[1] for n in names if n != MANIFEST] == ["txt", "csv", "txt", "csv"]
     assert "200 items" in result.output
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("txt", ("txt",)),
-        ("txt,csv,xlsx", ("txt", "csv", "xlsx")),
-        (" CSV , txt ", ("csv", "txt")),
-        ("txt:3,xlsx:1", ("txt", "txt", "txt", "xlsx")),
-        ("csv:2", ("csv", "csv")),
-    ],
-    ids=["one", "all", "spaces-and-case", "weighted", "weight-alone"],
-)
-def test_parse_formats(text: str, expected: tuple[str, ...]) -> None:
-    assert parse_formats(text) == expected
-
-
-@pytest.mark.parametrize(
-    "text",
-    ["doc", "txt:0", "txt:x", "", ",", "txt:-1"],
-    ids=["unknown", "zero-weight", "bad-weight", "empty", "comma", "negative"],
-)
-def test_parse_formats_rejects(text: str) -> None:
-    with pytest.raises(typer.BadParameter):
-        parse_formats(text)
 
 
 @pytest.mark.parametrize(

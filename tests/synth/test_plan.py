@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.synth.plan import plan_lists
+from kg.synth.plan import parse_formats, plan_lists
 
 
 @pytest.mark.parametrize(("items", "lists"), [(1, 1), (10, 10), (1000, 7), (50_000, 400)], ids=str)
@@ -50,3 +50,28 @@ def test_plan_is_deterministic_and_depends_on_seed() -> None:
 def test_bad_arguments(items: int, lists: int, formats: tuple[str, ...], message: str) -> None:
     with pytest.raises(ValueError, match=message):
         plan_lists(items, lists, seed=0, formats=formats)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("txt", ("txt",)),
+        ("txt,csv,xlsx", ("txt", "csv", "xlsx")),
+        (" CSV , txt ", ("csv", "txt")),
+        ("txt:3,xlsx:1", ("txt", "txt", "txt", "xlsx")),
+        ("csv:2", ("csv", "csv")),
+    ],
+    ids=["one", "all", "spaces-and-case", "weighted", "weight-alone"],
+)
+def test_parse_formats(text: str, expected: tuple[str, ...]) -> None:
+    assert parse_formats(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["doc", "txt:0", "txt:x", "", ",", "txt:-1"],
+    ids=["unknown", "zero-weight", "bad-weight", "empty", "comma", "negative"],
+)
+def test_parse_formats_rejects(text: str) -> None:
+    with pytest.raises(ValueError, match="expected"):
+        parse_formats(text)
