@@ -30,7 +30,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -130,6 +130,22 @@ class EvalReport:
     def score(self, mode: str, level: str) -> LevelScore:
         """The counts for ``mode`` (strict/lenient) and ``level`` (instrument/provision)."""
         return self.scores.setdefault((mode, level), LevelScore())
+
+    def to_dict(self) -> dict[str, Any]:
+        """The report as plain JSON data (``kg eval --json``): scores keyed ``mode/level``, then the misses."""
+        scores = {
+            f"{mode}/{level}": {
+                "precision": s.precision,
+                "recall": s.recall,
+                "f1": s.f1,
+                "tp": s.tp,
+                "fp": s.fp,
+                "fn": s.fn,
+            }
+            for (mode, level), s in self.scores.items()
+        }
+        misses = [{f.name: getattr(m, f.name) for f in fields(Miss)} for m in self.misses]
+        return {"cells": self.cells, "scores": scores, "misses": misses}
 
 
 def split_of(cell_id: str) -> str:

@@ -216,19 +216,7 @@ def eval_command(
     report = evaluate(cells)
     console = consoles.out()
     if as_json:
-        scores = {
-            f"{m}/{lvl}": {
-                "precision": s.precision,
-                "recall": s.recall,
-                "f1": s.f1,
-                "tp": s.tp,
-                "fp": s.fp,
-                "fn": s.fn,
-            }
-            for (m, lvl), s in report.scores.items()
-        }
-        misses = [m.__dict__ if hasattr(m, "__dict__") else _miss_dict(m) for m in report.misses]
-        print(json.dumps({"cells": report.cells, "scores": scores, "misses": misses}, ensure_ascii=False))
+        print(json.dumps(report.to_dict(), ensure_ascii=False))
         return
     console.print(_score_table(report, f"{gold.name} ({split}, {report.cells} cells)"))
     if show_misses:
@@ -240,7 +228,3 @@ def eval_command(
                     highlight=False,
                     markup=True,
                 )
-
-
-def _miss_dict(miss: Any) -> dict[str, Any]:
-    return {name: getattr(miss, name) for name in ("cell", "mode", "level", "kind", "role", "what")}

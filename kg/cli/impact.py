@@ -14,7 +14,6 @@ from rich.console import Group
 from rich.markup import escape
 from rich.text import Text
 
-from kg.atomic import atomic_write
 from kg.cli import console as consoles
 from kg.cli.console import EXIT_BAD_INPUT
 from kg.cli.options import DEFAULT_STORE, DbOption, EndpointOption, StoreOption, open_store
@@ -146,13 +145,9 @@ def impact_command(
         err.print(f"[red]error:[/red] {escape(str(error))}")
         raise typer.Exit(EXIT_BAD_INPUT) from error
     if html is not None:
-        from kg.site.impact_page import impact_file_name, impact_page
+        from kg.site.impact_page import write_impact_page
 
-        html.mkdir(parents=True, exist_ok=True)
-        out = html / impact_file_name(report)
-        with atomic_write(out) as handle:
-            handle.write(impact_page(report))
-        err.print(f"page: {out}")
+        err.print(f"page: {write_impact_page(report, html)}")
     if as_json:
         sys.stdout.write(json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n")
     else:

@@ -7,7 +7,9 @@ so each power links to its own page there.
 from __future__ import annotations
 
 from collections import defaultdict
+from pathlib import Path
 
+from kg.atomic import atomic_write
 from kg.impact import ImpactReport
 from kg.laws.diff import article_label
 from kg.site.layout import page, table
@@ -15,7 +17,7 @@ from kg.site.links import KIND_DIRS
 from kg.site.markup import Markup, h, join
 from kg.site.slugs import page_name
 
-__all__ = ["impact_file_name", "impact_page"]
+__all__ = ["impact_file_name", "impact_page", "write_impact_page"]
 
 CHANGE_NAMES: dict[str, str] = {
     "unchanged": "未改 unchanged",
@@ -116,3 +118,11 @@ def impact_page(report: ImpactReport) -> str:
     return page(
         f"{law.title} 修改的影响", body, depth=0, crumbs=[("首页", "index.html"), ("修改的影响 impact", None)]
     )
+
+
+def write_impact_page(report: ImpactReport, site_dir: Path) -> Path:
+    """Write the page into ``site_dir`` (created; atomically: :func:`kg.atomic.atomic_write`); return it."""
+    target = site_dir / impact_file_name(report)
+    with atomic_write(target) as handle:
+        handle.write(impact_page(report))
+    return target

@@ -65,6 +65,7 @@ def test_markdown_rule_skipped_and_reported(tmp_path: Path) -> None:
     assert [i.seq for i in result.items] == ["1", "2"]
     assert [r.kind for r in result.repairs] == ["skip_rule_row"]
     assert result.repairs[0].line == 6
+    assert result.skipped_rows() == 1  # kg ingest's 跳过 column
 
 
 def test_line_break_inside_cell_rejoined(tmp_path: Path) -> None:

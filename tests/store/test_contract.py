@@ -155,6 +155,14 @@ def test_export_triples_is_the_union(any_store: Store, tmp_path: Path, fmt: str,
     assert shared in back
 
 
+def test_the_declared_export_formats_are_the_ones_export_takes(any_store: Store, tmp_path: Path) -> None:
+    """``kg export --format`` offers ``export_formats``: each must work, for every backend."""
+    assert {"nq", "trig", "nt", "ttl", "jsonld"} <= set(any_store.export_formats)
+    any_store.replace_graph(G1, _quads(G1, 2))
+    for fmt in any_store.export_formats:
+        assert any_store.export(fmt, tmp_path / f"export.{fmt}") == 2, fmt
+
+
 def test_export_refuses_unknown_format(any_store: Store, tmp_path: Path) -> None:
     with pytest.raises(StoreError):
         any_store.export("docx", tmp_path / "x.docx")

@@ -96,3 +96,15 @@ def test_memory_store_file_is_written_atomically(tmp_path: Path) -> None:
     store.replace_graph(G, [QUAD])
     assert len(file.read_text(encoding="utf-8").split()) == 5  # one quad: s p o g .
     assert [p.name for p in tmp_path.iterdir()] == ["g.nq"]
+
+
+def test_store_exists_asks_the_backend_where_it_lives(tmp_path: Path) -> None:
+    from kg.store.registry import store_exists
+
+    assert not store_exists("oxigraph", tmp_path / "none-yet")
+    assert not store_exists("memory", tmp_path / "none-yet.nq")
+    (tmp_path / "there.nq").touch()
+    assert store_exists("memory", tmp_path / "there.nq")
+    assert store_exists("sparql")  # a server's store: nothing here to look for
+    with pytest.raises(StoreError, match="unknown store"):
+        store_exists("nosuch")
