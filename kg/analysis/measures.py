@@ -34,6 +34,10 @@ class CentralProvision:
     score: float
     items: int
 
+    def to_dict(self) -> dict[str, object]:
+        """As ``kg analyze --json`` writes it (``share`` is :attr:`score`)."""
+        return {"iri": self.iri, "label": self.label, "items": self.items, "share": self.score}
+
 
 @dataclass(frozen=True, slots=True)
 class SharedBasis:
@@ -42,6 +46,10 @@ class SharedBasis:
     first: str
     second: str
     shared: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, object]:
+        """As ``kg analyze --json`` writes it: the two agencies, then what they share."""
+        return {"agencies": [self.first, self.second], "shared": list(self.shared)}
 
 
 def _instrument_of(graph: nx.DiGraph, node: str) -> str:

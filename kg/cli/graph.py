@@ -539,12 +539,8 @@ def analyze_command(
     shared = agencies_sharing_bases(network)
     if as_json:
         payload = {
-            "central_provisions": [
-                {"iri": c.iri, "label": c.label, "items": c.items, "share": c.score} for c in central
-            ],
-            "agencies_sharing_bases": [
-                {"agencies": [p.first, p.second], "shared": list(p.shared)} for p in shared
-            ],
+            "central_provisions": [c.to_dict() for c in central],
+            "agencies_sharing_bases": [p.to_dict() for p in shared],
         }
         sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
         return
