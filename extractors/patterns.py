@@ -14,6 +14,8 @@ from functools import cache
 
 import regex
 
+from extractors.models import LEVEL_BY_FIELD, LEVELS
+
 __all__ = [
     "ALIAS_DEFINITION",
     "ANAPHOR",
@@ -57,8 +59,12 @@ MAX_ISSUER_CODE = 14
 NUM = r"(?:[0-9０-９〇○零一二两兩三四五六七八九十百千]{1,10}+)"
 """A numeral in any script: 一百二十三, 48, ４８, 六49 (a typing slip)."""
 
-UNIT = r"(?:部分|编|編|章|节|節|条|條|款|项|項|目)"
-"""Levels of a provision from 编 down to 目; 部分 is a part of a policy document (第三部分)."""
+UNIT = "(?:" + "|".join(unit for level in LEVELS for unit in level.units) + ")"
+"""Levels of a provision from 编 down to 目 (部分|编|編|章 …, from :data:`~extractors.models.LEVELS`);
+部分 is a part of a policy document (第三部分)."""
+
+_ARTICLE_UNIT = "[" + "".join(LEVEL_BY_FIELD["article"].units) + "]"
+"""The article's unit as a class, ``[条條]``: 二百零七条 is a run without 第."""
 
 PROVISION_ATOM = rf"""
     (?:附件\s{{0,2}}+{NUM}?\s{{0,2}}+)?          # 附件1第1项, 附件第236项
@@ -80,9 +86,9 @@ PROVISION_RUN = rf"""
     (?<![0-9０-９〇○零一二两三四五六七八九十百千].)   # not the tail of a longer number
     (?:(?<=附)件\s{{0,2}}+{NUM}?\s{{0,2}}+          # 附件1第1项, 附件3条
          (?:第\s{{0,2}}+(?:[（(]\s{{0,2}}+{NUM}\s{{0,2}}+[）)]|{NUM})(?:\s{{0,2}}+{UNIT})?(?:之{NUM})?
-           |{NUM}[条條](?:之{NUM})?)
+           |{NUM}{_ARTICLE_UNIT}(?:之{NUM})?)
       |(?<=第)\s{{0,2}}+(?:[（(]\s{{0,2}}+{NUM}\s{{0,2}}+[）)]|{NUM})(?:\s{{0,2}}+{UNIT})?(?:之{NUM})?
-      |(?<=[{_NUM_CHARS}])[{_NUM_CHARS}]{{0,9}}+[条條](?:之{NUM})?)   # 二百零七条 without 第
+      |(?<=[{_NUM_CHARS}])[{_NUM_CHARS}]{{0,9}}+{_ARTICLE_UNIT}(?:之{NUM})?)   # 二百零七条 without 第
     (?:(?:\s{{0,2}}+{UNIT}|{SEPARATOR}?{PROVISION_ATOM})){{0,40}}+
 """
 """A run of provision references: 第十七条第一、二款; 第二十八,二十九,三十条; 第四章.

@@ -571,9 +571,9 @@ class _Resolver:
         scope = anaphor_scope(word)
         if scope == "book":
             return {"book": place.book} if place.book else None
-        if scope == "chapter":
+        if scope in ("chapter", "section"):
             path = {"book": place.book, "chapter": place.chapter}
-            if word == "本节":
+            if scope == "section":
                 path["section"] = place.section
             path = {k: v for k, v in path.items() if v}
             return path if "chapter" in path else None
@@ -583,6 +583,7 @@ class _Resolver:
             return {"article": place.article - 1} if place.article > 1 else None
         if scope == "article":
             return {"article": place.article}
+        # 本款, 前款 and 本项: a place knows its paragraph, not its item
         return {"article": place.article, "paragraph": place.paragraph or 1}
 
     def _document_anaphor(self, token: Token) -> None:

@@ -25,7 +25,11 @@ from extractors.titles import canonical_title
 
 __all__ = ["AliasTable", "AnaphorScope", "anaphor_fits", "anaphor_scope", "inherit_path"]
 
-AnaphorScope = Literal["instrument", "article", "paragraph", "paragraph_before", "book", "chapter"]
+AnaphorScope = Literal[
+    "instrument", "book", "chapter", "section", "article", "paragraph", "paragraph_before", "item"
+]
+"""What an anaphor points at: the instrument, or the provision of that level
+(:data:`~extractors.models.LEVELS` field names) it stands in; ``paragraph_before`` the one before."""
 
 _PROVISION_ANAPHORS: dict[str, AnaphorScope] = {
     "本条": "article",
@@ -34,10 +38,10 @@ _PROVISION_ANAPHORS: dict[str, AnaphorScope] = {
     "前款": "paragraph_before",
     "前两款": "paragraph_before",
     "前三款": "paragraph_before",
-    "本项": "paragraph",
+    "本项": "item",
     "本编": "book",
     "本章": "chapter",
-    "本节": "chapter",
+    "本节": "section",
 }
 
 T = TypeVar("T")
