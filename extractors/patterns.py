@@ -22,17 +22,29 @@ __all__ = [
     "ANGLE_TITLE",
     "BRACKET_CLOSE",
     "BRACKET_OPEN",
+    "CLAUSE_BREAK",
+    "CLAUSE_VERB",
     "DATE",
     "DOC_NUMBER",
     "ENUMERATOR",
     "HAN",
+    "HEAD_PAREN",
+    "HEAD_PAREN_MAX",
     "INSTRUMENT_SUFFIX",
+    "ISSUERS_JOINED_BY_WORD",
+    "ISSUER_BEFORE",
+    "ISSUER_JOINT",
+    "ISSUER_LEAD",
     "MAX_TITLE_LENGTH",
     "NUM",
+    "NUMBERED_ITEM",
     "ORDER_ANCHOR",
     "ORDER_NUMBER",
     "ORDER_NUMBER_AFTER",
+    "ORGAN_ENDINGS",
     "PART_MARKER",
+    "POLICY_ENDINGS",
+    "POLICY_TITLE",
     "PREFILTER_ANCHORS",
     "PROVISION_ATOM",
     "PROVISION_RUN",
@@ -194,7 +206,7 @@ TITLE_BOOK = rf"""
 """
 """A title in 《》, one nesting level allowed, line breaks inside kept: 《关于印发《X》的通知》.
 An empty 《》 (a title lost in copying) is a title too, so what follows it is not given to
-the title before it; the resolver flags it."""
+the title before it; the assembler flags it."""
 
 ANAPHOR = r"""
     (?P<anaphor>本法|本条例|本办法|本规定|本细则|本实施细则|本规则|本决定|本意见|本通知|本解释|本标准|本准则|
@@ -293,6 +305,59 @@ def compile_plain(pattern: str, *, verbose: bool = True, han: bool = False) -> r
 
 TITLE_SUFFIX_NOTE = r"(?:[（(][^（）()\n]{1,20}+[）)]){0,2}+"
 """Notes after a title's last word: （试行）, （暂行）, （2014-2020年）, （修订）."""
+
+
+ORGAN_ENDINGS: tuple[str, ...] = (
+    "人民政府办公厅", "人民政府办公室", "人民政府", "人民代表大会常务委员会", "常务委员会", "办公厅",
+    "办公室", "委员会", "国务院", "总局", "部", "委", "局", "厅", "署", "院",
+)  # fmt: skip
+"""Words an issuing organ's name ends with (甘肃省人民政府**办公厅**, 税务**总局**), longest first."""
+
+ISSUER_BEFORE = r"(?P<issuer>\p{Han}{2,24}?(?:" + "|".join(ORGAN_ENDINGS) + r"))[ \t\u3000]{0,2}+$"
+"""An organ's name right before a title, read backwards from it: **国务院**《…》, **财政部**、…《…》."""
+
+ISSUER_LEAD = r"^(?:依据|根据|按照|依照|参照|违反|适用|执行|经|由|和|及|与|、|我省|我市|本省|本市)+"
+"""Words in front of an issuer that are not its name: **根据**国务院《…》, **我省**人民政府《…》."""
+
+ISSUER_JOINT = r"(?:[ \t\u3000]?+[/／、][ \t\u3000]?+|[ \u3000]{1,2}+)$"
+"""Between joint issuers before one title: 财政部**、**税务总局《…》, 教育部 **/** 财政部《…》."""
+
+ISSUERS_JOINED_BY_WORD = r"(?<=.{2})[和与及](?=.{2})"
+"""和/与/及 inside one issuer string (税务总局**和**海关总署): split only between two organ names."""
+
+HEAD_PAREN_MAX = 240
+"""Longest bracket after a title read as its note: 住房公积金管理条例's
+（1999年4月3日国务院令第262号发布，根据…第一次修订，根据…第二次修订） runs to ~110."""
+
+HEAD_PAREN = (
+    r"[ \t\u3000]{0,3}+(?:的通知|通知|的决定|的意见)?[ \t\u3000]{0,2}+[（(]"
+    rf"(?P<inner>(?:[^（）()“”：:\n]|[（(][^（）()\n]{{0,30}}+[）)]){{0,{HEAD_PAREN_MAX}}}+)"
+    r"(?:[）)]|(?=[：:“”\n]|$))"
+)
+"""A bracket after a title that notes on it: 《…》（国务院令第149号，1994年2月26日发布）, …（2019年修订）."""
+
+NUMBERED_ITEM = (
+    r"[ \t\u3000]{0,2}+[（(](?P<num>[一二三四五六七八九十]{1,3}+)[）)](?![ \t\u3000]*+[，,。；;、）)]|$)"
+)
+"""（一） opening an item of a policy document right after its title: 《…通知》（一）保留26项…"""
+
+CLAUSE_BREAK = r"[，,；;、]"
+"""Between the clauses of a title's bracket: （国务院令第149号**，**1994年2月26日发布）."""
+
+CLAUSE_VERB = (
+    r"(?:第[一二三四五六七八九十]{1,3}+次)?"
+    r"(?P<kind>修正|修订|修改|通过|公布|发布|印发|颁布|起施行|施行|起实施|实施)\s{0,2}+$"
+)
+"""The verb a dated clause ends with, saying what the date is: 2018年12月29日**第二次修正**, …**起施行**."""
+
+POLICY_ENDINGS: tuple[str, ...] = (
+    "通知", "意见", "决定", "纲要", "方案", "规划", "制度", "指南", "通告", "公告", "批复", "复函", "函",
+    "目录", "清单",
+)  # fmt: skip
+"""Last words of a policy document's title (…的**通知**, …实施**方案**), whose parts are numbered 一、."""
+
+POLICY_TITLE = "(?:" + "|".join(POLICY_ENDINGS) + ")(?:（[^（）]{1,20}）)*$"
+"""A policy document's title: 关于印发…的**通知**, …**方案**（试行）."""
 
 UNCLOSED_TITLE = rf"""
     《(?P<unclosed>[^《》\n“”（）()，,。；;：:]{{2,60}}?{INSTRUMENT_SUFFIX}{TITLE_SUFFIX_NOTE})

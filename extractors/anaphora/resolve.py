@@ -2,7 +2,7 @@
 
 These words point back at something cited earlier in the same cell; resolving them
 needs only what the cell has shown so far, kept in :class:`AliasTable` and passed
-in by the resolver.
+in by the assembler.
 
 Examples:
     >>> anaphor_scope("本法")
