@@ -19,13 +19,12 @@ from __future__ import annotations
 import regex
 
 from extractors.models import InstrumentKind
-from extractors.tables import short_name_index
+from extractors.tables import kind_by_number, short_name_index
 
 __all__ = ["classify"]
 
 _LOCAL = regex.compile(r"^.{0,10}?(?:省|市|县|自治区|自治州|自治县|特别行政区)")
 _PARTY = regex.compile(r"^(?:中国共产党|中共)")
-_PARTY_CODE = regex.compile(r"^(?:中发|中办发|中办|厅字|.{0,3}委(?!员会).{0,8}发)")
 _STANDARD = regex.compile(r"^(?:GB|GB/T|DB\d*(?:/T)?|[A-Z]{2,3}/T|[A-Z]{2,3})\s?\d")
 _JUDICIAL = regex.compile(r"^最高人民(?:法院|检察院)")
 _LAW = regex.compile(r"(?<!办|方)法(?:典)?$")
@@ -40,21 +39,10 @@ _NOTE = regex.compile(r"(?:[（(][^（）()]{1,20}[）)])+$")
 
 
 def _by_number(number: str, local: bool) -> InstrumentKind | None:
-    """Kind implied by an order or document number."""
-    if number.startswith(("国务院令", "国令")):
-        return "行政法规"
-    if number.startswith(("主席令", "中华人民共和国主席令")):
-        return "法律"
-    if number.startswith("法释") or number.startswith("高检发释"):
-        return "司法解释"
-    if _PARTY_CODE.match(number):
-        return "党内法规"
-    if "政府令" in number:
-        return "地方政府规章"
-    if "公告" in number and "常委会" in number:
-        return "地方性法规" if local else "法律"
-    if "令" in number.split("〔")[0]:
-        return "部门规章"
+    """Kind implied by an order or document number (the rules of ``data/kind_by_number.csv``)."""
+    for rule in kind_by_number():
+        if rule.fits(number):
+            return rule.kind_if_local if local and rule.kind_if_local else rule.kind  # type: ignore[return-value]
     return None
 
 
