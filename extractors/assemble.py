@@ -24,7 +24,19 @@ from extractors.drafts import Body, Draft, ProvDraft
 from extractors.heads import is_policy, issuer_before, numbered_item, read_dates, read_head
 from extractors.models import Citation, Role
 from extractors.numerals import parse_numeral
-from extractors.patterns import INSTRUMENT_SUFFIX, compile_plain
+from extractors.patterns import (
+    ANNEX_GAP,
+    BODY_START,
+    GAP_FILLER,
+    ITEM_AFTER_PART,
+    LIST_GAP,
+    NAMES_INSTRUMENT,
+    NOTE_BEFORE,
+    QUOTE_LEAD,
+    RUN_GAP,
+    STANDARD_TITLE,
+    compile_plain,
+)
 from extractors.provisions import parse_refs
 from extractors.recover import recover_titles
 from extractors.title_notes import (
@@ -39,33 +51,13 @@ from extractors.tokenizers import Token
 
 __all__ = ["assemble"]
 
-_NOTE_BEFORE = compile_plain(
-    r"[（(][ \t\u3000]{0,2}+(?:原|即|现|参见|参照|见|详见|已被|被)?[ \t\u3000]{0,2}+$", verbose=False
-)
-_ITEM_AFTER_PART = compile_plain(
-    r"[ \t\u3000]{0,2}+[（(][ \t\u3000]{0,2}+(?P<num>[一二三四五六七八九十0-9]{1,4}+)[ \t\u3000]{0,2}+[）)]",
-    verbose=False,
-)
-_GAP_FILLER = compile_plain(
-    r"^[\s，,：:、]*(?:文件|的通知|通知|规定|中的|中|之|的)?[\s，,：:、]*$", verbose=False
-)
-_ANNEX_GAP = compile_plain(
-    rf"^[\s，,：:]*(?:附件\s{{0,2}}[0-9一二三四五六七八九十]{{0,3}}[：:、.]?\s{{0,2}})?"
-    rf"《?(?P<annex>[^\s，,。；;：:“”《》]{{2,60}}?{INSTRUMENT_SUFFIX})》?[\s，,：:]*$",
-    verbose=False,
-)
-_BODY_START = compile_plain(
-    r"(?:[。；;，,]?[ \t\u3000]{0,3}+原文[ \t\u3000]{0,2}+[：:]"
-    r"|[ \t\u3000]{0,3}+(?:(?:规定|明确规定|提出|指出|载明|明确)[ \t\u3000]{0,2}+)?[：:“「]"
-    r"|(?:[ \t\u3000]{1,3}+|[，,])?(?![的之和及或与等中所以至、])\p{Han})",
-    verbose=False,
-    han=True,
-)
-"""Provision text starts after a cited provision (always matched at the run's end)."""
-_QUOTE_LEAD = compile_plain(
-    r"^(?:[。；;，,]?[\s]*原文)?[\s：:，,]*(?:规定|明确规定|提出|指出|载明|明确)?[\s：:]*[“「]?",
-    verbose=False,
-)
+_NOTE_BEFORE = compile_plain(NOTE_BEFORE, verbose=False)
+_ITEM_AFTER_PART = compile_plain(ITEM_AFTER_PART, verbose=False)
+_GAP_FILLER = compile_plain(GAP_FILLER, verbose=False)
+_ANNEX_GAP = compile_plain(ANNEX_GAP, verbose=False)
+_BODY_START = compile_plain(BODY_START, verbose=False, han=True)
+"""Matched at a run's end only (:data:`~extractors.patterns.BODY_START`)."""
+_QUOTE_LEAD = compile_plain(QUOTE_LEAD, verbose=False)
 _QUOTE_TAIL = (
     "”」；;，,\t\n\x0b\x0c\r \x85\xa0\u1680"
     + "".join(map(chr, range(0x2000, 0x200B)))
@@ -91,10 +83,8 @@ def _trim_quote(text: str) -> str:
     return text[start:].rstrip(_QUOTE_TAIL).strip()
 
 
-_LIST_GAP = compile_plain(
-    r"^[ \t\u3000]{0,2}+(?:、|，|,|和|及|以及|或者|或|与)[ \t\u3000]{0,2}+$", verbose=False
-)
-_RUN_GAP = compile_plain(r"^[ \t\u3000]{0,2}+[；;、，,][ \t\u3000]{0,2}+$", verbose=False)
+_LIST_GAP = compile_plain(LIST_GAP, verbose=False)
+_RUN_GAP = compile_plain(RUN_GAP, verbose=False)
 _SENTENCE_END = frozenset("。；;”」：:")
 _OPENING_QUOTES = frozenset("“「『")
 _SEGMENT_END = frozenset("。；;，,、”」")
@@ -652,8 +642,8 @@ _HANDLERS = {
 }
 """The assembler's reading of each token kind (looked up once, not bound anew for every cell)."""
 
-_NAMES_INSTRUMENT = compile_plain(rf"{INSTRUMENT_SUFFIX}(?:[（(][^（）()]{{1,20}}[）)])*$", verbose=False)
-_STANDARD_CODE = regex.compile(r"^(?:GB|GB/T|DB\d*|[A-Z]{2,3}(?:/T)?)\s?\d")
+_NAMES_INSTRUMENT = compile_plain(NAMES_INSTRUMENT, verbose=False)
+_STANDARD_CODE = regex.compile(STANDARD_TITLE)
 
 
 def _is_instrument(draft: Draft) -> bool:

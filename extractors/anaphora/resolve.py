@@ -19,9 +19,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Generic, Literal, TypeVar
 
-import regex
-
-from extractors.titles import canonical_title
+from extractors.titles import canonical_title, strip_notes
 
 __all__ = ["AliasTable", "AnaphorScope", "anaphor_fits", "anaphor_scope", "inherit_path"]
 
@@ -53,7 +51,6 @@ def anaphor_scope(word: str) -> AnaphorScope:
 
 
 _LAW_WORDS = frozenset({"本法", "该法", "同法", "上述法律"})
-_TRAILING_NOTE = regex.compile(r"(?:[（(][^（）()]{1,20}[）)])+$")
 
 
 def anaphor_fits(word: str, title: str | None) -> bool:
@@ -71,7 +68,7 @@ def anaphor_fits(word: str, title: str | None) -> bool:
     """
     if title is None:
         return True
-    text = _TRAILING_NOTE.sub("", title)
+    text = strip_notes(title)
     if word in _LAW_WORDS:
         return text.endswith(("法", "法典")) and not text.endswith("办法")
     ending = word.removeprefix("本").removeprefix("该").removeprefix("上述")
