@@ -47,7 +47,8 @@ def test_kind_by_number(title: str, number: str, kind: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "row", [{"test": "ends", "text": "令"}, {"test": "matches", "text": "(?:"}, {"test": "starts", "text": ""}]
+    "row",
+    [{"test": "ends", "text": "令"}, {"test": "matches", "text": "(?:"}, {"test": "starts", "text": ""}],
 )
 def test_kind_by_number_bad_row(monkeypatch: pytest.MonkeyPatch, row: dict[str, str]) -> None:
     """A bad row is refused with its row number, not applied wrongly."""
