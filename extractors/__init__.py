@@ -1,7 +1,7 @@
 """Chinese legal-citation extraction: text in, :class:`Citation` objects out.
 
 Pure functions, no I/O and no RDF (see DESIGN.md). The pipeline is
-:func:`~extractors.tokenizers.tokenize` → :func:`~extractors.resolve.resolve`, wrapped by
+:func:`~extractors.tokenizers.tokenize` → :func:`~extractors.assemble.assemble`, wrapped by
 :func:`extract`; :func:`annotate` marks the result in the text. ``extract(text, document=TITLE)``
 reads a whole law or judgment with its structure (:mod:`extractors.document`).
 """

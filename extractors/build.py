@@ -122,7 +122,7 @@ def provision(prov: ProvDraft) -> Provision:
     the 13 fields of a provision cost as much as resolving it. So the fields are set on a
     plain object with the same slots, which then becomes a :class:`Provision` by taking its
     class (the layouts are the same): an ordinary frozen, hashable, equal instance.
-    A draft's path is keyed by level names (:data:`~extractors.provisions.LEVELS`), which
+    A draft's path is keyed by level names (:data:`~extractors.models.LEVELS`), which
     are the :class:`Provision` field names.
 
     Examples:

@@ -19,42 +19,38 @@ from __future__ import annotations
 import regex
 
 from extractors.models import InstrumentKind
-from extractors.tables import short_name_index
+from extractors.patterns import (
+    JUDICIAL_TITLE,
+    LAW_TITLE,
+    LOCAL_IMPLEMENTATION,
+    LOCAL_TITLE,
+    PARTY_TITLE,
+    POLICY_KIND_TITLE,
+    REGULATION_TITLE,
+    RULES_TITLE,
+    STANDARD_TITLE,
+)
+from extractors.tables import kind_by_number, short_name_index
+from extractors.titles import strip_notes
 
 __all__ = ["classify"]
 
-_LOCAL = regex.compile(r"^.{0,10}?(?:省|市|县|自治区|自治州|自治县|特别行政区)")
-_PARTY = regex.compile(r"^(?:中国共产党|中共)")
-_PARTY_CODE = regex.compile(r"^(?:中发|中办发|中办|厅字|.{0,3}委(?!员会).{0,8}发)")
-_STANDARD = regex.compile(r"^(?:GB|GB/T|DB\d*(?:/T)?|[A-Z]{2,3}/T|[A-Z]{2,3})\s?\d")
-_JUDICIAL = regex.compile(r"^最高人民(?:法院|检察院)")
-_LAW = regex.compile(r"(?<!办|方)法(?:典)?$")
-_REGULATION = regex.compile(r"条例$")
-_RULES = regex.compile(r"(?:办法|规定|细则|规则)$")
-_POLICY = regex.compile(
-    r"(?:通知|意见|决定|纲要|方案|规划|制度|指南|目录|通告|公告|批复|复函|函|规程|准则|章程|守则)$"
-)
-_LOCAL_IMPLEMENTATION = regex.compile(r"实施[〈《<＜]?[^〈〉《》]{2,40}法[〉》>＞]?(?:的)?办法$")
-"""甘肃省实施〈中华人民共和国消费者权益保护法〉办法: a province's law implementing a national one."""
-_NOTE = regex.compile(r"(?:[（(][^（）()]{1,20}[）)])+$")
+_LOCAL = regex.compile(LOCAL_TITLE)
+_PARTY = regex.compile(PARTY_TITLE)
+_STANDARD = regex.compile(STANDARD_TITLE)
+_JUDICIAL = regex.compile(JUDICIAL_TITLE)
+_LAW = regex.compile(LAW_TITLE)
+_REGULATION = regex.compile(REGULATION_TITLE)
+_RULES = regex.compile(RULES_TITLE)
+_POLICY = regex.compile(POLICY_KIND_TITLE)
+_LOCAL_IMPLEMENTATION = regex.compile(LOCAL_IMPLEMENTATION)
 
 
 def _by_number(number: str, local: bool) -> InstrumentKind | None:
-    """Kind implied by an order or document number."""
-    if number.startswith(("国务院令", "国令")):
-        return "行政法规"
-    if number.startswith(("主席令", "中华人民共和国主席令")):
-        return "法律"
-    if number.startswith("法释") or number.startswith("高检发释"):
-        return "司法解释"
-    if _PARTY_CODE.match(number):
-        return "党内法规"
-    if "政府令" in number:
-        return "地方政府规章"
-    if "公告" in number and "常委会" in number:
-        return "地方性法规" if local else "法律"
-    if "令" in number.split("〔")[0]:
-        return "部门规章"
+    """Kind implied by an order or document number (the rules of ``data/kind_by_number.csv``)."""
+    for rule in kind_by_number():
+        if rule.fits(number):
+            return rule.kind_if_local if local and rule.kind_if_local else rule.kind  # type: ignore[return-value]
     return None
 
 
@@ -69,7 +65,7 @@ def classify(title: str | None, doc_number: str | None = None, issuer: str | Non
     Returns:
         One of :data:`extractors.models.InstrumentKind`; ``未知`` when nothing decides.
     """
-    text = _NOTE.sub("", title or "")
+    text = strip_notes(title or "")
     known = short_name_index().get(title or "")
     if known:
         return known.kind  # type: ignore[return-value]

@@ -5,7 +5,7 @@ its article headings (第一条 at a line start), chapter names and table of con
 citations, and 本法, 本编, 本章, 本节, 本条, 前款 point at the document and its parts. This
 module reads the structure line by line (the layout of published texts and of
 ``shared/laws``: one paragraph per line, 第N条 opening an article, 第N编/章/节 headings,
-optional Markdown ``#``), and hands each paragraph to the resolver with the place it is at.
+optional Markdown ``#``), and hands each paragraph to the assembler with the place it is at.
 
 Examples:
     >>> from extractors import extract

@@ -1,4 +1,4 @@
-"""Citations under construction: what the resolver fills in while reading one cell.
+"""Citations under construction: what the assembler fills in while reading one cell.
 
 Drafts are mutable on purpose (a number or a provision arrives after the title); they
 become the frozen :mod:`extractors.models` objects in :mod:`extractors.build`.

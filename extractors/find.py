@@ -1,12 +1,12 @@
-"""The public entry point: :func:`extract` = tokenize → resolve (→ column role rule)."""
+"""The public entry point: :func:`extract` = tokenize → assemble (→ column role rule)."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
+from extractors.assemble import assemble
 from extractors.document import document_units, shift
 from extractors.models import Citation
-from extractors.resolve import resolve
 from extractors.tokenizers import tokenize
 
 __all__ = ["PASSING_COLUMNS", "extract"]
@@ -38,7 +38,7 @@ def extract(text: str, *, column: str | None = None, document: str | None = None
     """
     if not isinstance(text, str):
         raise TypeError(f"extract() needs str text, got {type(text).__name__}")
-    citations = resolve(text, tokenize(text)) if document is None else _extract_document(text, document)
+    citations = assemble(text, tokenize(text)) if document is None else _extract_document(text, document)
     if column in PASSING_COLUMNS:
         citations = [replace(c, role="mentions") for c in citations]
     return citations
@@ -49,6 +49,6 @@ def _extract_document(text: str, title: str) -> list[Citation]:
     citations: list[Citation] = []
     for unit in document_units(text):
         body = text[unit.start : unit.end]
-        found = resolve(body, tokenize(body), (title, unit.place))
+        found = assemble(body, tokenize(body), (title, unit.place))
         citations.extend(shift(c, unit.start) for c in found)
     return citations

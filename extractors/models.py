@@ -8,13 +8,21 @@ DESIGN.md: numbers are integers, spans are character offsets into the input text
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from operator import attrgetter
+from types import MappingProxyType
 from typing import Any, Literal
 
 __all__ = [
+    "LEVELS",
+    "LEVEL_BY_FIELD",
+    "LEVEL_BY_NAME",
+    "UNIT_LEVEL",
     "Citation",
     "Instrument",
     "InstrumentKind",
+    "Level",
     "Provision",
     "Role",
     "Span",
@@ -39,6 +47,62 @@ InstrumentKind = Literal[
 
 Span = tuple[int, int]
 """Half-open character offsets ``[start, end)`` into the original text."""
+
+
+@dataclass(frozen=True, slots=True)
+class Level:
+    """One provision level: every name and form the project gives it.
+
+    ``field`` names it in the extractor (:class:`Provision`'s attribute, the keys of a
+    parsed run's path); ``name`` in the graph (the IRI path ``art_77__para_1``,
+    ``kg:levelName``); ``units`` are the words that mark it in text (第五**条**, simplified
+    and traditional); ``label`` is how it is written in Chinese, ``{}`` the number
+    (Chinese numerals unless ``arabic``: annexes keep 附件1 as written); ``then`` is the
+    level a bare number takes after this one in a run (第三部分第9 → the item 9);
+    ``division`` marks 编/章/节, which a provision's path keeps only when it names no
+    article (an article number is unique in its instrument).
+    """
+
+    field: str
+    name: str
+    units: tuple[str, ...]
+    label: str
+    then: str
+    division: bool = False
+    arabic: bool = False
+
+
+LEVELS: tuple[Level, ...] = (
+    Level("annex", "annex", (), "附件{}", then="item", arabic=True),
+    Level("part", "part", ("部分",), "第{}部分", then="item"),
+    Level("book", "book", ("编", "編"), "第{}编", then="chapter", division=True),
+    Level("chapter", "chp", ("章",), "第{}章", then="article", division=True),
+    Level("section", "sec", ("节", "節"), "第{}节", then="article", division=True),
+    Level("article", "art", ("条", "條"), "第{}条", then="paragraph"),
+    Level("article_suffix", "artsfx", (), "之{}", then="paragraph"),
+    Level("paragraph", "para", ("款",), "第{}款", then="item"),
+    Level("item", "item", ("项", "項"), "第{}项", then="sub_item"),
+    Level("sub_item", "subitem", ("目",), "第{}目", then="sub_item"),
+)
+"""Provision levels from the top down, the one table every other form is derived from.
+
+A new level is one row here (and, if text marks it with a new word, nothing else:
+:data:`~extractors.patterns.UNIT` is built from ``units``).
+"""
+
+LEVEL_BY_FIELD: MappingProxyType[str, Level] = MappingProxyType({level.field: level for level in LEVELS})
+"""``"article"`` → its :class:`Level`."""
+
+LEVEL_BY_NAME: MappingProxyType[str, Level] = MappingProxyType({level.name: level for level in LEVELS})
+"""``"art"`` (the graph's name) → its :class:`Level`."""
+
+UNIT_LEVEL: MappingProxyType[str, str] = MappingProxyType(
+    {unit: level.field for level in LEVELS for unit in level.units}
+)
+"""Unit word (条, 條, 部分 …) → the level's field (``article``, ``part`` …)."""
+
+_FIELD_VALUES = attrgetter(*(level.field for level in LEVELS))
+_PATH_NAMES: tuple[tuple[str, bool], ...] = tuple((level.name, level.division) for level in LEVELS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,20 +134,26 @@ class Provision:
         A chapter is kept only when no article is given: an article number is
         unique in its instrument, so ``chp_5/art_27`` and ``art_27`` are one provision.
         """
-        levels: list[tuple[str, int | None]] = [
-            ("annex", self.annex),
-            ("part", self.part),
-        ]
-        if self.article is None:
-            levels += [("book", self.book), ("chp", self.chapter), ("sec", self.section)]
-        levels += [
-            ("art", self.article),
-            ("artsfx", self.article_suffix),
-            ("para", self.paragraph),
-            ("item", self.item),
-            ("subitem", self.sub_item),
-        ]
-        return tuple((name, value) for name, value in levels if value is not None)
+        keep_divisions = self.article is None
+        return tuple(
+            (name, value)
+            for (name, division), value in zip(_PATH_NAMES, _FIELD_VALUES(self), strict=True)
+            if value is not None and (keep_divisions or not division)
+        )
+
+    @classmethod
+    def from_path(cls, path: Iterable[tuple[str, int]], quote: str | None = None) -> Provision:
+        """The provision a path names (the inverse of :meth:`path`; e.g. from :func:`kg.iri.provision_path`).
+
+        Raises:
+            KeyError: for a level name no :data:`LEVELS` row has.
+
+        Examples:
+            >>> Provision.from_path((("art", 77), ("para", 1)))
+            Provision(book=None, chapter=None, section=None, article=77, article_suffix=None, \
+paragraph=1, item=None, sub_item=None, part=None, annex=None, quote=None, span=None, raw=None)
+        """
+        return cls(**{LEVEL_BY_NAME[name].field: number for name, number in path}, quote=quote)
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -14,35 +14,76 @@ from functools import cache
 
 import regex
 
+from extractors.models import LEVEL_BY_FIELD, LEVELS
+
 __all__ = [
     "ALIAS_DEFINITION",
     "ANAPHOR",
     "ANGLE_TITLE",
+    "ANNEX_GAP",
+    "APPROVAL_OF_FORM",
+    "ASCII_GAP",
+    "BODY_START",
     "BRACKET_CLOSE",
     "BRACKET_OPEN",
+    "CLAUSE_BREAK",
+    "CLAUSE_VERB",
     "DATE",
     "DOC_NUMBER",
+    "EMBEDDED_TITLE",
     "ENUMERATOR",
+    "GAP_FILLER",
     "HAN",
+    "HEAD_PAREN",
+    "HEAD_PAREN_MAX",
     "INSTRUMENT_SUFFIX",
+    "ISSUERS_JOINED_BY_WORD",
+    "ISSUER_BEFORE",
+    "ISSUER_JOINT",
+    "ISSUER_LEAD",
+    "ISSUER_PREFIX",
+    "ITEM_AFTER_PART",
+    "JUDICIAL_TITLE",
+    "LAW_TITLE",
+    "LIST_GAP",
+    "LOCAL_IMPLEMENTATION",
+    "LOCAL_TITLE",
     "MAX_TITLE_LENGTH",
+    "NAMES_INSTRUMENT",
+    "NESTED_TITLE",
+    "NOTE_BEFORE",
     "NUM",
+    "NUMBERED_ITEM",
     "ORDER_ANCHOR",
     "ORDER_NUMBER",
     "ORDER_NUMBER_AFTER",
+    "ORGAN_ENDINGS",
+    "PARTY_TITLE",
     "PART_MARKER",
+    "POLICY_ENDINGS",
+    "POLICY_KIND_TITLE",
+    "POLICY_TITLE",
     "PREFILTER_ANCHORS",
     "PROVISION_ATOM",
     "PROVISION_RUN",
     "QUOTED_TITLE",
+    "QUOTE_LEAD",
+    "QUOTING_VERBS",
     "REGEX_SPACES",
+    "REGULATION_TITLE",
+    "RULES_TITLE",
+    "RUN_GAP",
     "SEPARATOR",
     "STANDARD_CODE",
+    "STANDARD_TITLE",
     "TITLE_BOOK",
+    "TITLE_SPACES",
     "TITLE_SUFFIX_NOTE",
+    "TRAILING_NOTES",
     "TRIGGERED_NAME",
     "UNCLOSED_TITLE",
     "UNIT",
+    "VERSION_NOTE",
     "compile_plain",
     "compile_verbose",
 ]
@@ -57,8 +98,12 @@ MAX_ISSUER_CODE = 14
 NUM = r"(?:[0-9０-９〇○零一二两兩三四五六七八九十百千]{1,10}+)"
 """A numeral in any script: 一百二十三, 48, ４８, 六49 (a typing slip)."""
 
-UNIT = r"(?:部分|编|編|章|节|節|条|條|款|项|項|目)"
-"""Levels of a provision from 编 down to 目; 部分 is a part of a policy document (第三部分)."""
+UNIT = "(?:" + "|".join(unit for level in LEVELS for unit in level.units) + ")"
+"""Levels of a provision from 编 down to 目 (部分|编|編|章 …, from :data:`~extractors.models.LEVELS`);
+部分 is a part of a policy document (第三部分)."""
+
+_ARTICLE_UNIT = "[" + "".join(LEVEL_BY_FIELD["article"].units) + "]"
+"""The article's unit as a class, ``[条條]``: 二百零七条 is a run without 第."""
 
 PROVISION_ATOM = rf"""
     (?:附件\s{{0,2}}+{NUM}?\s{{0,2}}+)?          # 附件1第1项, 附件第236项
@@ -80,9 +125,9 @@ PROVISION_RUN = rf"""
     (?<![0-9０-９〇○零一二两三四五六七八九十百千].)   # not the tail of a longer number
     (?:(?<=附)件\s{{0,2}}+{NUM}?\s{{0,2}}+          # 附件1第1项, 附件3条
          (?:第\s{{0,2}}+(?:[（(]\s{{0,2}}+{NUM}\s{{0,2}}+[）)]|{NUM})(?:\s{{0,2}}+{UNIT})?(?:之{NUM})?
-           |{NUM}[条條](?:之{NUM})?)
+           |{NUM}{_ARTICLE_UNIT}(?:之{NUM})?)
       |(?<=第)\s{{0,2}}+(?:[（(]\s{{0,2}}+{NUM}\s{{0,2}}+[）)]|{NUM})(?:\s{{0,2}}+{UNIT})?(?:之{NUM})?
-      |(?<=[{_NUM_CHARS}])[{_NUM_CHARS}]{{0,9}}+[条條](?:之{NUM})?)   # 二百零七条 without 第
+      |(?<=[{_NUM_CHARS}])[{_NUM_CHARS}]{{0,9}}+{_ARTICLE_UNIT}(?:之{NUM})?)   # 二百零七条 without 第
     (?:(?:\s{{0,2}}+{UNIT}|{SEPARATOR}?{PROVISION_ATOM})){{0,40}}+
 """
 """A run of provision references: 第十七条第一、二款; 第二十八,二十九,三十条; 第四章.
@@ -188,7 +233,7 @@ TITLE_BOOK = rf"""
 """
 """A title in 《》, one nesting level allowed, line breaks inside kept: 《关于印发《X》的通知》.
 An empty 《》 (a title lost in copying) is a title too, so what follows it is not given to
-the title before it; the resolver flags it."""
+the title before it; the assembler flags it."""
 
 ANAPHOR = r"""
     (?P<anaphor>本法|本条例|本办法|本规定|本细则|本实施细则|本规则|本决定|本意见|本通知|本解释|本标准|本准则|
@@ -287,6 +332,159 @@ def compile_plain(pattern: str, *, verbose: bool = True, han: bool = False) -> r
 
 TITLE_SUFFIX_NOTE = r"(?:[（(][^（）()\n]{1,20}+[）)]){0,2}+"
 """Notes after a title's last word: （试行）, （暂行）, （2014-2020年）, （修订）."""
+
+
+ORGAN_ENDINGS: tuple[str, ...] = (
+    "人民政府办公厅", "人民政府办公室", "人民政府", "人民代表大会常务委员会", "常务委员会", "办公厅",
+    "办公室", "委员会", "国务院", "总局", "部", "委", "局", "厅", "署", "院",
+)  # fmt: skip
+"""Words an issuing organ's name ends with (甘肃省人民政府**办公厅**, 税务**总局**), longest first."""
+
+ISSUER_BEFORE = r"(?P<issuer>\p{Han}{2,24}?(?:" + "|".join(ORGAN_ENDINGS) + r"))[ \t\u3000]{0,2}+$"
+"""An organ's name right before a title, read backwards from it: **国务院**《…》, **财政部**、…《…》."""
+
+ISSUER_LEAD = r"^(?:依据|根据|按照|依照|参照|违反|适用|执行|经|由|和|及|与|、|我省|我市|本省|本市)+"
+"""Words in front of an issuer that are not its name: **根据**国务院《…》, **我省**人民政府《…》."""
+
+ISSUER_JOINT = r"(?:[ \t\u3000]?+[/／、][ \t\u3000]?+|[ \u3000]{1,2}+)$"
+"""Between joint issuers before one title: 财政部**、**税务总局《…》, 教育部 **/** 财政部《…》."""
+
+ISSUERS_JOINED_BY_WORD = r"(?<=.{2})[和与及](?=.{2})"
+"""和/与/及 inside one issuer string (税务总局**和**海关总署): split only between two organ names."""
+
+HEAD_PAREN_MAX = 240
+"""Longest bracket after a title read as its note: 住房公积金管理条例's
+（1999年4月3日国务院令第262号发布，根据…第一次修订，根据…第二次修订） runs to ~110."""
+
+HEAD_PAREN = (
+    r"[ \t\u3000]{0,3}+(?:的通知|通知|的决定|的意见)?[ \t\u3000]{0,2}+[（(]"
+    rf"(?P<inner>(?:[^（）()“”：:\n]|[（(][^（）()\n]{{0,30}}+[）)]){{0,{HEAD_PAREN_MAX}}}+)"
+    r"(?:[）)]|(?=[：:“”\n]|$))"
+)
+"""A bracket after a title that notes on it: 《…》（国务院令第149号，1994年2月26日发布）, …（2019年修订）."""
+
+NUMBERED_ITEM = (
+    r"[ \t\u3000]{0,2}+[（(](?P<num>[一二三四五六七八九十]{1,3}+)[）)](?![ \t\u3000]*+[，,。；;、）)]|$)"
+)
+"""（一） opening an item of a policy document right after its title: 《…通知》（一）保留26项…"""
+
+CLAUSE_BREAK = r"[，,；;、]"
+"""Between the clauses of a title's bracket: （国务院令第149号**，**1994年2月26日发布）."""
+
+CLAUSE_VERB = (
+    r"(?:第[一二三四五六七八九十]{1,3}+次)?"
+    r"(?P<kind>修正|修订|修改|通过|公布|发布|印发|颁布|起施行|施行|起实施|实施)\s{0,2}+$"
+)
+"""The verb a dated clause ends with, saying what the date is: 2018年12月29日**第二次修正**, …**起施行**."""
+
+POLICY_ENDINGS: tuple[str, ...] = (
+    "通知", "意见", "决定", "纲要", "方案", "规划", "制度", "指南", "通告", "公告", "批复", "复函", "函",
+    "目录", "清单",
+)  # fmt: skip
+"""Last words of a policy document's title (…的**通知**, …实施**方案**), whose parts are numbered 一、."""
+
+POLICY_TITLE = "(?:" + "|".join(POLICY_ENDINGS) + ")(?:（[^（）]{1,20}）)*$"
+"""A policy document's title: 关于印发…的**通知**, …**方案**（试行）."""
+
+TITLE_SPACES = r"[\s\u3000\u00a0]+"
+"""Any run of spaces in a title, ideographic and no-break too: 社会保险法　（修正） loses them."""
+
+ASCII_GAP = r"(?<=[A-Za-z0-9])[\s\u3000\u00a0]+(?=[A-Za-z0-9])"
+"""A space between two Latin letters or digits, the one kind a title keeps: GB 2762."""
+
+NESTED_TITLE = r"(?:《|<|＜|〈|&lt;)([^《》<>＜＞〈〉]{1,120}?)(?:》|>|＞|〉|&gt;)"
+"""A title inside a title, in any of its brackets: 关于印发《社会救助暂行办法》的通知 inside 《…》 becomes 〈…〉."""
+
+TRAILING_NOTES = r"(?:[（(][^（）()]{1,20}[）)])+$"
+"""Bracket notes ending a title: 社会救助暂行办法**（试行）**, 社会保险法**（2018年修正）**."""
+
+VERSION_NOTE = (
+    r"[（(](?P<note>\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?[^（）()]{0,12}?"
+    r"(?:修正|修订|修改)(?:本|版)?)[）)]$"
+)
+"""A version note ending a title: 社会保险法**（2018年修正）**, 森林法**（2019年修订版）**."""
+
+EMBEDDED_TITLE = (
+    r"(?:印发|发布|转发|颁发)(?:〈|《)?(?P<inner>.{2,80}?)(?:〉|》)?(?:及[^的]{0,12})?的(?:通知|决定|公告)$"
+)
+"""The instrument a notice issues: 关于印发**《社会保险基金财务制度》**的通知."""
+
+ISSUER_PREFIX = (
+    r"^(?P<issuer>.{2,40}?(?:人民政府办公厅|人民政府办公室|人民政府|办公厅|办公室|委员会|领导小组|部|委|局|厅|署|院|会|中心))"
+    r"\s?(?:关于|印发)"
+)
+"""The organ a title starts with, before 关于/印发: **国务院办公厅**关于…; its own endings (领导小组, 中心)."""
+
+APPROVAL_OF_FORM = r"的?(?:批复|审批意见|审查意见|审批决定)$"
+"""An approval ending a form's name: 建设项目环境影响报告表**批复**, …**审批意见**."""
+
+LOCAL_TITLE = r"^.{0,10}?(?:省|市|县|自治区|自治州|自治县|特别行政区)"
+"""A title or issuer of a province, city or county: **甘肃省**社会救助条例, **酒泉市**人民政府."""
+
+PARTY_TITLE = r"^(?:中国共产党|中共)"
+"""A title or issuer of the Party: **中国共产党**纪律处分条例, **中共**甘肃省委."""
+
+STANDARD_TITLE = r"^(?:GB|GB/T|DB\d*(?:/T)?|[A-Z]{2,3}/T|[A-Z]{2,3})\s?\d"
+"""A title that starts with a standard's code: **GB 2762**-2017 食品安全国家标准, **DB11/T 1**…."""
+
+JUDICIAL_TITLE = r"^最高人民(?:法院|检察院)"
+"""A judicial interpretation's title: **最高人民法院**关于审理…的解释."""
+
+LAW_TITLE = r"(?<!办|方)法(?:典)?$"
+"""A law's title: 社会保险**法**, 民**法典** (not 办法, 方法)."""
+
+REGULATION_TITLE = r"条例$"
+"""A regulation's title: 医疗机构管理**条例**."""
+
+RULES_TITLE = r"(?:办法|规定|细则|规则)$"
+"""A rule's title: 社会保险稽核**办法**, …**规定**, …实施**细则**, …**规则**."""
+
+LOCAL_IMPLEMENTATION = r"实施[〈《<＜]?[^〈〉《》]{2,40}法[〉》>＞]?(?:的)?办法$"
+"""甘肃省**实施〈中华人民共和国消费者权益保护法〉办法**: a province's law implementing a national one."""
+
+POLICY_KIND_TITLE = "(?:" + "|".join((*POLICY_ENDINGS, "规程", "准则", "章程", "守则")) + ")$"
+"""A normative document's title, by its last word: …的**通知**, …操作**规程**, …**章程**."""
+
+QUOTING_VERBS: tuple[str, ...] = ("规定", "明确规定", "提出", "指出", "载明", "明确")
+"""Words that introduce a provision's text after its reference: 第八条**规定**：“…”, 第三条**明确**：."""
+
+_QUOTING_VERB = "(?:" + "|".join(QUOTING_VERBS) + ")"
+
+NOTE_BEFORE = r"[（(][ \t\u3000]{0,2}+(?:原|即|现|参见|参照|见|详见|已被|被)?[ \t\u3000]{0,2}+$"
+"""The open bracket of a note right after a provision: 第七十七条**（原**《环境噪声污染防治法》第四十九条）."""
+
+ITEM_AFTER_PART = (
+    r"[ \t\u3000]{0,2}+[（(][ \t\u3000]{0,2}+(?P<num>[一二三四五六七八九十0-9]{1,4}+)[ \t\u3000]{0,2}+[）)]"
+)
+"""A bracketed item number after a policy document's part: 四、**（二）**."""
+
+GAP_FILLER = r"^[\s，,：:、]*(?:文件|的通知|通知|规定|中的|中|之|的)?[\s，,：:、]*$"
+"""Words that may stand between a title and its provision: 《…》**的通知**第三条, 《…》**中**第五条."""
+
+ANNEX_GAP = (
+    rf"^[\s，,：:]*(?:附件\s{{0,2}}[0-9一二三四五六七八九十]{{0,3}}[：:、.]?\s{{0,2}})?"
+    rf"《?(?P<annex>[^\s，,。；;：:“”《》]{{2,60}}?{INSTRUMENT_SUFFIX})》?[\s，,：:]*$"
+)
+"""Between a notice and the annex it issues: 《…的通知》**附件1：《社会救助实施办法》**第五条."""
+
+BODY_START = (
+    r"(?:[。；;，,]?[ \t\u3000]{0,3}+原文[ \t\u3000]{0,2}+[：:]"
+    rf"|[ \t\u3000]{{0,3}}+(?:{_QUOTING_VERB}[ \t\u3000]{{0,2}}+)?[：:“「]"
+    r"|(?:[ \t\u3000]{1,3}+|[，,])?(?![的之和及或与等中所以至、])\p{Han})"
+)
+"""Provision text starting after a cited provision: 第八条**原文：**…, 第八条**规定：“**…, 第八条**用人**单位…"""
+
+QUOTE_LEAD = rf"^(?:[。；;，,]?[\s]*原文)?[\s：:，,]*{_QUOTING_VERB}?[\s：:]*[“「]?"
+"""The lead-in of quoted provision text, dropped from the quote: **规定：“**用人单位应当…"""
+
+LIST_GAP = r"^[ \t\u3000]{0,2}+(?:、|，|,|和|及|以及|或者|或|与)[ \t\u3000]{0,2}+$"
+"""Between list members of provisions: 第九十一条第二款**及**前款, 第十条**、**本条."""
+
+RUN_GAP = r"^[ \t\u3000]{0,2}+[；;、，,][ \t\u3000]{0,2}+$"
+"""Between two runs of one instrument's provisions: 第八条**；**第十条."""
+
+NAMES_INSTRUMENT = rf"{INSTRUMENT_SUFFIX}(?:[（(][^（）()]{{1,20}}[）)])*$"
+"""A title that ends in an instrument word, notes allowed: 社会保险**法**, 社会救助暂行**办法（试行）**."""
 
 UNCLOSED_TITLE = rf"""
     《(?P<unclosed>[^《》\n“”（）()，,。；;：:]{{2,60}}?{INSTRUMENT_SUFFIX}{TITLE_SUFFIX_NOTE})

@@ -21,39 +21,14 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from types import MappingProxyType
 
+from extractors.models import LEVEL_BY_FIELD, LEVELS, UNIT_LEVEL
 from extractors.numerals import parse_numeral_flagged
 from extractors.patterns import NUM, SEPARATOR, UNIT, compile_verbose
 
-__all__ = ["LEVELS", "ProvisionRef", "parse_refs", "parse_run"]
+__all__ = ["ProvisionRef", "parse_refs", "parse_run"]
 
-LEVELS: tuple[str, ...] = (
-    "annex",
-    "part",
-    "book",
-    "chapter",
-    "section",
-    "article",
-    "paragraph",
-    "item",
-    "sub_item",
-)
-"""Provision levels from the top down, named as in :class:`extractors.models.Provision`."""
-
-UNIT_LEVEL: dict[str, str] = {
-    "部分": "part",
-    "编": "book",
-    "編": "book",
-    "章": "chapter",
-    "节": "section",
-    "節": "section",
-    "条": "article",
-    "條": "article",
-    "款": "paragraph",
-    "项": "item",
-    "項": "item",
-    "目": "sub_item",
-}
-"""Unit words (simplified and traditional) → provision level."""
+_RANK: dict[str, int] = {level.field: rank for rank, level in enumerate(LEVELS)}
+"""Level field → its depth (0 for annex): a parsed path is ordered by it."""
 
 MAX_RANGE_EXPANSION = 200
 """A range wider than this (第一条至第九千条) is a slip or an attack: keep its two ends only."""
@@ -138,22 +113,9 @@ def _scan(run: str) -> list[_Atom]:
     return atoms
 
 
-_CHAIN_NEXT: dict[str, str] = {
-    "annex": "item",
-    "part": "item",
-    "book": "chapter",
-    "chapter": "article",
-    "section": "article",
-    "article": "paragraph",
-    "paragraph": "item",
-    "item": "sub_item",
-    "sub_item": "sub_item",
-}
-"""The level a unitless number takes after a unit-bearing one in a chain (第三部分第9 → item)."""
-
-
 def _next_level(level: str) -> str:
-    return _CHAIN_NEXT[level]
+    """The level a unitless number takes after a unit-bearing one in a chain (第三部分第9 → item)."""
+    return LEVEL_BY_FIELD[level].then
 
 
 def _resolve_units(atoms: list[_Atom]) -> list[tuple[_Atom, str]]:
@@ -184,8 +146,8 @@ def _resolve_units(atoms: list[_Atom]) -> list[tuple[_Atom, str]]:
 
 def _with_level(path: Mapping[str, int], level: str, value: int) -> dict[str, int]:
     """Keep the levels above ``level``, set it, drop the ones below."""
-    rank = LEVELS.index(level)
-    kept = {k: v for k, v in path.items() if LEVELS.index(k) < rank}
+    rank = _RANK[level]
+    kept = {k: v for k, v in path.items() if _RANK[k] < rank}
     kept[level] = value
     return kept
 
@@ -213,7 +175,7 @@ def parse_refs(run: str) -> tuple[ProvisionRef, ...]:
     path: dict[str, int] = {}
     suffix: int | None = None  # the 之N of the article in ``path``, kept for its paragraphs and items
     member_start = 0
-    article_rank = LEVELS.index("article")
+    article_rank = _RANK["article"]
     levelled = _resolve_units(_scan(run))
     for i, (atom, level) in enumerate(levelled):
         if atom.sep and atom.sep in _RANGE_SEPARATORS and refs:
@@ -229,7 +191,7 @@ def parse_refs(run: str) -> tuple[ProvisionRef, ...]:
                             run[atom.start : atom.end],
                         )
                     )
-        upward = i > 0 and LEVELS.index(level) <= LEVELS.index(levelled[i - 1][1])
+        upward = i > 0 and _RANK[level] <= _RANK[levelled[i - 1][1]]
         if atom.sep is not None or i == 0 or upward:
             member_start = atom.start
             inherited = refs and (atom.sep or upward)
@@ -237,7 +199,7 @@ def parse_refs(run: str) -> tuple[ProvisionRef, ...]:
             suffix = refs[-1].article_suffix if inherited else None
         else:
             path = _with_level(path, level, atom.value)
-        rank = LEVELS.index(level)
+        rank = _RANK[level]
         if rank == article_rank:
             suffix = atom.suffix
         elif rank < article_rank:
@@ -247,7 +209,7 @@ def parse_refs(run: str) -> tuple[ProvisionRef, ...]:
         last_of_member = (
             i + 1 == len(levelled)
             or levelled[i + 1][0].sep is not None
-            or LEVELS.index(levelled[i + 1][1]) <= LEVELS.index(level)
+            or _RANK[levelled[i + 1][1]] <= _RANK[level]
         )
         if last_of_member:
             refs.append(

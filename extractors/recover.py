@@ -210,8 +210,8 @@ def recover_title(
     """The official title a damaged title ``raw`` stands for, and how it was damaged.
 
     Args:
-        raw: the title as written (the resolver's raw title).
-        damage: the damage the resolver saw (``missing_open``, ``unclosed``, ``name_dropped``)
+        raw: the title as written (the assembler's raw title).
+        damage: the damage the assembler saw (``missing_open``, ``unclosed``, ``name_dropped``)
             or ``None`` for a title that only looks misspelt.
         cited: canonical titles of the other instruments the same cell cites; when a name
             was dropped, the one candidate whose nested law the cell cites is taken.
@@ -252,7 +252,7 @@ def recover_titles(drafts: list[Draft]) -> list[Draft]:
 
     The draft keeps its raw title; ``recovered_title`` carries the official one to the
     built instrument and a note says what it was recovered from. Called once per cell,
-    after the resolver, so a dropped name can be told from the other titles cited.
+    after the assembler, so a dropped name can be told from the other titles cited.
     """
     cited: frozenset[str] = frozenset()
     before: str | None = None

@@ -17,12 +17,17 @@ import io
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import Literal, get_args
+
+import regex
 
 __all__ = [
+    "KindByNumber",
     "KnownInstrument",
     "form_exceptions",
     "form_suffixes",
     "issuer_codes",
+    "kind_by_number",
     "known_instruments",
     "organ_codes",
     "places",
@@ -155,3 +160,55 @@ def form_exceptions() -> tuple[str, ...]:
 def title_typos() -> tuple[tuple[str, str], ...]:
     """Misspellings of title parts (中国人民共和国 → 中华人民共和国)."""
     return tuple((row["wrong"], row["right"]) for row in _rows("title_typos.csv"))
+
+
+NumberTest = Literal["starts", "matches", "contains", "names_order"]
+
+
+@dataclass(frozen=True, slots=True)
+class KindByNumber:
+    """One row of ``kind_by_number.csv``: a document number of this shape implies this kind.
+
+    Examples:
+        >>> rule = next(r for r in kind_by_number() if r.text == "政府令")
+        >>> rule.fits("甘肃省人民政府令第94号"), rule.kind
+        (True, '地方政府规章')
+    """
+
+    test: NumberTest
+    text: str
+    kind: str
+    kind_if_local: str | None
+    pattern: regex.Pattern[str] | None = None
+
+    def fits(self, number: str) -> bool:
+        """Does ``number`` have this row's shape?"""
+        if self.test == "starts":
+            return number.startswith(self.text)
+        if self.test == "matches":
+            return self.pattern is not None and self.pattern.match(number) is not None
+        if self.test == "contains":
+            return all(word in number for word in self.text.split("+"))
+        return self.text in number.split("〔")[0]
+
+
+@cache
+def kind_by_number() -> tuple[KindByNumber, ...]:
+    """The number-shape → kind rules (国务院令 → 行政法规, 法释 → 司法解释 …), in the order they are tried.
+
+    Raises:
+        ValueError: for a row whose test is unknown or whose regex does not compile, naming the row.
+    """
+    rules: list[KindByNumber] = []
+    for number, row in enumerate(_rows("kind_by_number.csv"), start=1):
+        test, text = row["test"].strip(), row["text"].strip()
+        if test not in get_args(NumberTest) or not text:
+            raise ValueError(f"kind_by_number.csv row {number}: unknown test {test!r} or empty text")
+        try:
+            pattern = regex.compile(text) if test == "matches" else None
+        except regex.error as error:
+            raise ValueError(f"kind_by_number.csv row {number}: bad regex {text!r}: {error}") from error
+        rules.append(
+            KindByNumber(test, text, row["kind"].strip(), row["kind_if_local"].strip() or None, pattern)  # type: ignore[arg-type]
+        )
+    return tuple(rules)

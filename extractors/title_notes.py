@@ -3,7 +3,7 @@
 Cells write more than the title inside 《》: the promulgating order (《易制毒化学品管理条例
 （国务院令第445号）》), a revising decision named as history (《国务院关于修改〈X〉的决定》 followed
 by 修订), and the marks of careless copying (an empty 《》, a 》 without 《, a law's name
-dropped from 关于适用《X》的解释). The resolver asks these questions of each title.
+dropped from 关于适用《X》的解释). The assembler asks these questions of each title.
 
 Examples:
     >>> split_number_note("易制毒化学品管理条例（国务院令第445号）")

@@ -26,6 +26,16 @@ from functools import cache, lru_cache
 
 import regex
 
+from extractors.patterns import (
+    APPROVAL_OF_FORM,
+    ASCII_GAP,
+    EMBEDDED_TITLE,
+    ISSUER_PREFIX,
+    NESTED_TITLE,
+    TITLE_SPACES,
+    TRAILING_NOTES,
+    VERSION_NOTE,
+)
 from extractors.tables import PRC_PREFIX, form_exceptions, form_suffixes, short_name_index, title_typos
 
 __all__ = [
@@ -42,21 +52,13 @@ __all__ = [
 CANONICAL_CACHE_SIZE = 8192
 """Titles repeat a lot across cells (社会保险法 in most of them); cache the canonical form."""
 
-_SPACES = regex.compile(r"[\s\u3000\u00a0]+")
-_ASCII_GAP = regex.compile(r"(?<=[A-Za-z0-9])[\s\u3000\u00a0]+(?=[A-Za-z0-9])")
-_NESTED = regex.compile(r"(?:《|<|＜|〈|&lt;)([^《》<>＜＞〈〉]{1,120}?)(?:》|>|＞|〉|&gt;)")
-_TRAILING_NOTE = regex.compile(r"(?:[（(][^（）()]{1,20}[）)])+$")
-_VERSION_NOTE = regex.compile(
-    r"[（(](?P<note>\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?[^（）()]{0,12}?"
-    r"(?:修正|修订|修改)(?:本|版)?)[）)]$"
-)
-_EMBEDDED = regex.compile(
-    r"(?:印发|发布|转发|颁发)(?:〈|《)?(?P<inner>.{2,80}?)(?:〉|》)?(?:及[^的]{0,12})?的(?:通知|决定|公告)$"
-)
-_ISSUER_PREFIX = regex.compile(
-    r"^(?P<issuer>.{2,40}?(?:人民政府办公厅|人民政府办公室|人民政府|办公厅|办公室|委员会|领导小组|部|委|局|厅|署|院|会|中心))"
-    r"\s?(?:关于|印发)"
-)
+_SPACES = regex.compile(TITLE_SPACES)
+_ASCII_GAP = regex.compile(ASCII_GAP)
+_NESTED = regex.compile(NESTED_TITLE)
+_TRAILING_NOTE = regex.compile(TRAILING_NOTES)
+_VERSION_NOTE = regex.compile(VERSION_NOTE)
+_EMBEDDED = regex.compile(EMBEDDED_TITLE)
+_ISSUER_PREFIX = regex.compile(ISSUER_PREFIX)
 
 
 @cache
@@ -129,7 +131,7 @@ def canonical_title(raw: str) -> str:
     return text
 
 
-_APPROVAL_OF_FORM = regex.compile(r"的?(?:批复|审批意见|审查意见|审批决定)$")
+_APPROVAL_OF_FORM = regex.compile(APPROVAL_OF_FORM)
 
 
 @lru_cache(maxsize=CANONICAL_CACHE_SIZE)

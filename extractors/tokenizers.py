@@ -1,6 +1,6 @@
 """Text → tokens: titles, numbers, provision runs, anaphors, quotes and list markers.
 
-Like eyecite's tokenizers, this step only finds things; :mod:`extractors.resolve`
+Like eyecite's tokenizers, this step only finds things; :mod:`extractors.assemble`
 decides what they mean together. Each token kind has its own pattern, searched only in
 cells that hold its literal anchors; of overlapping candidates the leftmost (then the
 higher-priority) one wins and consumes its text, so a title in 《》 is never re-read as
@@ -47,7 +47,7 @@ __all__ = ["Token", "may_cite", "tokenize"]
 
 
 class Token(NamedTuple):
-    """A piece of text the resolver reads.
+    """A piece of text the assembler reads.
 
     ``kind`` is one of: ``title`` (``value`` = title text, ``rule`` says how it was
     written), ``docnum`` (``doc``), ``prov`` (``value`` = run text), ``anaphor``,

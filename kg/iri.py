@@ -10,6 +10,8 @@ Examples:
     'https://w3id.org/qzqd-kg/id/instrument/国务院令第649号'
     >>> str(provision_iri(instrument_iri("中华人民共和国社会保险法"), (("art", 77), ("para", 1))))
     'https://w3id.org/qzqd-kg/id/instrument/中华人民共和国社会保险法/art_77__para_1'
+    >>> provision_path('https://w3id.org/qzqd-kg/id/instrument/中华人民共和国社会保险法/art_77__para_1')
+    (('art', 77), ('para', 1))
     >>> segment("a b/c")
     'a%20b%2Fc'
 """
@@ -22,6 +24,8 @@ from pathlib import PurePath
 from urllib.parse import unquote
 
 from rdflib import URIRef
+
+from extractors.models import LEVEL_BY_NAME
 
 __all__ = [
     "BASE",
@@ -40,10 +44,12 @@ __all__ = [
     "list_iri",
     "list_key",
     "list_key_of",
+    "local_name",
     "org_unit_iri",
     "power_item_iri",
     "power_type_iri",
     "provision_iri",
+    "provision_path",
     "scheme_iri",
     "segment",
 ]
@@ -121,8 +127,58 @@ def provision_iri(instrument: URIRef, path: Sequence[tuple[str, int]]) -> URIRef
     """
     if not path:
         raise ValueError("a provision needs at least one level (art, para, chp …)")
-    local = "__".join(f"{segment(name)}_{int(number)}" for name, number in path)
-    return URIRef(f"{instrument}/{local}")
+    return URIRef(f"{instrument}/{_path_segment(path)}")
+
+
+_LEVEL_JOIN = "__"
+"""Between the levels of a provision path in its IRI segment (``art_77__para_1``)."""
+
+
+def _path_segment(path: Sequence[tuple[str, int]]) -> str:
+    return _LEVEL_JOIN.join(f"{segment(name)}_{int(number)}" for name, number in path)
+
+
+def local_name(iri: str) -> str:
+    """The last path segment of a minted IRI, as minted (``art_77__para_1``, percent-encoding kept).
+
+    Examples:
+        >>> local_name("https://x/id/instrument/a/art_77__para_1")
+        'art_77__para_1'
+    """
+    return iri.rsplit("/", 1)[-1]
+
+
+def provision_path(iri: str, instrument: str | None = None) -> tuple[tuple[str, int], ...] | None:
+    """The path :func:`provision_iri` (or :func:`law_text_iri`) put into ``iri``; the inverse of minting.
+
+    Args:
+        iri: a provision's IRI (``…/社会保险法/art_77__para_1``).
+        instrument: when given, ``iri`` must be a provision of this instrument (its IRI plus
+            one path segment), else the answer is None.
+
+    Returns:
+        The levels from the top down, named as :meth:`extractors.models.Provision.path` names
+        them; None for an IRI whose last segment is no provision path (an instrument, an item).
+
+    Examples:
+        >>> provision_path("https://x/id/instrument/a/chp_5__art_27", "https://x/id/instrument/a")
+        (('chp', 5), ('art', 27))
+        >>> provision_path("https://x/id/instrument/a/art_77", "https://x/id/instrument/b") is None
+        True
+        >>> provision_path("https://x/id/instrument/国务院令第649号") is None
+        True
+    """
+    if instrument is not None:
+        prefix = instrument.rstrip("/") + "/"
+        if not iri.startswith(prefix) or "/" in iri[len(prefix) :]:
+            return None
+    path: list[tuple[str, int]] = []
+    for part in local_name(iri).split(_LEVEL_JOIN):
+        name, _, number = part.rpartition("_")
+        if name not in LEVEL_BY_NAME or not (number.isascii() and number.isdigit()):
+            return None
+        path.append((name, int(number)))
+    return tuple(path)
 
 
 def list_key(title: str, source_file: str) -> str:
@@ -267,8 +323,7 @@ def law_text_iri(version: URIRef, path: Sequence[tuple[str, int]]) -> URIRef:
     """The text of an article or paragraph in one version: the version's IRI + the provision path."""
     if not path:
         raise ValueError("a text needs at least one level (art, para …)")
-    local = "__".join(f"{segment(name)}_{int(number)}" for name, number in path)
-    return URIRef(f"{version}/{local}")
+    return URIRef(f"{version}/{_path_segment(path)}")
 
 
 def law_status_iri(status: str) -> URIRef:

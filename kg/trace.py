@@ -20,9 +20,9 @@ from rdflib.term import Identifier
 
 from extractors.models import Citation, Provision
 from extractors.protocols import Extractor, default_extractor
-from kg.audit.grounding import LawFacts, QuoteReport, law_facts, provision_of_path, provision_path, report
+from kg.audit.grounding import LawFacts, QuoteReport, law_facts, report
 from kg.graph.labels import provision_label
-from kg.iri import instrument_iri, provision_iri
+from kg.iri import instrument_iri, provision_iri, provision_path
 from kg.laws.cite import LibraryLike, find_instrument, has_text, installed_library
 from kg.laws.provisions import is_complete, lookup_cited
 from kg.queries import run_query
@@ -327,9 +327,9 @@ def _provision_candidates(
     wanted = next((parts[k] for k in ("art", "chp", "part", "item") if parts.get(k)), 0)
 
     def distance(row: Row) -> tuple[int, str]:
-        tail = str(row["provision"]).rsplit("/", 1)[-1]
-        numbers = [int(n) for n in regex.findall(r"_(\d+)", tail)]
-        return (abs((numbers[0] if numbers else 0) - wanted), tail)
+        node = str(row["provision"])
+        path = provision_path(node)
+        return (abs((path[0][1] if path else 0) - wanted), node)
 
     nearest = sorted(rows, key=distance)[:MAX_CANDIDATES]
     title = _title(store, instrument, with_number=False)
@@ -524,4 +524,4 @@ def _grounded(
     if law is None:
         return None
     path = provision_path(cited, instrument)
-    return report(law, provision_of_path(path, quote)) if path else None
+    return report(law, Provision.from_path(path, quote)) if path else None

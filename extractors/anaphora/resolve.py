@@ -2,7 +2,7 @@
 
 These words point back at something cited earlier in the same cell; resolving them
 needs only what the cell has shown so far, kept in :class:`AliasTable` and passed
-in by the resolver.
+in by the assembler.
 
 Examples:
     >>> anaphor_scope("本法")
@@ -19,13 +19,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Generic, Literal, TypeVar
 
-import regex
-
-from extractors.titles import canonical_title
+from extractors.titles import canonical_title, strip_notes
 
 __all__ = ["AliasTable", "AnaphorScope", "anaphor_fits", "anaphor_scope", "inherit_path"]
 
-AnaphorScope = Literal["instrument", "article", "paragraph", "paragraph_before", "book", "chapter"]
+AnaphorScope = Literal[
+    "instrument", "book", "chapter", "section", "article", "paragraph", "paragraph_before", "item"
+]
+"""What an anaphor points at: the instrument, or the provision of that level
+(:data:`~extractors.models.LEVELS` field names) it stands in; ``paragraph_before`` the one before."""
 
 _PROVISION_ANAPHORS: dict[str, AnaphorScope] = {
     "本条": "article",
@@ -34,10 +36,10 @@ _PROVISION_ANAPHORS: dict[str, AnaphorScope] = {
     "前款": "paragraph_before",
     "前两款": "paragraph_before",
     "前三款": "paragraph_before",
-    "本项": "paragraph",
+    "本项": "item",
     "本编": "book",
     "本章": "chapter",
-    "本节": "chapter",
+    "本节": "section",
 }
 
 T = TypeVar("T")
@@ -49,7 +51,6 @@ def anaphor_scope(word: str) -> AnaphorScope:
 
 
 _LAW_WORDS = frozenset({"本法", "该法", "同法", "上述法律"})
-_TRAILING_NOTE = regex.compile(r"(?:[（(][^（）()]{1,20}[）)])+$")
 
 
 def anaphor_fits(word: str, title: str | None) -> bool:
@@ -67,7 +68,7 @@ def anaphor_fits(word: str, title: str | None) -> bool:
     """
     if title is None:
         return True
-    text = _TRAILING_NOTE.sub("", title)
+    text = strip_notes(title)
     if word in _LAW_WORDS:
         return text.endswith(("法", "法典")) and not text.endswith("办法")
     ending = word.removeprefix("本").removeprefix("该").removeprefix("上述")

@@ -26,7 +26,7 @@ from rdflib import RDF, RDFS, SKOS, XSD, Literal, URIRef
 from rdflib.namespace import DCTERMS
 from rdflib.term import Identifier
 
-from extractors.models import Citation, Provision
+from extractors.models import LEVEL_BY_FIELD, LEVELS, Citation, Provision
 from kg import iri
 from kg.graph.labels import provision_label
 from kg.graph.records import CellCitations, ExtractedItem
@@ -39,7 +39,11 @@ __all__ = ["ListGraph", "list_key", "list_quads"]
 
 _DATE = regex.compile(r"^\d{4}-\d{2}-\d{2}$")
 _COLUMN_TEXT = {"basis": KG.basisText, "duties": KG.dutiesText, "accountability": KG.accountabilityText}
-_DIVISIONS = ("book", "chp", "sec")
+_DIVISIONS = tuple(level for level in LEVELS if level.division)
+"""编, 章, 节: an article's IRI leaves them out, and the article is linked to them instead."""
+_HEADS = frozenset(level.name for level in LEVELS[: LEVELS.index(_DIVISIONS[0])])
+"""附件 and 部分, the levels above the divisions: a division's IRI starts with them."""
+_ARTICLE = LEVEL_BY_FIELD["article"].name
 
 
 def list_key(power_list: PowerList) -> str:
@@ -288,12 +292,18 @@ class ListGraph:
 
 
 def _cited_as(provision: Provision) -> str:
-    """The provision as cited, chapter included (第五章第二十七条), unlike its IRI path."""
-    divisions = [("chp", provision.chapter), ("sec", provision.section)] if provision.article else []
-    path = list(provision.path())
-    head = [(n, v) for n, v in path if n in ("annex", "part")]
-    tail = [(n, v) for n, v in path if n not in ("annex", "part")]
-    return provision_label([*head, *((n, v) for n, v in divisions if v is not None), *tail])
+    """The provision as cited, divisions included (第五章第二十七条), unlike its IRI path."""
+    path = provision.path()
+    head = [(n, v) for n, v in path if n in _HEADS]
+    tail = [(n, v) for n, v in path if n not in _HEADS]
+    return provision_label([*head, *(_divisions(provision) if provision.article else ()), *tail])
+
+
+def _divisions(provision: Provision) -> list[tuple[str, int]]:
+    """The 编/章/节 levels a provision names, e.g. ``[("chp", 5)]``."""
+    return [
+        (level.name, value) for level in _DIVISIONS if (value := getattr(provision, level.field)) is not None
+    ]
 
 
 def _instrument_triples(
@@ -340,17 +350,13 @@ def _provision_triples(
     for depth in range(1, len(path) + 1):
         node = iri.provision_iri(instrument, path[:depth])
         yield from _subdivision(node, parent, instrument, path[:depth])
-        if path[depth - 1][0] == "art":
+        if path[depth - 1][0] == _ARTICLE:
             article_node = node
         parent = node
     if article_node is None:
         return
-    head = [level for level in path if level[0] in ("annex", "part")]
-    divisions = [
-        (n, v)
-        for n, v in zip(_DIVISIONS, (provision.book, provision.chapter, provision.section), strict=True)
-        if v is not None
-    ]
+    head = [level for level in path if level[0] in _HEADS]
+    divisions = _divisions(provision)
     parent = iri.provision_iri(instrument, head) if head else instrument
     for depth in range(1, len(divisions) + 1):
         chain = head + divisions[:depth]

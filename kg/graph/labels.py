@@ -10,36 +10,30 @@ Examples:
     '第四章'
     >>> provision_label((("annex", 1), ("item", 3)))
     '附件1第三项'
+    >>> provision_label((("art", 58), ("para", 1)), arabic=True)
+    '第58条第1款'
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+from extractors.models import LEVEL_BY_NAME
 from extractors.numerals import format_numeral
 
-__all__ = ["LEVEL_FORMS", "provision_label"]
-
-LEVEL_FORMS: dict[str, str] = {
-    "book": "第{}编",
-    "part": "第{}部分",
-    "chp": "第{}章",
-    "sec": "第{}节",
-    "art": "第{}条",
-    "artsfx": "之{}",
-    "para": "第{}款",
-    "item": "第{}项",
-    "subitem": "第{}目",
-}
-"""How each level of :meth:`extractors.models.Provision.path` is written in Chinese."""
+__all__ = ["provision_label"]
 
 
-def provision_label(path: Sequence[tuple[str, int]]) -> str:
-    """The Chinese label of a provision path (annexes keep Arabic numbers, as written)."""
+def provision_label(path: Sequence[tuple[str, int]], *, arabic: bool = False) -> str:
+    """The Chinese label of a provision path, each level in its :data:`~extractors.models.LEVELS` form.
+
+    Annexes keep Arabic numbers, as written (附件1).
+
+    ``arabic`` writes every number in Arabic numerals (第58条第1款), as lists often do.
+    """
     parts: list[str] = []
     for name, number in path:
-        if name == "annex":
-            parts.append(f"附件{number}")
-        else:
-            parts.append(LEVEL_FORMS.get(name, name + "{}").format(format_numeral(number)))
+        level = LEVEL_BY_NAME.get(name)
+        written = str(number) if arabic or (level is not None and level.arabic) else format_numeral(number)
+        parts.append(f"{name}{written}" if level is None else level.label.format(written))
     return "".join(parts)

@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING, Any
 
 from rdflib.term import Identifier, Literal
 
+from kg.iri import local_name, provision_path
+
 if TYPE_CHECKING:
     from kg.store.base import Row, Store
 
@@ -271,11 +273,9 @@ def _citation_order(cit: CitationRecord) -> tuple[str, str, int, str]:
 
 
 def provision_order(prov: Provision | None) -> tuple[int, ...]:
-    """Sort key of a provision: the numbers in its local id (``art_9`` before ``art_10``)."""
-    if prov is None:
-        return (1 << 30,)
-    numbers = [int(tok) for tok in prov.local_id.replace("__", "_").split("_") if tok.isdigit()]
-    return (*numbers, -1) if numbers else (1 << 30,)
+    """Sort key of a provision: the numbers of its path (``art_9`` before ``art_10``)."""
+    path = provision_path(prov.iri) if prov is not None else None
+    return (*(number for _, number in path), -1) if path else (1 << 30,)
 
 
 def _text(row: Mapping[str, Identifier | None], key: str) -> str:
@@ -337,7 +337,7 @@ def _add_provision(data: SiteData, row: Mapping[str, Identifier | None]) -> None
         instrument=instrument,
         label=_text(row, "label") or _text(row, "local_id") or iri,
         parent=None if parent == instrument else parent,
-        local_id=_text(row, "local_id") or iri.rsplit("/", 1)[-1],
+        local_id=_text(row, "local_id") or local_name(iri),
         text=_text(row, "text"),
     )
 

@@ -21,7 +21,7 @@ from functools import cache
 import regex
 
 from extractors.protocols import Extractor
-from kg.graph.labels import LEVEL_FORMS
+from kg.graph.labels import provision_label
 from kg.iri import provision_iri
 from kg.resolve import ResolvedInstrument, Resolver
 from kg.site.data import SiteData
@@ -46,13 +46,6 @@ def search_key(text: str) -> str:
         True
     """
     return _DROP.sub("", unicodedata.normalize("NFKC", text).lower())
-
-
-def _arabic(path: tuple[tuple[str, int], ...]) -> str:
-    """A provision path written with Arabic numerals (第58条第1款), as lists often write it."""
-    return "".join(
-        f"附件{n}" if name == "annex" else LEVEL_FORMS.get(name, name + "{}").format(n) for name, n in path
-    )
 
 
 def _name_candidates(data: SiteData, iri: str, resolver: Resolver) -> set[str]:
@@ -105,7 +98,7 @@ def reference_texts(
         if not parsed or not parsed[1] or str(provision_iri(prov.instrument, parsed[1])) != iri:
             continue
         labels = [prov.label]
-        arabic = _arabic(parsed[1])
+        arabic = provision_label(parsed[1], arabic=True)
         again = read(f"《{title}》{arabic}")
         if arabic != prov.label and again and again[1] == parsed[1]:
             labels.append(arabic)

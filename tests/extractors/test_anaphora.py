@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from typing import get_args
+
 import pytest
 
 from extractors.anaphora import AliasTable, anaphor_scope, inherit_path
+from extractors.anaphora.resolve import AnaphorScope
+from extractors.models import LEVELS
 
 
 @pytest.mark.parametrize(
@@ -16,11 +20,21 @@ from extractors.anaphora import AliasTable, anaphor_scope, inherit_path
         ("本条", "article"),
         ("前款", "paragraph_before"),
         ("本款", "paragraph"),
+        ("本项", "item"),
+        ("本节", "section"),
+        ("本章", "chapter"),
     ],
-    ids=["本法", "该条例", "同法", "本条", "前款", "本款"],
+    ids=["本法", "该条例", "同法", "本条", "前款", "本款", "本项", "本节", "本章"],
 )
 def test_scope(word: str, scope: str) -> None:
     assert anaphor_scope(word) == scope
+
+
+def test_provision_scopes_are_levels() -> None:
+    """Every provision an anaphor names is a level of the one table (本项 an item, 本节 a section)."""
+    levels = {level.field for level in LEVELS}
+    scopes = get_args(AnaphorScope)
+    assert set(scopes) - {"instrument", "paragraph_before"} <= levels
 
 
 @pytest.mark.parametrize(

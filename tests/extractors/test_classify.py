@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractors import classify
+from extractors import classify, tables
 
 KINDS = [
     ("中华人民共和国宪法", None, None, "宪法"),
@@ -30,3 +30,28 @@ KINDS = [
 @pytest.mark.parametrize(("title", "number", "issuer", "kind"), KINDS, ids=[k[0] for k in KINDS])
 def test_classify(title: str, number: str | None, issuer: str | None, kind: str) -> None:
     assert classify(title, number, issuer) == kind
+
+
+BY_NUMBER = [
+    ("某某办法", "法释〔2020〕17号", "司法解释"),
+    ("某某规定", "中华人民共和国主席令第十号", "法律"),
+    ("某某决定", "甘肃省人大常委会公告第5号", "法律"),
+    ("甘肃省某某决定", "甘肃省人大常委会公告第5号", "地方性法规"),
+]
+
+
+@pytest.mark.parametrize(("title", "number", "kind"), BY_NUMBER, ids=[k[1] + k[0] for k in BY_NUMBER])
+def test_kind_by_number(title: str, number: str, kind: str) -> None:
+    """Each kind of row of data/kind_by_number.csv decides (kind_if_local for a local instrument)."""
+    assert classify(title, number) == kind
+
+
+@pytest.mark.parametrize(
+    "row",
+    [{"test": "ends", "text": "令"}, {"test": "matches", "text": "(?:"}, {"test": "starts", "text": ""}],
+)
+def test_kind_by_number_bad_row(monkeypatch: pytest.MonkeyPatch, row: dict[str, str]) -> None:
+    """A bad row is refused with its row number, not applied wrongly."""
+    monkeypatch.setattr(tables, "_rows", lambda name: [{**row, "kind": "法律", "kind_if_local": ""}])
+    with pytest.raises(ValueError, match=r"kind_by_number\.csv row 1"):
+        tables.kind_by_number.__wrapped__()

@@ -1,6 +1,6 @@
 """Tokens → citations: attach numbers and provisions to titles, quotes to provisions.
 
-The resolver reads the tokens of one cell in order, keeping three things in mind:
+The assembler reads the tokens of one cell in order, keeping three things in mind:
 
 * the *current* instrument — the last one cited at top level, which a bare 第N条 belongs to;
 * the *body* — the provision text that follows a cited provision (quoted or not), inside
@@ -21,9 +21,22 @@ from extractors.anaphora import AliasTable, anaphor_fits, anaphor_scope, inherit
 from extractors.build import citation
 from extractors.document import Place
 from extractors.drafts import Body, Draft, ProvDraft
+from extractors.heads import is_policy, issuer_before, numbered_item, read_dates, read_head
 from extractors.models import Citation, Role
 from extractors.numerals import parse_numeral
-from extractors.patterns import DATE, INSTRUMENT_SUFFIX, compile_plain, compile_verbose
+from extractors.patterns import (
+    ANNEX_GAP,
+    BODY_START,
+    GAP_FILLER,
+    ITEM_AFTER_PART,
+    LIST_GAP,
+    NAMES_INSTRUMENT,
+    NOTE_BEFORE,
+    QUOTE_LEAD,
+    RUN_GAP,
+    STANDARD_TITLE,
+    compile_plain,
+)
 from extractors.provisions import parse_refs
 from extractors.recover import recover_titles
 from extractors.title_notes import (
@@ -36,55 +49,15 @@ from extractors.title_notes import (
 from extractors.titles import canonical_title
 from extractors.tokenizers import Token
 
-__all__ = ["resolve"]
+__all__ = ["assemble"]
 
-MAX_HEAD_PARENS = 3
-"""Brackets after a title that still describe it: （number, date）（以下简称…）（修订）."""
-
-MAX_HEAD_PAREN = 240
-"""Longest bracket after a title we read as its note: 住房公积金管理条例's
-（1999年4月3日国务院令第262号发布，根据…第一次修订，根据…第二次修订） runs to ~110."""
-
-_HEAD_PAREN = compile_plain(
-    rf"[ \t\u3000]{{0,3}}+(?:的通知|通知|的决定|的意见)?[ \t\u3000]{{0,2}}+[（(]"
-    rf"(?P<inner>(?:[^（）()“”：:\n]|[（(][^（）()\n]{{0,30}}+[）)]){{0,{MAX_HEAD_PAREN}}}+)"
-    r"(?:[）)]|(?=[：:“”\n]|$))",
-    verbose=False,
-)
-_HEAD_PAREN_FIRST = frozenset(" \t\u3000的通（(")
-"""The characters a :data:`_HEAD_PAREN` match can start with: test one before calling it."""
-_NOTE_BEFORE = compile_plain(
-    r"[（(][ \t\u3000]{0,2}+(?:原|即|现|参见|参照|见|详见|已被|被)?[ \t\u3000]{0,2}+$", verbose=False
-)
-_NUMBERED_ITEM = compile_plain(
-    r"[ \t\u3000]{0,2}+[（(](?P<num>[一二三四五六七八九十]{1,3}+)[）)](?![ \t\u3000]*+[，,。；;、）)]|$)",
-    verbose=False,
-)
-"""（一） opening an item of a policy document right after its title: （一）保留26项…"""
-_ITEM_AFTER_PART = compile_plain(
-    r"[ \t\u3000]{0,2}+[（(][ \t\u3000]{0,2}+(?P<num>[一二三四五六七八九十0-9]{1,4}+)[ \t\u3000]{0,2}+[）)]",
-    verbose=False,
-)
-_GAP_FILLER = compile_plain(
-    r"^[\s，,：:、]*(?:文件|的通知|通知|规定|中的|中|之|的)?[\s，,：:、]*$", verbose=False
-)
-_ANNEX_GAP = compile_plain(
-    rf"^[\s，,：:]*(?:附件\s{{0,2}}[0-9一二三四五六七八九十]{{0,3}}[：:、.]?\s{{0,2}})?"
-    rf"《?(?P<annex>[^\s，,。；;：:“”《》]{{2,60}}?{INSTRUMENT_SUFFIX})》?[\s，,：:]*$",
-    verbose=False,
-)
-_BODY_START = compile_plain(
-    r"(?:[。；;，,]?[ \t\u3000]{0,3}+原文[ \t\u3000]{0,2}+[：:]"
-    r"|[ \t\u3000]{0,3}+(?:(?:规定|明确规定|提出|指出|载明|明确)[ \t\u3000]{0,2}+)?[：:“「]"
-    r"|(?:[ \t\u3000]{1,3}+|[，,])?(?![的之和及或与等中所以至、])\p{Han})",
-    verbose=False,
-    han=True,
-)
-"""Provision text starts after a cited provision (always matched at the run's end)."""
-_QUOTE_LEAD = compile_plain(
-    r"^(?:[。；;，,]?[\s]*原文)?[\s：:，,]*(?:规定|明确规定|提出|指出|载明|明确)?[\s：:]*[“「]?",
-    verbose=False,
-)
+_NOTE_BEFORE = compile_plain(NOTE_BEFORE, verbose=False)
+_ITEM_AFTER_PART = compile_plain(ITEM_AFTER_PART, verbose=False)
+_GAP_FILLER = compile_plain(GAP_FILLER, verbose=False)
+_ANNEX_GAP = compile_plain(ANNEX_GAP, verbose=False)
+_BODY_START = compile_plain(BODY_START, verbose=False, han=True)
+"""Matched at a run's end only (:data:`~extractors.patterns.BODY_START`)."""
+_QUOTE_LEAD = compile_plain(QUOTE_LEAD, verbose=False)
 _QUOTE_TAIL = (
     "”」；;，,\t\n\x0b\x0c\r \x85\xa0\u1680"
     + "".join(map(chr, range(0x2000, 0x200B)))
@@ -110,94 +83,18 @@ def _trim_quote(text: str) -> str:
     return text[start:].rstrip(_QUOTE_TAIL).strip()
 
 
-_DATE = compile_verbose(DATE)
-_ISSUER_BEFORE = compile_plain(
-    r"(?P<issuer>\p{Han}{2,24}?(?:人民政府办公厅|人民政府办公室|人民政府|人民代表大会常务委员会|常务委员会|"
-    r"办公厅|办公室|委员会|国务院|总局|部|委|局|厅|署|院))[ \t\u3000]{0,2}+$",
-    verbose=False,
-    han=True,
-)
-_ISSUER_LEAD = compile_plain(
-    r"^(?:依据|根据|按照|依照|参照|违反|适用|执行|经|由|和|及|与|、|我省|我市|本省|本市)+", verbose=False
-)
-_ISSUER_JOINT = compile_plain(r"(?:[ \t\u3000]?+[/／、][ \t\u3000]?+|[ \u3000]{1,2}+)$", verbose=False)
-MAX_JOINT_ISSUERS = 6
-"""Organs joined before one title (财政部、税务总局、海关总署…) read at most."""
-_ORGAN_END = (
-    "人民政府办公厅", "人民政府办公室", "人民政府", "常务委员会", "办公厅", "办公室", "委员会", "国务院",
-    "总局", "部", "委", "局", "厅", "署", "院",
-)  # fmt: skip
-_JOINED_BY_WORD = regex.compile(r"(?<=.{2})[和与及](?=.{2})")
-
-
-def _split_joint(issuer: str) -> list[str]:
-    """税务总局和海关总署 → [税务总局, 海关总署]: split at 和/与/及 only between two organ names."""
-    parts = _JOINED_BY_WORD.split(issuer)
-    if len(parts) > 1 and all(part.endswith(_ORGAN_END) for part in parts):
-        return parts
-    return [issuer]
-
-
-_ISSUER_LAST_CHARS = frozenset("厅室府会院局部委署")
-"""The last characters of the organ words :data:`_ISSUER_BEFORE` ends with: test one first."""
-MAX_ISSUER_BEFORE = 30
-"""How far before a title an issuer's name may start: 甘肃省人民政府办公厅《…》."""
-_CLAUSE = compile_plain(r"[，,；;、]", verbose=False)
-_CLAUSE_VERB = compile_plain(
-    r"(?:第[一二三四五六七八九十]{1,3}+次)?(?P<kind>修正|修订|修改|通过|公布|发布|印发|颁布|起施行|施行|起实施|实施)\s{0,2}+$",
-    verbose=False,
-)
-_POLICY_TITLE = compile_plain(
-    r"(?:通知|意见|决定|纲要|方案|规划|制度|指南|通告|公告|批复|复函|函|目录|清单)(?:（[^（）]{1,20}）)*$",
-    verbose=False,
-)
-
-
-@lru_cache(maxsize=TITLE_CACHE_SIZE)
-def _is_policy(raw_title: str | None) -> bool:
-    """Is the instrument written ``raw_title`` a policy document (…通知, …方案), whose parts are numbered 一、?
-
-    Memoised: it is asked of the same few titles at every bracket and part number.
-    """
-    return _POLICY_TITLE.search(canonical_title(raw_title or "")) is not None
-
-
-_LIST_GAP = compile_plain(
-    r"^[ \t\u3000]{0,2}+(?:、|，|,|和|及|以及|或者|或|与)[ \t\u3000]{0,2}+$", verbose=False
-)
-_RUN_GAP = compile_plain(r"^[ \t\u3000]{0,2}+[；;、，,][ \t\u3000]{0,2}+$", verbose=False)
+_LIST_GAP = compile_plain(LIST_GAP, verbose=False)
+_RUN_GAP = compile_plain(RUN_GAP, verbose=False)
 _SENTENCE_END = frozenset("。；;”」：:")
 _OPENING_QUOTES = frozenset("“「『")
 _SEGMENT_END = frozenset("。；;，,、”」")
-
-
-def _date_text(match: regex.Match[str]) -> str:
-    parts = [match["y"]] + [f"{int(match[k]):02d}" for k in ("m", "d") if match[k]]
-    return "-".join(parts)
-
-
-DATED_CLAUSE_CACHE_SIZE = 4096
-"""Title brackets repeat across cells (（国务院令第149号，1994年2月26日发布）): read each once."""
-
-
-@lru_cache(maxsize=DATED_CLAUSE_CACHE_SIZE)
-def _dated_clauses(inner: str) -> tuple[tuple[str, str], ...]:
-    """(verb, date) of every clause of a title's brackets that holds a date ('' when no verb ends it)."""
-    found = []
-    for clause in _CLAUSE.split(inner):
-        match = _DATE.search(clause)
-        if match is None:
-            continue
-        verb = _CLAUSE_VERB.search(clause)
-        found.append((verb["kind"] if verb else "", _date_text(match)))
-    return tuple(found)
 
 
 _NOWHERE = Place()
 """The place of a cell: in no document."""
 
 
-class _Resolver:
+class _Assembler:
     """One pass over the tokens of one cell."""
 
     def __init__(self, text: str, tokens: list[Token], document: tuple[str, Place] | None = None) -> None:
@@ -261,40 +158,6 @@ class _Resolver:
 
     # --- titles and numbers --------------------------------------------------------
 
-    def _read_head(self, draft: Draft, pos: int) -> int:
-        """Read the brackets after a title (number, date, version); return where they end."""
-        policy = None
-        for _ in range(MAX_HEAD_PARENS):
-            if self.text[pos : pos + 1] not in _HEAD_PAREN_FIRST:
-                break
-            if _NUMBERED_ITEM.match(self.text, pos):
-                if policy is None:
-                    policy = _is_policy(draft.root().raw_title)
-                if policy:
-                    break  # （一）保留… after a notice is its first item, not a note on it
-            match = _HEAD_PAREN.match(self.text, pos)
-            if not match:
-                break
-            self._read_dates(draft, match["inner"])
-            pos = match.end()
-        return pos
-
-    def _read_dates(self, draft: Draft, inner: str) -> None:
-        """Dates in a title's brackets, by the verb that ends their clause.
-
-        1994年2月26日 / …国务院令第149号发布 → date; 2018年12月修改, 根据…《…决定》第五次修订
-        → version (the latest wins); 自2014年5月1日起施行 → an ``effective:`` note.
-        """
-        if "年" not in inner:
-            return
-        for kind, when in _dated_clauses(inner):
-            if kind in ("修正", "修订", "修改", "通过"):
-                draft.version = when
-            elif kind in ("起施行", "施行", "实施", "起实施"):
-                draft.notes.append(f"effective:{when}")
-            else:
-                draft.date = draft.date or when
-
     def _new_draft(self, token: Token, raw_title: str | None, rule: str) -> Draft:
         top = self._starts_segment(token)
         if top:
@@ -306,36 +169,9 @@ class _Resolver:
             self.current = draft
         self.head = draft
         self.head_start = token.end
-        self.head_end = self._read_head(draft, token.end)
+        self.head_end = read_head(self.text, token.end, draft)
         draft.end = max(draft.end, self.head_end)
         return draft
-
-    def _issuer_before(self, pos: int) -> str | None:
-        """The organs named right before a title: 国务院《…》, 财政部、税务总局和海关总署《…》.
-
-        Joint issuers are joined by 、 / 和 与 及 and given as one string, 、-separated.
-        """
-        if pos == 0 or not ("\u4e00" <= self.text[pos - 1] <= "\u9fff"):
-            return None
-        if self.text[pos - 1] not in _ISSUER_LAST_CHARS:
-            return None
-        floor = max(self.previous.end if self.previous else 0, pos - MAX_ISSUER_BEFORE * MAX_JOINT_ISSUERS)
-        organs: list[str] = []
-        end = pos
-        for _ in range(MAX_JOINT_ISSUERS):
-            match = _ISSUER_BEFORE.search(self.text, max(floor, end - MAX_ISSUER_BEFORE), end)
-            if match is None:
-                break
-            organs[:0] = _split_joint(match["issuer"])
-            joint = _ISSUER_JOINT.search(self.text, max(floor, match.start() - 3), match.start())
-            if joint is None:
-                break
-            end = joint.start()
-        if not organs:
-            return None
-        organs[0] = _ISSUER_LEAD.sub("", organs[0])
-        organs = [organ for organ in organs if len(organ) >= 2]
-        return "、".join(organs) or None
 
     def _in_head(self, token: Token) -> bool:
         return self.head is not None and self.head_start <= token.start < self.head_end
@@ -386,7 +222,7 @@ class _Resolver:
         if inner is not None:
             self._read_number_note(draft, inner)
         if token.rule == "book":
-            draft.issuer = self._issuer_before(token.start)
+            draft.issuer = issuer_before(self.text, token.start, self.previous.end if self.previous else 0)
         if version:
             draft.version = draft.version or version
         if damage:
@@ -402,8 +238,8 @@ class _Resolver:
         """《…的通知》（皖政〔2017〕19号）（一）保留…: the notice's item (一) is cited."""
         if draft.role != "cites" or draft.base is not None:
             return
-        item = _NUMBERED_ITEM.match(self.text, self.head_end)
-        if item is None or not _is_policy(draft.raw_title):
+        item = numbered_item(self.text, self.head_end)
+        if item is None or not is_policy(draft.raw_title):
             return
         number = parse_numeral(item["num"])
         if not number:
@@ -419,7 +255,7 @@ class _Resolver:
                 draft.doc = doc
             else:
                 draft.notes.append(f"also_numbered:{doc.normalised}")
-        self._read_dates(draft, inner)
+        read_dates(draft, inner)
 
     def _number_before_title(self, token: Token) -> Draft | None:
         """建设部令第112号《城市绿线管理办法》: a number cited alone and right before a title is its number."""
@@ -435,7 +271,7 @@ class _Resolver:
         draft.end = token.end
         self.head = draft
         self.head_start = token.end
-        self.head_end = self._read_head(draft, token.end)
+        self.head_end = read_head(self.text, token.end, draft)
         draft.end = max(draft.end, self.head_end)
         return draft
 
@@ -481,7 +317,7 @@ class _Resolver:
         ):
             head.doc = token.doc
             head.end = token.end
-            self.head_end = self._read_head(head, token.end)
+            self.head_end = read_head(self.text, token.end, head)
             return
         draft = self._new_draft(token, None, f"number_{token.rule}")
         draft.doc = token.doc
@@ -571,9 +407,9 @@ class _Resolver:
         scope = anaphor_scope(word)
         if scope == "book":
             return {"book": place.book} if place.book else None
-        if scope == "chapter":
+        if scope in ("chapter", "section"):
             path = {"book": place.book, "chapter": place.chapter}
-            if word == "本节":
+            if scope == "section":
                 path["section"] = place.section
             path = {k: v for k, v in path.items() if v}
             return path if "chapter" in path else None
@@ -583,6 +419,7 @@ class _Resolver:
             return {"article": place.article - 1} if place.article > 1 else None
         if scope == "article":
             return {"article": place.article}
+        # 本款, 前款 and 本项: a place knows its paragraph, not its item
         return {"article": place.article, "paragraph": place.paragraph or 1}
 
     def _document_anaphor(self, token: Token) -> None:
@@ -722,7 +559,7 @@ class _Resolver:
     def on_part(self, token: Token) -> None:
         """四： / 六、 after a policy document (or its quoted text) names one of its parts."""
         current = self.current
-        if current is None or not _is_policy(current.root().raw_title):
+        if current is None or not is_policy(current.root().raw_title):
             return
         if self.body is not None and (
             self.body.depth > 0 or self._prev_char(token.start) not in _SENTENCE_END
@@ -794,19 +631,19 @@ class _Resolver:
 _SPAN = attrgetter("span")
 
 _HANDLERS = {
-    "title": _Resolver.on_title,
-    "docnum": _Resolver.on_docnum,
-    "alias": _Resolver.on_alias,
-    "prov": _Resolver.on_prov,
-    "part": _Resolver.on_part,
-    "enum": _Resolver.on_enum,
-    "quotes": _Resolver.on_quotes,
-    "anaphor": _Resolver.on_anaphor,
+    "title": _Assembler.on_title,
+    "docnum": _Assembler.on_docnum,
+    "alias": _Assembler.on_alias,
+    "prov": _Assembler.on_prov,
+    "part": _Assembler.on_part,
+    "enum": _Assembler.on_enum,
+    "quotes": _Assembler.on_quotes,
+    "anaphor": _Assembler.on_anaphor,
 }
-"""The resolver's reading of each token kind (looked up once, not bound anew for every cell)."""
+"""The assembler's reading of each token kind (looked up once, not bound anew for every cell)."""
 
-_NAMES_INSTRUMENT = compile_plain(rf"{INSTRUMENT_SUFFIX}(?:[（(][^（）()]{{1,20}}[）)])*$", verbose=False)
-_STANDARD_CODE = regex.compile(r"^(?:GB|GB/T|DB\d*|[A-Z]{2,3}(?:/T)?)\s?\d")
+_NAMES_INSTRUMENT = compile_plain(NAMES_INSTRUMENT, verbose=False)
+_STANDARD_CODE = regex.compile(STANDARD_TITLE)
 
 
 def _is_instrument(draft: Draft) -> bool:
@@ -833,7 +670,7 @@ def _reads_as_instrument(raw_title: str) -> bool:
     return bool(_NAMES_INSTRUMENT.search(title) or _STANDARD_CODE.match(title))
 
 
-def resolve(text: str, tokens: list[Token], document: tuple[str, Place] | None = None) -> list[Citation]:
+def assemble(text: str, tokens: list[Token], document: tuple[str, Place] | None = None) -> list[Citation]:
     """Assemble the citations of one cell from its tokens.
 
     Args:
@@ -846,7 +683,7 @@ def resolve(text: str, tokens: list[Token], document: tuple[str, Place] | None =
     Returns:
         Citations in text order, with spans into ``text``.
     """
-    drafts = recover_titles(_Resolver(text, tokens, document).run())
+    drafts = recover_titles(_Assembler(text, tokens, document).run())
     citations = [citation(d) for d in drafts if _is_instrument(d)]
     citations.sort(key=_SPAN)  # (start, end): spans are tuples, which compare so
     return citations
