@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from extractors import extract
 from extractors.models import Citation, Instrument, Provision
 from kg.audit.corpus import Corpus
 from kg.ingest.codes import decode_power_code
@@ -86,6 +87,11 @@ def corpus(
     for record, citations in rows:
         built.add(extracted(record, citations))
     return built
+
+
+def extracted_row(record: PowerItem) -> tuple[PowerItem, dict[str, list[Citation]]]:
+    """A row with what the extractor finds in its cells (for checks that read its flags and names)."""
+    return record, {col: extract(text, column=col) for col in TEXT_COLUMNS if (text := getattr(record, col))}
 
 
 def extracted(record: PowerItem, citations: dict[str, list[Citation]]) -> ExtractedItem:
