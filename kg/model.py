@@ -8,6 +8,7 @@ what both the graph and the audit consume, made by the one loop :func:`extract_i
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -112,13 +113,14 @@ class PowerList:
     content_hash: str | None = None
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class PowerItem:
     """One row of a power list: one administrative power and its legal basis.
 
     ``basis``, ``duties`` and ``accountability`` hold plain text (HTML fragments
     already turned into text with line breaks kept). Columns the header table does
-    not know are kept in ``extra`` under their header as written.
+    not know are kept in ``extra`` under their header as written. Frozen: once read,
+    a row is a fact the build and the audit share, so neither may change it.
     """
 
     list_title: str
@@ -139,9 +141,9 @@ class PowerItem:
     duties: str = ""
     accountability: str = ""
     remark: str = ""
-    extra: dict[str, str] = field(default_factory=dict)
-    repairs: list[Repair] = field(default_factory=list)
-    columns: dict[str, str] = field(default_factory=dict)
+    extra: Mapping[str, str] = field(default_factory=dict)
+    repairs: tuple[Repair, ...] = ()
+    columns: Mapping[str, str] = field(default_factory=dict)
     """Record field → the header as written in the file (for provenance)."""
     key: str = ""
     """The row's identity within its list (its 序号, made unique by row position; see
