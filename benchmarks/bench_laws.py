@@ -46,16 +46,16 @@ def _fresh_load_seconds(env: dict[str, str], runs: int = 3) -> tuple[int, float]
 def grounding() -> None:
     """Share of the samples' citations and cited articles the shipped library grounds."""
     from extractors import extract
-    from kg.audit.run import extract_citations
     from kg.ingest import bundled_samples, read_list
     from kg.laws.library import shipped_library
+    from kg.model import extract_item
 
     library = shipped_library()
     citations = in_library = national = national_in = 0
     articles = with_text = held = 0
     for path in bundled_samples():
-        for cells in extract_citations(read_list(path).items, extract).values():
-            for found in (c for cs in cells.values() for c in cs):
+        for item in read_list(path).items:
+            for found in extract_item(item, extract).citations():
                 inst = found.instrument
                 law = (library.get(inst.title) if inst.title else None) or (
                     library.by_number(inst.doc_number) if inst.doc_number else None

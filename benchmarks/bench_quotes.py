@@ -16,13 +16,13 @@ from collections import Counter
 from pathlib import Path
 
 from extractors import extract
-from kg.audit import extract_citations
 from kg.audit.corpus import Corpus
 from kg.audit.lawtext import cited_provisions
 from kg.ingest import bundled_samples, read_list
 from kg.laws.cite import find_instrument
 from kg.laws.compare import check_cited, check_quote
 from kg.laws.provisions import lookup_cited
+from kg.model import extract_item
 
 
 def _library(argv: list[str]):
@@ -43,9 +43,8 @@ def main() -> None:
     results = [read_list(path) for path in bundled_samples()]
     corpus = Corpus()
     for result in results:
-        citations = extract_citations(result.items, extract)
         for item in result.items:
-            corpus.add(item, citations.get((item.file, item.line), {}))
+            corpus.add(extract_item(item, extract))
     checked = time.perf_counter()
     articles = [
         (occ, p) for occ in corpus.occurrences() if occ.citation.role == "cites" for p in occ.citation.provisions

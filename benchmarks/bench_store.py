@@ -32,8 +32,7 @@ from rich.table import Table
 from extractors.models import Citation, Instrument, Provision
 from kg import iri
 from kg.graph.build import list_quads
-from kg.graph.records import CellCitations, ExtractedItem
-from kg.model import PowerCode, PowerItem, PowerList
+from kg.model import CellCitations, ExtractedItem, PowerCode, PowerItem, PowerList
 from kg.queries import run_query
 from kg.store.base import Quad, Row, Store
 from kg.store.memory import MemoryStore

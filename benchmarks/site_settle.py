@@ -17,9 +17,8 @@ from pathlib import Path
 
 from extractors.models import Citation, Instrument, Provision
 from kg.graph.build import list_quads
-from kg.graph.records import CellCitations, ExtractedItem
 from kg.iri import instrument_iri, provision_iri
-from kg.model import PowerItem, PowerList
+from kg.model import CellCitations, ExtractedItem, PowerItem, PowerList
 from kg.site import build_site
 from kg.site.slugs import page_name
 from kg.store.oxigraph import OxigraphStore

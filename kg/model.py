@@ -1,21 +1,31 @@
 """Records read from a power list: the contract between ingest and everything after it.
 
 Plain dataclasses, no behaviour beyond a JSON view, so each step of the pipeline
-(ingest → extract → graph) can be tested alone and streamed one row at a time.
+(ingest → extract → graph, audit) can be tested alone and streamed one row at a
+time. An item with the citations found in its cells (:class:`ExtractedItem`) is
+what both the graph and the audit consume, made by the one loop :func:`extract_item`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from extractors.models import Citation
+    from extractors.protocols import Extractor
 
 __all__ = [
     "TEXT_COLUMNS",
     "Agency",
+    "CellCitations",
+    "ExtractedItem",
     "PowerCode",
     "PowerItem",
     "PowerList",
     "Repair",
+    "extract_item",
 ]
 
 TEXT_COLUMNS: tuple[str, ...] = ("basis", "duties", "accountability")
@@ -103,13 +113,14 @@ class PowerList:
     content_hash: str | None = None
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class PowerItem:
     """One row of a power list: one administrative power and its legal basis.
 
     ``basis``, ``duties`` and ``accountability`` hold plain text (HTML fragments
     already turned into text with line breaks kept). Columns the header table does
-    not know are kept in ``extra`` under their header as written.
+    not know are kept in ``extra`` under their header as written. Frozen: once read,
+    a row is a fact the build and the audit share, so neither may change it.
     """
 
     list_title: str
@@ -130,9 +141,9 @@ class PowerItem:
     duties: str = ""
     accountability: str = ""
     remark: str = ""
-    extra: dict[str, str] = field(default_factory=dict)
-    repairs: list[Repair] = field(default_factory=list)
-    columns: dict[str, str] = field(default_factory=dict)
+    extra: Mapping[str, str] = field(default_factory=dict)
+    repairs: tuple[Repair, ...] = ()
+    columns: Mapping[str, str] = field(default_factory=dict)
     """Record field → the header as written in the file (for provenance)."""
     key: str = ""
     """The row's identity within its list (its 序号, made unique by row position; see
@@ -163,3 +174,50 @@ class PowerItem:
             "extra": dict(self.extra),
             "repairs": [r.to_dict() for r in self.repairs],
         }
+
+
+@dataclass(frozen=True, slots=True)
+class CellCitations:
+    """The citations found in one text cell (``field`` is a name from ``TEXT_COLUMNS``)."""
+
+    field: str
+    text: str
+    citations: tuple[Citation, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractedItem:
+    """A power item and, per text column, what the extractor found in it.
+
+    Kept apart from extraction so the graph and the audit can be built (and
+    tested) from hand-made citations, and a streaming build can hand over one
+    item at a time.
+    """
+
+    item: PowerItem
+    cells: tuple[CellCitations, ...] = field(default=())
+
+    def citations(self) -> list[Citation]:
+        """Every citation of the item, cell by cell."""
+        return [citation for cell in self.cells for citation in cell.citations]
+
+    def citations_in(self, column: str) -> tuple[Citation, ...]:
+        """The citations found in one text column (none when the cell was not extracted)."""
+        for cell in self.cells:
+            if cell.field == column:
+                return cell.citations
+        return ()
+
+
+def extract_item(item: PowerItem, extract: Extractor) -> ExtractedItem:
+    """Run the extractor over every text column of one item (empty cells are not asked).
+
+    The one extraction loop: the graph build and the audit (from files or from a
+    store) both go through it, so they see the same citations.
+    """
+    cells = []
+    for name in TEXT_COLUMNS:
+        text = getattr(item, name) or ""
+        citations = tuple(extract(text, column=name)) if text.strip() else ()
+        cells.append(CellCitations(field=name, text=text, citations=citations))
+    return ExtractedItem(item=item, cells=tuple(cells))

@@ -19,7 +19,6 @@ __all__ = [
     "Evidence",
     "Finding",
     "InstrumentRef",
-    "ItemKey",
     "ItemRef",
     "Location",
     "Severity",
@@ -27,18 +26,18 @@ __all__ = [
     "StatusTableError",
     "audit",
     "audit_corpus",
+    "audit_store",
     "bundled_status",
-    "extract_citations",
-    "item_key",
     "load_status",
 ]
 
 __getattr__ = lazy_attributes(
     __name__,
     {
-        **dict.fromkeys(("Corpus", "ItemKey", "item_key"), "corpus"),
+        "Corpus": "corpus",
         **dict.fromkeys(("Evidence", "Finding", "InstrumentRef", "ItemRef", "Location", "Severity"), "model"),
-        **dict.fromkeys(("CHECKS", "KINDS", "audit", "audit_corpus", "extract_citations"), "run"),
+        **dict.fromkeys(("CHECKS", "KINDS", "audit", "audit_corpus"), "run"),
+        "audit_store": "store",
         **dict.fromkeys(("StatusTable", "StatusTableError", "bundled_status", "load_status"), "status"),
     },
 )

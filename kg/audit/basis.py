@@ -49,7 +49,7 @@ def no_basis(corpus: Corpus) -> list[Finding]:
     """One finding per item with no citation in its basis column."""
     findings = []
     for cited in corpus.items:
-        if cited.citations.get("basis"):
+        if cited.citations("basis"):
             continue
         text = cited.text("basis").strip()
         header = cited.header("basis")

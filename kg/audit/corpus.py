@@ -2,32 +2,28 @@
 
 Checks compare across lists (one title cited two ways in two lists), so they see
 the whole corpus; but what is kept per item is only the record and its
-citations, read once from a stream of (item, citations) pairs.
+citations, the :class:`kg.model.ExtractedItem` that :func:`kg.model.extract_item`
+made for the graph build as well.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
 from extractors.models import Citation, Instrument
 from kg.audit.model import InstrumentRef, ItemRef, Location
-from kg.model import TEXT_COLUMNS, PowerItem, PowerList, Repair
+from kg.model import TEXT_COLUMNS, ExtractedItem, PowerItem, PowerList, Repair
 
 __all__ = [
     "DEFAULT_HEADERS",
     "CitedItem",
     "Corpus",
-    "ItemKey",
     "Occurrence",
     "instrument_ref",
-    "item_key",
     "where",
 ]
-
-ItemKey = tuple[str, int]
-"""(file, line): unique per row even when a list repeats a 序号."""
 
 DEFAULT_HEADERS: dict[str, str] = {
     "basis": "实施依据",
@@ -52,11 +48,6 @@ def where(items: Iterable[CitedItem]) -> str:
     return "；".join(f"{name} 序号{'、'.join(seqs)}" for name, seqs in by_list.items())
 
 
-def item_key(item: PowerItem) -> ItemKey:
-    """The key of ``citations_by_item`` for ``item``."""
-    return (item.file, item.line)
-
-
 def instrument_ref(instrument: Instrument) -> InstrumentRef:
     """The plain reference a finding keeps for an extracted instrument."""
     return InstrumentRef(title=instrument.title or instrument.raw_title, doc_number=instrument.doc_number)
@@ -64,10 +55,17 @@ def instrument_ref(instrument: Instrument) -> InstrumentRef:
 
 @dataclass(frozen=True, slots=True)
 class CitedItem:
-    """One power item and the citations found in each of its text fields."""
+    """An extracted item as the checks see it: its reference, agency, headers and locations."""
 
-    item: PowerItem
-    citations: Mapping[str, tuple[Citation, ...]]
+    extracted: ExtractedItem
+
+    @property
+    def item(self) -> PowerItem:
+        return self.extracted.item
+
+    def citations(self, column: str) -> tuple[Citation, ...]:
+        """The citations found in one text field (basis, duties, accountability)."""
+        return self.extracted.citations_in(column)
 
     @property
     def ref(self) -> ItemRef:
@@ -132,27 +130,13 @@ class Corpus:
     repairs: list[Repair] = field(default_factory=list)
     lists: list[PowerList] = field(default_factory=list)
 
-    def add(self, item: PowerItem, citations: Mapping[str, Sequence[Citation]]) -> None:
-        """Add one item with its citations, keyed by text field (basis, duties, accountability)."""
-        self.items.append(CitedItem(item, {col: tuple(citations.get(col, ())) for col in TEXT_COLUMNS}))
+    def add(self, extracted: ExtractedItem) -> None:
+        """Add one item with the citations found in its cells."""
+        self.items.append(CitedItem(extracted))
 
     def occurrences(self) -> Iterator[Occurrence]:
         """Every citation of every item, in list order and column order."""
         for cited in self.items:
             for column in TEXT_COLUMNS:
-                for citation in cited.citations.get(column, ()):
+                for citation in cited.citations(column):
                     yield Occurrence(cited, column, citation)
-
-    @classmethod
-    def build(
-        cls,
-        items: Iterable[PowerItem],
-        citations_by_item: Mapping[ItemKey, Mapping[str, Sequence[Citation]]],
-        repairs: Iterable[Repair] = (),
-        lists: Iterable[PowerList] = (),
-    ) -> Corpus:
-        """A corpus from items and their citations (items without an entry have none)."""
-        corpus = cls(repairs=list(repairs), lists=list(lists))
-        for item in items:
-            corpus.add(item, citations_by_item.get(item_key(item), {}))
-        return corpus

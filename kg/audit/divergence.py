@@ -120,7 +120,7 @@ def equivalent_items(
 
 def _basis(cited: CitedItem) -> Basis:
     out: Basis = defaultdict(dict)
-    for citation in cited.citations.get("basis", ()):
+    for citation in cited.citations("basis"):
         if citation.role != "cites":
             continue
         inst = citation.instrument
@@ -146,7 +146,7 @@ def basis_divergences(corpus: Corpus) -> list[Finding]:
 
 
 def _quote_of(cited: CitedItem, key: str, path: tuple[tuple[str, int], ...]) -> str:
-    for citation in cited.citations.get("basis", ()):
+    for citation in cited.citations("basis"):
         inst = citation.instrument
         if (title_key(inst.title or inst.raw_title) or inst.doc_number) != key:
             continue
@@ -179,7 +179,7 @@ def _divergence(x: CitedItem, y: CitedItem) -> list[Finding]:
             continue
         inst = next(
             c.instrument
-            for c in x.citations["basis"]
+            for c in x.citations("basis")
             if (title_key(c.instrument.title or c.instrument.raw_title) or c.instrument.doc_number) == key
         )
         side = [

@@ -1,42 +1,38 @@
 """Document numbers (文号): malformed numbers and one document cited under two numbers.
 
-``malformed_doc_number`` reads the number as written (民发〔20017〕101号,
-国务院令第六49号, 酒政发2015 119号) and corrects it from the other lists where the
-same title is cited with a well-formed number. ``doc_number_conflict`` finds one
-title with two numbers, and near-identical titles with the same year and serial
-but different issuer codes (甘政发〔2012〕64号 / 甘政办发〔2012〕64号).
+What is wrong with a number as written (民发〔20017〕101号, 国务院令第六49号,
+酒政发2015 119号) is what the extractor flagged (``Instrument.doc_number_flags``);
+its parts (code, year, serial) are what :mod:`extractors.docnumbers` parses. The
+audit only compares: ``malformed_doc_number`` corrects a flagged number from the
+other lists where the same title is cited with a well-formed number, and
+``doc_number_conflict`` finds one title with two numbers, and near-identical titles
+with the same year and serial but different issuer codes (甘政发〔2012〕64号 /
+甘政办发〔2012〕64号).
 """
 
 from __future__ import annotations
 
 import csv
-import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import regex
 
+from extractors.docnumbers import DocNumber, parse_any
 from extractors.models import Instrument
 from kg.audit.corpus import Corpus, Occurrence, instrument_ref, where
 from kg.audit.model import Evidence, Finding
 from kg.audit.text import coverage, title_key
 
 __all__ = [
-    "DocNumber",
     "as_written",
     "doc_number_conflicts",
-    "doc_number_problems",
     "instrument_problems",
     "is_problem",
     "malformed_doc_numbers",
-    "parse_doc_number",
 ]
-
-FIRST_YEAR = 1949
-"""No document number of the People's Republic carries an earlier year."""
 
 MIN_TITLE_KEY = 6
 """Shorter titles (通知, 意见) are too generic to say two citations name one document."""
@@ -44,78 +40,14 @@ MIN_TITLE_KEY = 6
 NEAR_TITLE = 0.85
 """Coverage above which two titles with the same year and serial are one document."""
 
-_HAN_DIGITS = "〇零一二三四五六七八九十百千"
-# 〔2016〕, [2016], （2016）: a bracketed run of digits where the year belongs.
-YEAR_BRACKETED = regex.compile(r"[〔\[［【(（{]\s*(\d+)\s*[〕\]］】)）}]")
-# 第六49号, 第九十二, 649号: the serial at the end of the number.
-SERIAL_TAIL = regex.compile(rf"第?\s*([0-9{_HAN_DIGITS}]+)\s*(号?)\s*$")
-# 酒政发2015 119号: issuer code, a bare year, the serial.
-BARE_YEAR = regex.compile(r"^\p{Han}+?((?:19|20)\d{2})\s*\d+\s*号?$")
-# 甘政发〔2012〕64号 → issuer 甘政发, year 2012, serial 64; 国务院令第649号 → 国务院令, -, 649.
-NORMALISED = regex.compile(r"^(?P<issuer>.+?)(?:〔(?P<year>\d{4})〕|第)(?P<serial>\d+)号$")
+PARSE_CACHE_SIZE = 4096
+"""Distinct normalised numbers parsed once each (lists cite the same few again and again)."""
 
 
-@dataclass(frozen=True, slots=True)
-class DocNumber:
-    """A normalised document number split into its parts."""
-
-    issuer: str
-    year: int | None
-    serial: int
-
-
-def parse_doc_number(number: str | None) -> DocNumber | None:
-    """Split a normalised number; None when it is not in the normalised form.
-
-    Examples:
-        >>> parse_doc_number("甘政办发〔2012〕64号")
-        DocNumber(issuer='甘政办发', year=2012, serial=64)
-        >>> parse_doc_number("国务院令第649号")
-        DocNumber(issuer='国务院令', year=None, serial=649)
-    """
-    match = NORMALISED.match(number or "")
-    if not match:
-        return None
-    year = match["year"]
-    return DocNumber(match["issuer"], int(year) if year else None, int(match["serial"]))
-
-
-def doc_number_problems(raw: str, this_year: int | None = None) -> tuple[str, ...]:
-    """What is wrong with a document number as written (empty when nothing is).
-
-    Square brackets and a missing 第 are common and unambiguous, so they are not
-    problems; numbers written wholly in Chinese numerals are the official style of
-    orders (主席令第九十二号), so only a mix of the two is.
-
-    Examples:
-        >>> doc_number_problems("民发〔20017〕101号")
-        ('impossible_year',)
-        >>> doc_number_problems("国务院令第六49号")
-        ('mixed_numerals',)
-        >>> doc_number_problems("酒政发2015 119号")
-        ('missing_year_brackets',)
-        >>> doc_number_problems("中华人民共和国主席令第九十二")
-        ('missing_hao',)
-        >>> doc_number_problems("人社部[2016]120号")
-        ()
-    """
-    this_year = this_year or dt.date.today().year
-    problems: list[str] = []
-    for match in YEAR_BRACKETED.finditer(raw):
-        digits = match[1]
-        if len(digits) != 4 or not FIRST_YEAR <= int(digits) <= this_year:
-            problems.append("impossible_year")
-    if BARE_YEAR.match(raw.strip()):
-        problems.append("missing_year_brackets")
-    tail = SERIAL_TAIL.search(raw)
-    if tail:
-        serial = tail[1]
-        has_han = any(char in _HAN_DIGITS for char in serial)
-        if has_han and any(char.isdigit() and char.isascii() for char in serial):
-            problems.append("mixed_numerals")
-        if not tail[2]:
-            problems.append("missing_hao")
-    return tuple(dict.fromkeys(problems))
+@lru_cache(maxsize=PARSE_CACHE_SIZE)
+def _parts(number: str) -> DocNumber | None:
+    """The extractor's reading of a normalised number: code, year, serial (None if none)."""
+    return parse_any(number)
 
 
 @cache
@@ -139,10 +71,14 @@ def is_problem(flag: str) -> bool:
 
 
 def instrument_problems(inst: Instrument) -> tuple[str, ...]:
-    """What is wrong with a cited number: the extractor's flags and our own reading, together."""
-    raw = inst.raw_doc_number
-    own = doc_number_problems(raw) if raw else ()
-    return tuple(dict.fromkeys(f for f in (*inst.doc_number_flags, *own) if is_problem(f)))
+    """What is wrong with a cited number: the extractor's flags that name a slip."""
+    return tuple(f for f in inst.doc_number_flags if is_problem(f))
+
+
+def _normal_form(number: str) -> bool:
+    """Whether ``number`` is a number in its normal form, with nothing to flag."""
+    parts = _parts(number)
+    return parts is not None and parts.normalised == number and not any(is_problem(f) for f in parts.flags)
 
 
 def _problems(occ: Occurrence) -> tuple[str, ...]:
@@ -151,7 +87,7 @@ def _problems(occ: Occurrence) -> tuple[str, ...]:
 
 def _well_formed(occ: Occurrence) -> bool:
     inst = occ.instrument
-    return bool(inst.doc_number) and not _problems(occ) and parse_doc_number(inst.doc_number) is not None
+    return bool(inst.doc_number) and not _problems(occ) and _parts(inst.doc_number or "") is not None
 
 
 # （国务院令第六49号，自2014年5月1日起施行）: the bracket a number stands in, and its parts.
@@ -212,7 +148,7 @@ def _malformed_finding(
         source = f"（同一文件在 {cited_there} 写作“{expected}” / cited so elsewhere）"
     elif first.instrument.doc_number and first.instrument.doc_number != raw:
         candidate = first.instrument.doc_number
-        if not doc_number_problems(candidate) and parse_doc_number(candidate):
+        if _normal_form(candidate):
             expected, source = candidate, "（按文号规范推断 / normalised）"
     title = first.instrument.title or first.instrument.raw_title or ""
     return Finding(
@@ -252,7 +188,7 @@ def _candidate_pairs(keys: list[Entry]) -> Iterator[tuple[Entry, Entry]]:
     blocks: dict[tuple[object, ...], list[Entry]] = defaultdict(list)
     for key in keys:
         blocks[("title", key[0])].append(key)
-        parsed = parse_doc_number(key[1])
+        parsed = _parts(key[1])
         if parsed is not None and parsed.year is not None:
             blocks[("number", parsed.year, parsed.serial)].append(key)
     for block in blocks.values():
@@ -268,10 +204,10 @@ def _same_document(a: tuple[str, str], b: tuple[str, str]) -> str | None:
         return None
     if title_a == title_b:
         return "same_title" if len(title_a) >= MIN_TITLE_KEY else None
-    pa, pb = parse_doc_number(num_a), parse_doc_number(num_b)
+    pa, pb = _parts(num_a), _parts(num_b)
     if not pa or not pb or pa.year is None or (pa.year, pa.serial) != (pb.year, pb.serial):
         return None
-    if pa.issuer != pb.issuer and coverage(title_a, title_b) >= NEAR_TITLE:
+    if pa.code != pb.code and coverage(title_a, title_b) >= NEAR_TITLE:
         return "near_title"
     return None
 

@@ -1,20 +1,22 @@
 """The audit's entry point: run every check over items and their citations.
 
 Input is what ingest and the extractor produce — read results (items, repairs)
-and the citations found in each item's cells — so ``kg audit`` works straight
-from list files, with no store in between.
+and the citations :func:`kg.model.extract_item` finds in each item's cells — so
+``kg audit`` works straight from list files, with no store in between; from a
+store (:func:`kg.audit.store.audit_store`) the same extraction runs over the
+cell texts the graph keeps.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from typing import Protocol
 
-from extractors.models import Citation, Instrument
+from extractors.models import Instrument
 from extractors.protocols import Extractor
 from kg.audit.basis import no_basis
-from kg.audit.corpus import Corpus, ItemKey, item_key
+from kg.audit.corpus import Corpus
 from kg.audit.divergence import basis_divergences
 from kg.audit.docnumbers import doc_number_conflicts, malformed_doc_numbers
 from kg.audit.identity import duplicate_seqs, same_title_lists
@@ -26,7 +28,7 @@ from kg.audit.repairs import repair_findings
 from kg.audit.status import StatusTable, not_in_force
 from kg.audit.titles import alias_definitions, aliases, title_variants
 from kg.laws.cite import LibraryLike, installed_library
-from kg.model import TEXT_COLUMNS, PowerItem, PowerList, Repair
+from kg.model import PowerItem, PowerList, Repair, extract_item
 from kg.resolve import Resolver, learn_numbers
 
 __all__ = [
@@ -37,7 +39,6 @@ __all__ = [
     "ReadResultLike",
     "audit",
     "audit_corpus",
-    "extract_citations",
 ]
 
 
@@ -133,22 +134,24 @@ def _key_resolver(corpus: Corpus) -> Callable[[InstrumentRef], InstrumentRef]:
 
 def audit(
     results: Iterable[ReadResultLike],
-    citations_by_item: Mapping[ItemKey, Mapping[str, Sequence[Citation]]],
+    extract: Extractor,
     *,
     status: StatusTable | None = None,
     library: LibraryLike | None = None,
     kinds: Iterable[str] | None = None,
+    on_item: Callable[[PowerItem], None] | None = None,
 ) -> list[Finding]:
-    """Audit read lists with the citations found in their items' cells.
+    """Audit read lists: extract the citations in their items' cells, then run the checks.
 
     Args:
         results: what :func:`kg.ingest.read_list` returned for each list.
-        citations_by_item: ``(item.file, item.line)`` → text field (``basis``,
-            ``duties``, ``accountability``) → citations in that cell.
+        extract: the citation extractor (:func:`extractors.protocols.default_extractor`),
+            run on every text field by :func:`kg.model.extract_item`.
         status: status facts for ``not_in_force`` of instruments the library lacks; the bundled
             table when None.
         library: the law library the citations are checked against; the shipped one when None.
         kinds: only these finding kinds (all when None).
+        on_item: called after each item is extracted (a progress bar).
 
     Returns:
         The findings, errors first.
@@ -158,21 +161,7 @@ def audit(
         corpus.lists.append(result.power_list)
         corpus.repairs.extend(result.repairs)
         for item in result.items:
-            corpus.add(item, citations_by_item.get(item_key(item), {}))
+            corpus.add(extract_item(item, extract))
+            if on_item is not None:
+                on_item(item)
     return audit_corpus(corpus, status=status, library=library, kinds=kinds)
-
-
-def extract_citations(
-    items: Iterable[PowerItem],
-    extract: Extractor,
-    on_item: Callable[[PowerItem], None] | None = None,
-) -> dict[ItemKey, dict[str, list[Citation]]]:
-    """Run the extractor over every text field of every item (for :func:`audit`)."""
-    out: dict[ItemKey, dict[str, list[Citation]]] = {}
-    for item in items:
-        out[item_key(item)] = {
-            col: extract(text, column=col) for col in TEXT_COLUMNS if (text := getattr(item, col, ""))
-        }
-        if on_item is not None:
-            on_item(item)
-    return out

@@ -1,47 +1,41 @@
-"""The audit over a store: read items and citations back from the graph, write findings.
+"""The audit over a store: read items and their cell texts back from the graph, write findings.
 
-``kg build`` keeps everything the checks need (cell texts, spans, raw titles and
-numbers, flags, quotes, power codes) on the items and reified citations, so the
-same checks run over a store as over files. What ingest repaired is not in the
-graph, so ``row_repair`` and ``junk_row`` need the files.
+``kg build`` keeps each item's record and cell texts (``kg:basisText`` …) in the
+graph, so the audit re-runs the same extraction (:func:`kg.model.extract_item`)
+over them as over list files: no citation is rebuilt from IRIs, no number or
+short name parsed a second way, and findings from a store and from files are one
+computation. What ingest repaired is not in the graph, so ``row_repair`` and
+``junk_row`` need the files.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import regex
 from rdflib import URIRef
 
-from extractors.models import Citation, Instrument, Provision
+from extractors.protocols import Extractor, default_extractor
 from kg.audit.corpus import Corpus
 from kg.audit.model import Evidence, Finding, Location
 from kg.audit.rdf import FINDINGS_GRAPH, finding_quads
+from kg.audit.run import audit_corpus
+from kg.audit.status import StatusTable
 from kg.ingest.codes import decode_power_code
 from kg.iri import item_key_of
-from kg.model import PowerItem
+from kg.laws.cite import LibraryLike
+from kg.model import PowerItem, extract_item
 from kg.queries import load_query
 from kg.store.base import Row, Store
 
-__all__ = ["corpus_from_store", "load_findings", "provision_from_iri", "save_findings"]
+__all__ = ["NoItemsError", "audit_store", "corpus_from_store", "load_findings", "save_findings"]
 
-_LEVEL_FIELDS = {
-    "annex": "annex",
-    "part": "part",
-    "book": "book",
-    "chp": "chapter",
-    "sec": "section",
-    "art": "article",
-    "artsfx": "article_suffix",
-    "para": "paragraph",
-    "item": "item",
-    "subitem": "sub_item",
-}
-"""Level names of a provision IRI path (kg/iri.py) → :class:`Provision` fields."""
-
-_LEVEL = regex.compile(r"^([a-z]+)_(\d+)$")
 _INDEX = regex.compile(r"_(\d+)$")
+
+
+class NoItemsError(LookupError):
+    """The store holds no power items (nothing was built into it)."""
 
 
 def _s(row: Row, key: str) -> str:
@@ -52,18 +46,6 @@ def _s(row: Row, key: str) -> str:
 def _int(row: Row, key: str) -> int:
     text = _s(row, key)
     return int(text) if text.lstrip("-").isdigit() else 0
-
-
-def provision_from_iri(target: str, instrument: str) -> Provision | None:
-    """The provision a provision IRI names (``…/art_77__para_1``), None for the instrument."""
-    if not target or target == instrument or not target.startswith(instrument + "/"):
-        return None
-    values: dict[str, int] = {}
-    for part in target[len(instrument) + 1 :].split("__"):
-        match = _LEVEL.match(part)
-        if match and match[1] in _LEVEL_FIELDS:
-            values[_LEVEL_FIELDS[match[1]]] = int(match[2])
-    return Provision(**values) if values else None  # type: ignore[arg-type]
 
 
 def _item(row: Row) -> PowerItem:
@@ -85,50 +67,47 @@ def _item(row: Row) -> PowerItem:
     )
 
 
-def _citations(rows: Iterable[Row]) -> dict[str, dict[str, list[Citation]]]:
-    """item IRI → column → citations, rebuilt from one row per cited provision."""
-    groups: dict[tuple[str, str, int, int, str], list[Row]] = defaultdict(list)
-    for row in rows:
-        key = (_s(row, "item"), _s(row, "column"), _int(row, "start"), _int(row, "end"), _s(row, "role"))
-        groups[key].append(row)
-    out: dict[str, dict[str, list[Citation]]] = defaultdict(lambda: defaultdict(list))
-    for (item, column, start, end, role), group in sorted(groups.items()):
-        group.sort(key=lambda r: int(m[1]) if (m := _INDEX.search(_s(r, "citation"))) else 0)
-        first = group[0]
-        provisions = []
-        for row in group:
-            prov = provision_from_iri(_s(row, "target"), _s(row, "instrument"))
-            if prov is not None:
-                quote = _s(row, "quote") or None
-                provisions.append(Provision(**{**_fields(prov), "quote": quote}))
-        instrument = Instrument(
-            title=_s(first, "title") or None,
-            raw_title=_s(first, "raw_title") or None,
-            doc_number=_s(first, "doc_number") or None,
-            raw_doc_number=_s(first, "raw_doc_number") or None,
-            doc_number_flags=tuple(f for f in _s(first, "flags").split("|") if f),
-            version=_s(first, "version") or None,
-        )
-        out[item][column].append(
-            Citation(
-                role=role or "cites", span=(start, end), instrument=instrument, provisions=tuple(provisions)
-            )  # type: ignore[arg-type]
-        )
-    return out
+def corpus_from_store(
+    store: Store,
+    extract: Extractor | None = None,
+    on_item: Callable[[PowerItem], None] | None = None,
+) -> Corpus:
+    """Items of every list graph in ``store`` with the citations ``extract`` finds in their cells.
 
-
-def _fields(prov: Provision) -> dict[str, object]:
-    return {name: getattr(prov, name) for name in _LEVEL_FIELDS.values() if getattr(prov, name) is not None}
-
-
-def corpus_from_store(store: Store) -> Corpus:
-    """Items and citations of every list graph in ``store``, as the checks read them."""
-    items = {_s(row, "item"): _item(row) for row in store.query(load_query("audit_items"))}
-    cited = _citations(store.query(load_query("audit_citations")))
+    Args:
+        store: a store ``kg build`` loaded.
+        extract: the extractor (:func:`extractors.protocols.default_extractor` when None).
+        on_item: called after each item is extracted (a progress bar).
+    """
+    extract = extract or default_extractor()
     corpus = Corpus()
-    for iri, item in items.items():
-        corpus.add(item, cited.get(iri, {}))
+    for row in store.query(load_query("audit_items")):
+        item = _item(row)
+        corpus.add(extract_item(item, extract))
+        if on_item is not None:
+            on_item(item)
     return corpus
+
+
+def audit_store(
+    store: Store,
+    *,
+    status: StatusTable | None = None,
+    library: LibraryLike | None = None,
+    kinds: Iterable[str] | None = None,
+    extract: Extractor | None = None,
+    on_item: Callable[[PowerItem], None] | None = None,
+) -> list[Finding]:
+    """Audit the lists ``kg build`` loaded into ``store`` (see :func:`kg.audit.run.audit_corpus`).
+
+    Raises:
+        NoItemsError: the store holds no power items.
+        ValueError: for a kind name the audit does not know.
+    """
+    corpus = corpus_from_store(store, extract, on_item)
+    if not corpus.items:
+        raise NoItemsError("the store holds no power items; run kg build first")
+    return audit_corpus(corpus, status=status, library=library, kinds=kinds)
 
 
 def _findings_rows(store: Store, name: str, graph: URIRef) -> list[Row]:

@@ -15,6 +15,8 @@ from difflib import SequenceMatcher
 
 import regex
 
+from extractors import patterns
+from extractors.patterns import compile_verbose
 from kg.audit.corpus import Corpus, Occurrence, instrument_ref, where
 from kg.audit.docnumbers import instrument_problems
 from kg.audit.model import Evidence, Finding
@@ -28,10 +30,8 @@ _STATE_PREFIX = "中华人民共和国"
 # What may stand between a citation and its 以下简称: nothing, or its （文号）.
 ALIAS_BETWEEN = regex.compile(r"\s*(?:[（(][^（）()《》]{0,40}[）)]\s*)?")
 
-# （以下简称《诚信管理办法》） / (以下简称“条例”)
-ALIAS_DEFINITION = regex.compile(
-    r"[（(]\s*以下简称\s*(?:为\s*)?[《“\"「]([^》”\"」（）()]{1,30})[》”\"」]\s*[）)]"
-)
+ALIAS_DEFINITION = compile_verbose(patterns.ALIAS_DEFINITION)
+"""The extractor's own pattern of an in-cell short name, to show the definition as written."""
 
 
 def title_form(title: str | None) -> str:
@@ -164,7 +164,11 @@ def aliases(corpus: Corpus) -> list[Finding]:
 
 
 def _definition_after(occ: Occurrence) -> regex.Match[str] | None:
-    """The 以下简称 inside ``occ``'s span or right after it (only a （文号） may stand between)."""
+    """The 以下简称 inside ``occ``'s span or right after it (only a （文号） may stand between).
+
+    The extractor found the short name (``Instrument.alias``); this is only where the
+    cell writes it, for the evidence.
+    """
     text = occ.cited.text(occ.column)
     start, end = occ.citation.span
     match = ALIAS_DEFINITION.search(text, start)
@@ -178,20 +182,11 @@ def _definition_after(occ: Occurrence) -> regex.Match[str] | None:
 def is_alias_use(occ: Occurrence) -> bool:
     """True for a later 《诚信管理办法》 that only uses a short name defined in the cell.
 
-    The extractor says so through ``alias``; a citation read back from a store
-    has none, so the cell's own 以下简称《…》 decides.
+    The extractor says so through ``alias``: the citation is written as the short name.
     """
     inst = occ.instrument
     raw = title_form(inst.raw_title)
-    if not raw:
-        return False
-    if inst.alias and raw == title_form(inst.alias):
-        return True
-    return any(raw == title_form(m[1]) for m in ALIAS_DEFINITION.finditer(occ.cited.text(occ.column)))
-
-
-# 黑龙江省自然资源局关于印发黑龙江省城乡规划实施办法（暂行）的通知 → the regulation it issues.
-ISSUING_NOTICE = regex.compile(r"^.*?(?:印发|转发|发布)(.+?)的(?:通知|决定)$")
+    return bool(raw and inst.alias and raw == title_form(inst.alias))
 
 
 def _variant_key(occ: Occurrence) -> str:
@@ -201,9 +196,9 @@ def _variant_key(occ: Occurrence) -> str:
     usual ways, not two titles.
     """
     inst = occ.instrument
-    key = title_key(inst.raw_title or inst.title) or title_key(inst.title)
-    match = ISSUING_NOTICE.match(key)
-    return match[1] if match else key
+    if inst.embedded_title:
+        return title_key(inst.embedded_title)
+    return title_key(inst.raw_title or inst.title) or title_key(inst.title)
 
 
 def alias_definitions(corpus: Corpus) -> list[Finding]:
@@ -212,10 +207,10 @@ def alias_definitions(corpus: Corpus) -> list[Finding]:
     for occ in corpus.occurrences():
         if is_alias_use(occ):
             continue
-        match = _definition_after(occ)
-        alias = occ.instrument.alias or (match[1] if match else None)
-        if not alias or (match is None and occ.instrument.alias is None):
+        alias = occ.instrument.alias
+        if not alias:
             continue
+        match = _definition_after(occ)
         raw = match[0] if match else f"以下简称《{alias}》"
         text = occ.cited.text(occ.column)
         later = text.count(f"《{alias}》", match.end() if match else occ.citation.span[1])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -17,21 +18,17 @@ from kg.cli.options import DbOption, EndpointOption
 from kg.store import DEFAULT_STORE
 
 if TYPE_CHECKING:
-    from extractors.models import Citation
-    from kg.audit import Finding, ItemKey, StatusTable
-    from kg.ingest import ReadResult
+    from collections.abc import Callable, Iterator
+
+    from kg.audit import Finding, StatusTable
+    from kg.model import PowerItem
 
 __all__ = ["register"]
 
 
-def _extract_all(
-    results: list[ReadResult], console: Console, quiet: bool
-) -> dict[ItemKey, dict[str, list[Citation]]]:
-    from extractors.protocols import default_extractor
-    from kg.audit import extract_citations
-
-    extract = default_extractor()
-    total = sum(len(r.items) for r in results)
+@contextmanager
+def _progress(console: Console, quiet: bool, total: int | None) -> Iterator[Callable[[PowerItem], None]]:
+    """A progress bar over extracted items; yields the callback that advances it."""
     with Progress(
         TextColumn("[bold]{task.description}"),
         BarColumn(),
@@ -42,12 +39,7 @@ def _extract_all(
         disable=quiet,
     ) as progress:
         task = progress.add_task("抽取引用 extracting", total=total)
-        citations: dict[ItemKey, dict[str, list[Citation]]] = {}
-        for result in results:
-            citations.update(
-                extract_citations(result.items, extract, on_item=lambda _: progress.advance(task))
-            )
-    return citations
+        yield lambda _: progress.advance(task)
 
 
 def register(app: typer.Typer) -> None:
@@ -149,11 +141,15 @@ def register(app: typer.Typer) -> None:
             err.print(f"[red]error:[/red] {error}")
             raise typer.Exit(EXIT_BAD_INPUT) from error
         if from_store:
-            findings = _audit_store(store or DEFAULT_STORE, db, endpoint, table, kind, err)
+            findings = _audit_store(store or DEFAULT_STORE, db, endpoint, table, kind, err, quiet)
         else:
+            from extractors.protocols import default_extractor
+
             results = read_inputs(inputs, err)
-            citations = _extract_all(results, err, quiet)
-            findings = audit(results, citations, status=table, kinds=kind or None)
+            with _progress(err, quiet, sum(len(r.items) for r in results)) as advance:
+                findings = audit(
+                    results, default_extractor(), status=table, kinds=kind or None, on_item=advance
+                )
             if store:
                 _save(findings, store, db, endpoint, err)
         if html:
@@ -176,36 +172,40 @@ def _audit_store(
     table: StatusTable | None,
     kinds: list[str] | None,
     err: Console,
+    quiet: bool,
 ) -> list[Finding]:
     """Audit the lists in a store and write the findings back into its findings graph."""
-    from kg.audit import audit_corpus
-    from kg.audit.store import corpus_from_store, save_findings
+    from kg.audit.store import NoItemsError, audit_store, save_findings
     from kg.cli.options import open_store
     from kg.store import StoreError
 
-    with open_store(store, db, endpoint, console=err) as opened:
+    items = 0
+    with open_store(store, db, endpoint, console=err) as opened, _progress(err, quiet, None) as advance:
+
+        def on_item(item: PowerItem) -> None:
+            nonlocal items
+            items += 1
+            advance(item)
+
         try:
-            corpus = corpus_from_store(opened)
-            if not corpus.items:
-                err.print("[red]error:[/red] the store holds no power items; run kg build first")
-                raise typer.Exit(EXIT_BAD_INPUT)
-            findings = audit_corpus(corpus, status=table, kinds=kinds or None)
+            findings = audit_store(opened, status=table, kinds=kinds or None, on_item=on_item)
             count = save_findings(opened, findings)
-        except StoreError as error:
+        except (StoreError, NoItemsError) as error:
             err.print(f"[red]error:[/red] {error}")
             raise typer.Exit(EXIT_BAD_INPUT) from error
-    err.print(f"{len(corpus.items)} items read from the store; {count} triples → findings graph")
+    err.print(f"{items} items read from the store; {count} triples → findings graph")
     return findings
 
 
 def _save(findings: list[Finding], store: str, db: Path | None, endpoint: str | None, err: Console) -> None:
-    from kg.audit.rdf import FINDINGS_GRAPH, finding_quads
+    from kg.audit.rdf import FINDINGS_GRAPH
+    from kg.audit.store import save_findings
     from kg.cli.options import open_store
     from kg.store import StoreError
 
     with open_store(store, db, endpoint, console=err) as opened:
         try:
-            count = opened.replace_graph(FINDINGS_GRAPH, finding_quads(findings))
+            count = save_findings(opened, findings)
         except StoreError as error:
             err.print(f"[red]error:[/red] {error}")
             raise typer.Exit(EXIT_BAD_INPUT) from error

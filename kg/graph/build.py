@@ -29,8 +29,7 @@ from rdflib.term import Identifier
 from extractors.models import LEVEL_BY_FIELD, LEVELS, Citation, Provision
 from kg import iri
 from kg.graph.labels import provision_label
-from kg.graph.records import CellCitations, ExtractedItem
-from kg.model import PowerItem, PowerList
+from kg.model import CellCitations, ExtractedItem, PowerItem, PowerList
 from kg.namespace import ELI, KG
 from kg.resolve import ResolvedInstrument, Resolver, learn_numbers
 from kg.store.base import Quad

@@ -11,7 +11,7 @@ knows a particular list.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import regex
@@ -324,7 +324,7 @@ class _Assembler:
             accountability=cell_text(get("accountability")),
             remark=cell_text(get("remark")),
             extra=extra,
-            repairs=list(pending.repairs),
+            repairs=tuple(pending.repairs),
             columns={f: header.headers[i] for f, i in header.fields.items()},
         )
 
@@ -366,8 +366,8 @@ def assemble(rows: Iterable[RawRow], source: Path, *, title_hint: str | None = N
         )
     if not assembler.items:
         raise NotAPowerList(source, "the header is there but no power item follows it")
-    for item, key in zip(assembler.items, item_keys([item.seq for item in assembler.items]), strict=True):
-        item.key = key
+    keys = item_keys([item.seq for item in assembler.items])
+    items = [replace(item, key=key) for item, key in zip(assembler.items, keys, strict=True)]
     owner = assembler._owner()
     title = tidy_text(assembler.title or title_hint or source.stem)
     power_list = PowerList(
@@ -379,8 +379,8 @@ def assemble(rows: Iterable[RawRow], source: Path, *, title_hint: str | None = N
     )
     return ReadResult(
         power_list=power_list,
-        items=assembler.items,
+        items=items,
         repairs=assembler.repairs,
-        agencies=_agencies(assembler.items, owner),
+        agencies=_agencies(items, owner),
         header_rows=assembler.header_rows,
     )

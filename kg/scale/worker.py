@@ -30,9 +30,8 @@ from rdflib.term import Identifier
 from extractors.models import Citation
 from extractors.protocols import Extractor
 from kg.graph.build import ListGraph, list_key
-from kg.graph.records import CellCitations, ExtractedItem
 from kg.iri import graph_iri
-from kg.model import TEXT_COLUMNS, PowerItem, PowerList
+from kg.model import PowerItem, PowerList, extract_item
 from kg.namespace import KG
 from kg.resolve import Resolver
 
@@ -128,16 +127,6 @@ def _ntriples_term(term: Identifier) -> str:
     if isinstance(term, BNode):
         return f"_:{term}"
     raise TypeError(f"cannot write {term!r} as N-Triples")
-
-
-def extract_item(item: PowerItem, extract: Extractor) -> ExtractedItem:
-    """Run the extractor over every text column of one item (empty cells are not asked)."""
-    cells = []
-    for name in TEXT_COLUMNS:
-        text = getattr(item, name) or ""
-        citations = tuple(extract(text, column=name)) if text.strip() else ()
-        cells.append(CellCitations(field=name, text=text, citations=citations))
-    return ExtractedItem(item=item, cells=tuple(cells))
 
 
 def build_list_graph(

@@ -10,7 +10,7 @@ import pytest
 from kg import iri
 from kg.analysis import agencies_sharing_bases, central_provisions, citation_network, export_network
 from kg.graph.build import list_quads
-from kg.graph.records import CellCitations, ExtractedItem
+from kg.model import CellCitations, ExtractedItem
 from kg.store.memory import MemoryStore
 from tests.factories import cite, item, power_list, prov
 

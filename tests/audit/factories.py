@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from extractors import extract
 from extractors.models import Citation, Instrument, Provision
 from kg.audit.corpus import Corpus
 from kg.ingest.codes import decode_power_code
-from kg.model import PowerItem, Repair
+from kg.model import TEXT_COLUMNS, CellCitations, ExtractedItem, PowerItem, Repair
 
 CREDIT = "11620500MB16170967"
 """A credit code with a valid check digit (the 天水 sample's)."""
@@ -84,8 +85,19 @@ def corpus(
     """A corpus from (item, {column: citations}) pairs."""
     built = Corpus(repairs=list(repairs))
     for record, citations in rows:
-        built.add(record, citations)
+        built.add(extracted(record, citations))
     return built
+
+
+def extracted_row(record: PowerItem) -> tuple[PowerItem, dict[str, list[Citation]]]:
+    """A row with what the extractor finds in its cells (for checks that read its flags and names)."""
+    return record, {col: extract(text, column=col) for col in TEXT_COLUMNS if (text := getattr(record, col))}
+
+
+def extracted(record: PowerItem, citations: dict[str, list[Citation]]) -> ExtractedItem:
+    """An item with hand-made citations in its cells, as :func:`kg.model.extract_item` would give."""
+    cells = (CellCitations(col, getattr(record, col), tuple(citations.get(col, ()))) for col in TEXT_COLUMNS)
+    return ExtractedItem(record, tuple(cells))
 
 
 def clean_rows() -> list[tuple[PowerItem, dict[str, list[Citation]]]]:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.audit import Finding, audit, extract_citations
+from kg.audit import Finding, audit
 from kg.audit.gold import load_gold, score
 from kg.ingest import bundled_samples, read_list
 
@@ -18,11 +18,7 @@ GOLD = Path(os.environ.get("KG_SEEDS_FINDINGS", Path(__file__).parents[1] / "gol
 def _audit_samples() -> list[Finding]:
     from extractors import extract
 
-    results = [read_list(path) for path in bundled_samples()]
-    citations = {}
-    for result in results:
-        citations.update(extract_citations(result.items, extract))
-    return audit(results, citations)
+    return audit([read_list(path) for path in bundled_samples()], extract)
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 
 import pytest
 
-from kg.audit import KINDS, audit, audit_corpus, item_key
+from extractors.models import Citation
+from kg.audit import KINDS, audit, audit_corpus
 from kg.audit.status import parse_status
 from kg.model import PowerItem, PowerList, Repair
 from tests.audit.factories import clean_rows, corpus
@@ -27,8 +28,15 @@ def test_typo_free_lists_give_no_findings() -> None:
         Result(PowerList(title=f"{f}清单", source_file=f), [r for r, _ in rows if r.file == f])
         for f in ("a.txt", "b.txt")
     ]
-    citations = {item_key(r): c for r, c in rows}
-    assert audit(results, citations, status=EMPTY_STATUS) == []
+    by_cell: dict[tuple[str, str], list[Citation]] = {}
+    for record, cells in rows:
+        for column, found in cells.items():
+            assert by_cell.setdefault((getattr(record, column), column), found) == found
+
+    def extract(text: str, *, column: str | None = None) -> list[Citation]:
+        return by_cell.get((text, column or ""), [])
+
+    assert audit(results, extract, status=EMPTY_STATUS) == []
 
 
 def test_typo_free_lists_with_bundled_status_give_nothing_either() -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kg.audit.titles import alias_definitions, aliases, title_form, title_variants
-from tests.audit.factories import cite, corpus, item
+from tests.audit.factories import cite, corpus, extracted_row, item
 
 SIL = "中华人民共和国社会保险法"
 
@@ -65,15 +65,7 @@ def test_no_alias_when_written_in_full() -> None:
 
 def test_alias_definition_found_in_cell() -> None:
     text = "依据《甘肃省药品集中采购诚信管理办法（试行）》（甘卫药政发〔2014〕521号）（以下简称《诚信管理办法》）文件，并依据《诚信管理办法》处罚。"
-    end = text.index("（甘卫")
-    citation = cite(
-        "甘肃省药品集中采购诚信管理办法（试行）",
-        doc="甘卫药政发〔2014〕521号",
-        span=(2, end),
-        role="mentions",
-    )
-    rows = [(item("b.txt", "13", duties=text), {"duties": [citation]})]
-    [finding] = alias_definitions(corpus(rows))
+    [finding] = alias_definitions(corpus([extracted_row(item("b.txt", "13", duties=text))]))
     assert finding.evidence.raw == ("（以下简称《诚信管理办法》）",)
     assert finding.evidence.locations[0].column == "责任事项"
     assert "1处" in finding.message
@@ -91,20 +83,15 @@ def test_title_form() -> None:
 
 def test_issuing_notice_and_the_regulation_it_issues_are_not_variants() -> None:
     rows = [
-        (
-            item("a.txt", "1"),
-            {"basis": [cite("黑龙江省城乡规划实施办法（暂行）", doc="黑自然资源发〔2021〕149号")]},
+        extracted_row(
+            item("a.txt", "1", basis="依据《黑龙江省城乡规划实施办法（暂行）》（黑自然资源发〔2021〕149号）")
         ),
-        (
-            item("a.txt", "2"),
-            {
-                "basis": [
-                    cite(
-                        "黑龙江省自然资源局关于印发黑龙江省城乡规划实施办法（暂行）的通知",
-                        doc="黑自然资源发〔2021〕149号",
-                    )
-                ]
-            },
+        extracted_row(
+            item(
+                "a.txt",
+                "2",
+                basis="依据《黑龙江省自然资源局关于印发黑龙江省城乡规划实施办法（暂行）的通知》（黑自然资源发〔2021〕149号）",
+            )
         ),
     ]
     assert title_variants(corpus(rows)) == []

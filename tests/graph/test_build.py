@@ -8,7 +8,7 @@ from rdflib.namespace import PROV
 
 from kg import iri
 from kg.graph.build import list_key, list_quads
-from kg.graph.records import CellCitations, ExtractedItem
+from kg.model import CellCitations, ExtractedItem
 from kg.namespace import ELI, KG
 from kg.resolve import Resolver
 from tests.factories import CREDIT, JIA_KEY, cite, item, power_list, prov

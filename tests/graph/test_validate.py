@@ -7,7 +7,7 @@ from rdflib import RDF, Graph, Literal, URIRef
 
 from kg import iri
 from kg.graph.build import list_quads
-from kg.graph.records import CellCitations, ExtractedItem
+from kg.model import CellCitations, ExtractedItem
 from kg.namespace import ELI, KG
 from kg.store.memory import MemoryStore
 from kg.validate import ONTOLOGY_FILES, ontology_path, validate_graph, validate_store

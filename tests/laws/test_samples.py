@@ -9,9 +9,9 @@ import pytest
 
 from extractors import extract
 from extractors.models import Citation
-from kg.audit.run import extract_citations
 from kg.ingest import read_list
 from kg.laws.library import Library, shipped_library
+from kg.model import extract_item
 
 NATIONAL_KINDS = ("法律", "行政法规")
 
@@ -24,9 +24,8 @@ def shipped() -> Library:
 
 def _citations(paths: list[Path]) -> Iterator[Citation]:
     for path in paths:
-        for cells in extract_citations(read_list(path).items, extract).values():
-            for citations in cells.values():
-                yield from citations
+        for item in read_list(path).items:
+            yield from extract_item(item, extract).citations()
 
 
 def test_every_law_and_regulation_the_samples_cite_is_shipped(

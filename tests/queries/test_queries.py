@@ -9,8 +9,8 @@ from rdflib import Literal, URIRef
 
 from kg import iri
 from kg.graph.build import list_quads
-from kg.graph.records import CellCitations, ExtractedItem
 from kg.iri import graph_iri
+from kg.model import CellCitations, ExtractedItem
 from kg.queries import names, parameters, run_query
 from kg.store import open_store
 from kg.store.base import Store

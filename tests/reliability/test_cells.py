@@ -58,4 +58,4 @@ def test_markup_dropped_from_a_cell_leaves_a_repair(tmp_path: Path) -> None:
     assert [(r.seq, r.line) for r in marked] == [("1", 3)]
     assert HEADER[4] in marked[0].detail
     assert result.items[0].basis == "《社会保险法》第八十七条"
-    assert result.items[0].repairs == marked
+    assert list(result.items[0].repairs) == marked

@@ -7,6 +7,7 @@ from pathlib import Path
 from rdflib import URIRef
 from typer.testing import CliRunner
 
+from extractors import extract
 from kg import iri
 from kg.audit import audit
 from kg.cli import app
@@ -123,7 +124,9 @@ def test_audit_reports_duplicate_seqs_and_same_title_lists(tmp_path: Path) -> No
     first, second = tmp_path / "甲.txt", tmp_path / "甲2024.txt"
     first.write_text(list_text(_rows_with_seqs("1", "1", "")), encoding="utf-8")
     second.write_text(list_text(_rows_with_seqs("1")), encoding="utf-8")
-    findings = audit([read_list(first), read_list(second)], {}, kinds=["duplicate_seq", "same_title_list"])
+    findings = audit(
+        [read_list(first), read_list(second)], extract, kinds=["duplicate_seq", "same_title_list"]
+    )
     duplicate = [f for f in findings if f.kind == "duplicate_seq"]
     assert len(duplicate) == 2
     repeated = next(f for f in duplicate if "序号1出现2次" in f.message)

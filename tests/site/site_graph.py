@@ -12,8 +12,7 @@ from typing import Any, TypeVar
 
 from extractors.models import Citation, Instrument, Provision
 from kg.graph.build import list_quads
-from kg.graph.records import CellCitations, ExtractedItem
-from kg.model import PowerItem, PowerList
+from kg.model import CellCitations, ExtractedItem, PowerItem, PowerList
 from kg.store.base import Store
 
 StoreT = TypeVar("StoreT", bound=Store)
