@@ -29,7 +29,6 @@ class KG(DefinedNamespace):
     PowerList: URIRef  # class: power list
     Summary: URIRef  # class: summary
     accountabilityText: URIRef  # datatype property: accountability text
-    agenciesCiting: URIRef  # datatype property: agencies citing
     agenciesRestingOn: URIRef  # datatype property: agencies resting on
     atColumn: URIRef  # datatype property: at column
     atSeq: URIRef  # datatype property: at 序号
@@ -59,9 +58,8 @@ class KG(DefinedNamespace):
     inVersion: URIRef  # object property: in version
     instrument: URIRef  # object property: instrument
     issuerName: URIRef  # datatype property: issuer
-    itemsCiting: URIRef  # datatype property: items citing
-    itemsCitingWithAgency: URIRef  # datatype property: items citing with an agency
     itemsRestingOn: URIRef  # datatype property: items resting on
+    itemsWithAgencyRestingOn: URIRef  # datatype property: items with an agency resting on
     jurisdiction: URIRef  # datatype property: jurisdiction
     lawText: URIRef  # datatype property: law text
     level: URIRef  # datatype property: level
