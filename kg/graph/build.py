@@ -110,15 +110,10 @@ class ListGraph:
         self._seen: set[object] = set()
         self._resolved: dict[object, ResolvedInstrument | None] = {}
         yield from self._q(self._list_triples())
-        self._based: set[URIRef] = set()
         for extracted in self.items:
             yield from self._q(self._item_triples(extracted.item))
             for cell in extracted.cells:
                 yield from self._q(self._cell_triples(extracted.item, cell))
-            node = self.item_iri(extracted.item)
-            if node not in self._based:
-                # precomputed so "items without basis" is a lookup, not a MINUS over every citation
-                yield node, KG.withoutBasis, Literal(True), self.graph
 
     def _q(self, triples: Iterable[tuple[Identifier, Identifier, Identifier]]) -> Iterator[Quad]:
         graph = self.graph
@@ -251,8 +246,6 @@ class ListGraph:
                 yield from self._citation_triples(cit, node, cell, citation, instrument, target, provision)
                 if citation.role == "cites":
                     yield node, KG.restsOn, target
-                    if cell.field == "basis":
-                        self._based.add(node)
 
     def _citation_triples(
         self,
