@@ -15,6 +15,7 @@ one kind, by its graph and its subject's ``rdf:type``:
   instrument-kind concepts), as written in the graphs that hold them;
 - **list/agency**: the list, agencies, their units, power-type concepts;
 - **library**: the law library's graph (status, versions, texts);
+- **summary**: the precomputed aggregates' graph (:mod:`kg.scale.summary`);
 - **other**: anything not above (should stay 0: a new kind of node belongs in a row).
 
 Counts are quads (what the store holds: a fact in two lists' graphs counts twice);
@@ -44,7 +45,17 @@ from rdflib.namespace import PROV
 
 __all__ = ["KINDS", "classify", "main"]
 
-KINDS = ("item", "cell provenance", "citation", "instrument", "provision", "list/agency", "library", "other")
+KINDS = (
+    "item",
+    "cell provenance",
+    "citation",
+    "instrument",
+    "provision",
+    "list/agency",
+    "library",
+    "summary",
+    "other",
+)
 """The rows of the table, in order."""
 _KG = "https://w3id.org/qzqd-kg/ontology#"
 """Terms by IRI where a graph before or after issue 13's changes may lack them."""
@@ -73,16 +84,17 @@ def _terms() -> tuple[dict[URIRef, str], set[URIRef], set[URIRef]]:
 
 def classify(quads: Iterable[tuple[object, object, object, object]]) -> tuple[Counter[str], int]:
     """Count ``quads`` by kind (see the module docstring); also return the distinct triples."""
-    from kg.iri import library_graph_iri, scheme_iri
+    from kg.iri import library_graph_iri, scheme_iri, summary_graph_iri
 
     by_type, provenance, item_links = _terms()
     library = library_graph_iri()
+    summary = summary_graph_iri()
     has_column = URIRef(_KG + "hasColumn")
     rows = list(quads)
     kind_of: dict[object, str] = {}
     schemes = {scheme_iri("instrument-kind"): "instrument", scheme_iri("power-type"): "list/agency"}
     for s, p, o, g in rows:
-        if g == library:
+        if g in (library, summary):
             continue
         if p == RDF.type and o in by_type:
             kind_of[s] = by_type[o]  # type: ignore[index]
@@ -92,7 +104,7 @@ def classify(quads: Iterable[tuple[object, object, object, object]]) -> tuple[Co
             kind_of[o] = "cell provenance"
     counts: Counter[str] = Counter()
     for s, p, _o, g in rows:
-        kind = "library" if g == library else kind_of.get(s, "other")
+        kind = "library" if g == library else "summary" if g == summary else kind_of.get(s, "other")
         if kind == "citation" and p in provenance:
             kind = "cell provenance"
         elif kind == "item" and p in item_links:

@@ -52,6 +52,7 @@ __all__ = [
     "provision_path",
     "scheme_iri",
     "segment",
+    "summary_graph_iri",
 ]
 
 BASE = "https://w3id.org/qzqd-kg/id/"
@@ -312,6 +313,14 @@ def library_graph_iri() -> URIRef:
     Outside ``graph/``, so no list's title can mint the same IRI.
     """
     return _mint("library", "graph")
+
+
+def summary_graph_iri() -> URIRef:
+    """The one named graph of the precomputed aggregates (:mod:`kg.scale.summary`).
+
+    Outside ``graph/``, so no list's title can mint the same IRI.
+    """
+    return _mint("summary", "graph")
 
 
 def law_version_iri(instrument: URIRef, date: str | None) -> URIRef:

@@ -27,7 +27,9 @@ class KG(DefinedNamespace):
     OrgUnit: URIRef  # class: organisational unit
     PowerItem: URIRef  # class: power item
     PowerList: URIRef  # class: power list
+    Summary: URIRef  # class: summary
     accountabilityText: URIRef  # datatype property: accountability text
+    agenciesRestingOn: URIRef  # datatype property: agencies resting on
     atColumn: URIRef  # datatype property: at column
     atSeq: URIRef  # datatype property: at 序号
     basisText: URIRef  # datatype property: legal basis text
@@ -35,6 +37,7 @@ class KG(DefinedNamespace):
     citedInstrument: URIRef  # object property: cited instrument
     citedResource: URIRef  # object property: cited resource
     citedVersion: URIRef  # datatype property: cited version
+    citesCount: URIRef  # datatype property: citations citing
     citingItem: URIRef  # object property: citing item
     column: URIRef  # datatype property: column
     columnHeader: URIRef  # datatype property: column header
@@ -55,6 +58,8 @@ class KG(DefinedNamespace):
     inVersion: URIRef  # object property: in version
     instrument: URIRef  # object property: instrument
     issuerName: URIRef  # datatype property: issuer
+    itemsRestingOn: URIRef  # datatype property: items resting on
+    itemsWithAgencyRestingOn: URIRef  # datatype property: items with an agency resting on
     jurisdiction: URIRef  # datatype property: jurisdiction
     lawText: URIRef  # datatype property: law text
     level: URIRef  # datatype property: level
@@ -83,6 +88,7 @@ class KG(DefinedNamespace):
     statusSource: URIRef  # datatype property: status source
     subName: URIRef  # datatype property: sub-item name
     suggestion: URIRef  # datatype property: suggestion
+    summaryStale: URIRef  # datatype property: summary stale
     unitOf: URIRef  # object property: unit of
 
 

@@ -51,6 +51,7 @@ from kg.counts import GraphCounts, graph_counts
 from kg.model import PowerItem, PowerList
 from kg.resolve import Resolver
 from kg.scale.manifest import Manifest, ManifestEntry, manifest_path, pipeline_version
+from kg.scale.summary import SummaryRefresh
 from kg.scale.worker import ListOutcome, build_outcome, process_list
 from kg.store.base import Store
 
@@ -189,6 +190,7 @@ class _Target:
         self._opener = store_or_opener
         self.tracked = tracked
         self.store: Store | None = None
+        self.refresh: SummaryRefresh | None = None
         self.manifest = Manifest(version=pipeline_version())
         self.path: Path | None = None
         if isinstance(store_or_opener, Store):
@@ -199,6 +201,7 @@ class _Target:
         if self.store is None:
             opener = self._opener
             self.store = opener() if callable(opener) else opener
+            self.refresh = SummaryRefresh(self.store)
             if self.tracked:
                 self.path = manifest_path(self.store)
                 recorded = Manifest.load(self.path)
@@ -227,7 +230,7 @@ class _Target:
     def _drop_replaced(self, previous: ManifestEntry | None, outcome: ListOutcome) -> None:
         gone = previous is not None and previous.graph != outcome.graph
         if gone and not self.manifest.graph_users(previous.graph) and self.store is not None:
-            self.store.remove(URIRef(previous.graph))
+            self._remove(URIRef(previous.graph))
 
     def prune(self, removed: Sequence[str], summary: StreamSummary, *, prune: bool) -> None:
         """Drop (with ``prune``) or count as stale the recorded files no longer among the inputs."""
@@ -237,8 +240,14 @@ class _Target:
                 continue
             entry = self.manifest.entries.pop(name)
             if not self.manifest.graph_users(entry.graph) and self.store is not None:
-                self.store.remove(URIRef(entry.graph))
+                self._remove(URIRef(entry.graph))
             summary.pruned += 1
+
+    def _remove(self, graph: URIRef) -> None:
+        """Drop a list's graph, its summary nodes noted first."""
+        assert self.store is not None and self.refresh is not None
+        self.refresh.before_change(graph)
+        self.store.remove(graph)
 
 
 def _entry(outcome: ListOutcome) -> ManifestEntry:
@@ -409,12 +418,17 @@ def stream_build(
     pairs = _first(iter(landing))
     if pairs is not None:
         store = target.open()
+        refresh = target.refresh
+        assert refresh is not None
         if store.is_empty():
             store.load_graphs(pairs)
             target.record_all(landing.landed)
+            refresh.whole_count()
         else:
             for graph, data in pairs:
+                refresh.before_change(graph)
                 store.load_ntriples(graph, data)
+                refresh.changed(graph)
                 target.record(*landing.landed[-1])
     summary.stages["load"] += time.perf_counter() - load_started - landing.inside
     built_triples = landing.triples
@@ -426,6 +440,10 @@ def stream_build(
             summary.triples = sum(entry.triples for entry in target.manifest.entries.values())
         else:
             summary.triples = built_triples
+        if target.refresh is not None:
+            refreshed = time.perf_counter()
+            target.refresh.finish()
+            summary.stages["summary"] = time.perf_counter() - refreshed
         if counts and summary.triples <= COUNT_LIMIT:
             summary.store = graph_counts(store)
             summary.instruments, summary.provisions = summary.store.instruments, summary.store.provisions

@@ -12,6 +12,7 @@ from kg.graph.build import list_quads
 from kg.iri import graph_iri
 from kg.model import CellCitations, ExtractedItem
 from kg.queries import names, parameters, run_query
+from kg.scale.summary import rebuild_summary
 from kg.store import open_store
 from kg.store.base import Store
 from kg.store.memory import MemoryStore
@@ -48,6 +49,7 @@ def _load(store: Store) -> None:
     ]
     for pl, items in ((power_list(), jia), (yi_list, yi)):
         store.replace_graph(graph_iri(pl.title), list_quads(pl, items))
+    rebuild_summary(store)
 
 
 @pytest.fixture(params=["oxigraph", "memory"])
@@ -172,4 +174,4 @@ def test_run_query_refuses_plain_strings(store: Store) -> None:
 def test_a_hostile_literal_binding_stays_a_value(store: Store) -> None:
     rows = run_query(store, "powers_on_provision", target=Literal('x" } ; DROP ALL ; #'))
     assert rows == []
-    assert len(store.graphs()) == 2
+    assert len(store.graphs()) == 3  # two lists and the summary
