@@ -67,7 +67,9 @@ def test_a_build_beside_a_reader_gets_exit_3_and_leaves_the_store(built: Path, t
         done = _run("build", str(source), "--db", str(built), "--jobs", "1", wait=0.5)
         assert done.returncode == 3, done.stderr
         assert "in use" in done.stderr and "Traceback" not in done.stderr
-        assert reader.graphs() == before and len(before) == 2  # the list's graph and the library's
+        assert (
+            reader.graphs() == before and len(before) == 3
+        )  # the list's graph, the library's and the summary
     finally:
         reader.close()
 
