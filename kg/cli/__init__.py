@@ -41,7 +41,7 @@ COMMANDS: dict[str, str] = {
     "analyze": "graph:analyze_command",
     "site": "site:site_command",
     "serve": "serve:serve_command",
-    "audit": "audit:register",
+    "audit": "audit:audit_command",
     "laws": "laws:laws_app",
     "impact": "impact:impact_command",
     "synth": "synth:synth_command",
@@ -49,9 +49,7 @@ COMMANDS: dict[str, str] = {
 """Every command → ``module:attribute`` in ``kg.cli``, in the order ``kg --help`` lists them.
 
 The attribute is the command's function, or the Typer app of a command with sub-commands
-(``kg laws show``). ``audit:register`` is the one entry in the older style (a function that
-adds the command to an app): its module is being reworked elsewhere, and its command moves
-to module level with that work, when this entry becomes ``audit:audit_command``.
+(``kg laws show``).
 """
 
 QUICK_COMMANDS = frozenset({"trace"})
@@ -68,8 +66,6 @@ class LazyGroup(TyperGroup):
         commands = typer.Typer()
         if isinstance(found, typer.Typer):
             commands.add_typer(found, name=name)
-        elif attribute == "register":  # the older style, see COMMANDS
-            found(commands)
         else:
             commands.command(name)(found)
         built = [

@@ -83,22 +83,17 @@ def test_trace_loads_only_the_graph_commands_and_what_a_trace_needs(tmp_path: Pa
 
 def test_every_command_is_a_module_level_entry_of_the_one_table() -> None:
     """Each entry names a function (a command) or a Typer app (a command with sub-commands)."""
-    old_style = []
     for name, target in COMMANDS.items():
         module, _, attribute = target.partition(":")
         found = getattr(importlib.import_module(f"kg.cli.{module}"), attribute)
-        if attribute == "register":
-            old_style.append(name)
-        else:
-            assert isinstance(found, typer.Typer) or callable(found), name
-    assert old_style == ["audit"]  # the one exception, until kg/cli/audit.py's rework lands
+        assert isinstance(found, typer.Typer) or callable(found), name
     run = {name for name in COMMANDS if runner.invoke(app, [name, "--help"]).exit_code == 0}
     assert run == set(COMMANDS)
 
 
 def test_no_command_module_adds_commands_itself() -> None:
     """One registration style: the table; no ``@app.command`` or ``register`` left in the modules."""
-    modules = {target.partition(":")[0] for target in COMMANDS.values()} - {"audit"}
+    modules = {target.partition(":")[0] for target in COMMANDS.values()}
     for module in sorted(modules):
         source = inspect.getsource(importlib.import_module(f"kg.cli.{module}"))
         assert "def register(" not in source and "@app.command" not in source, module
