@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kg.audit.grounding import provision_path
+from kg.iri import provision_path
 from kg.laws.cite import LibraryLike
 from kg.laws.diff import ArticleChange, diff_versions
 from kg.laws.source import LawSourceError

@@ -4,8 +4,8 @@
 provision, the provision's text in the version in force, whether the list's
 quote is that text (:mod:`kg.laws.compare`), where it is from when it is not,
 and the findings the law's text proves (:func:`kg.audit.lawtext.judge`). The
-graph names provisions by IRI, so this module also reads a provision's path
-back from the IRI :func:`kg.iri.provision_iri` minted.
+graph names provisions by IRI: callers read a provision back with
+:func:`kg.iri.provision_path` and :meth:`extractors.models.Provision.from_path`.
 """
 
 from __future__ import annotations
@@ -21,51 +21,10 @@ from kg.laws.provisions import lookup_cited
 if TYPE_CHECKING:
     from kg.laws.model import LawInstrument, LawVersion
 
-__all__ = ["MARKS", "LawFacts", "QuoteReport", "law_facts", "provision_of_path", "provision_path", "report"]
+__all__ = ["MARKS", "LawFacts", "QuoteReport", "law_facts", "report"]
 
 MARKS: dict[str, str] = {"verified": "✓", "approximate": "≈", "mismatch": "✗", "unverifiable": "?"}
 """How a quote's verdict is marked in the terminal and on the pages."""
-
-_LEVELS = {"book", "part", "chp", "sec", "art", "artsfx", "para", "item", "subitem", "annex"}
-
-
-def provision_path(iri: str, instrument_iri: str) -> tuple[tuple[str, int], ...] | None:
-    """The path :func:`kg.iri.provision_iri` encoded (``…/art_77__para_1`` → (("art", 77), ("para", 1))).
-
-    None for the instrument itself or an IRI that is not one of its provisions.
-
-    Examples:
-        >>> provision_path("https://x/id/instrument/a/art_77__para_1", "https://x/id/instrument/a")
-        (('art', 77), ('para', 1))
-    """
-    prefix = instrument_iri.rstrip("/") + "/"
-    if not iri.startswith(prefix):
-        return None
-    path = []
-    for part in iri[len(prefix) :].split("__"):
-        name, _, number = part.rpartition("_")
-        if name not in _LEVELS or not number.isdigit():
-            return None
-        path.append((name, int(number)))
-    return tuple(path) or None
-
-
-def provision_of_path(path: tuple[tuple[str, int], ...], quote: str | None = None) -> Provision:
-    """The extractor's provision for a path, with the quote to check."""
-    levels = dict(path)
-    return Provision(
-        book=levels.get("book"),
-        chapter=levels.get("chp"),
-        section=levels.get("sec"),
-        article=levels.get("art"),
-        article_suffix=levels.get("artsfx"),
-        paragraph=levels.get("para"),
-        item=levels.get("item"),
-        sub_item=levels.get("subitem"),
-        part=levels.get("part"),
-        annex=levels.get("annex"),
-        quote=quote,
-    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,9 +18,10 @@ from typing import TYPE_CHECKING
 from rdflib import URIRef
 
 from extractors.models import Instrument as CitedInstrument
-from kg.audit.grounding import MARKS, QuoteReport, provision_of_path, provision_path, report
+from extractors.models import Provision
+from kg.audit.grounding import MARKS, QuoteReport, report
 from kg.graph.labels import provision_label
-from kg.iri import provision_iri
+from kg.iri import provision_iri, provision_path
 from kg.laws.cite import LibraryLike, find_instrument, has_text
 from kg.laws.provisions import lookup_provision
 from kg.site.data import CitationRecord, SiteData
@@ -173,7 +174,7 @@ def law_text_block(data: SiteData, links: Linker, iri: str, grounded: SiteLaw | 
         for target, cit in citations:
             path = provision_path(target, data.provisions[iri].instrument)
             if path is not None and (target, cit.quote) not in reports:
-                reports[(target, cit.quote)] = report(entry.law, provision_of_path(path, cit.quote or None))
+                reports[(target, cit.quote)] = report(entry.law, Provision.from_path(path, cit.quote or None))
     parts: list[Markup] = []
     if entry is not None and entry.text:
         law = entry.law

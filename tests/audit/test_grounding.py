@@ -6,7 +6,8 @@ import pytest
 
 from extractors.models import Provision
 from kg import iri
-from kg.audit.grounding import provision_of_path, provision_path, report
+from kg.audit.grounding import report
+from kg.iri import provision_path
 from tests.laws.laws_factory import SOCIAL_INSURANCE, TIANSHUI_4160, social_insurance_law
 
 
@@ -19,7 +20,7 @@ def test_path_round_trips_through_the_minted_iri(provision: Provision) -> None:
     instrument = iri.instrument_iri("中华人民共和国社会保险法")
     minted = iri.provision_iri(instrument, provision.path())
     assert provision_path(str(minted), str(instrument)) == provision.path()
-    assert provision_of_path(provision.path()).path() == provision.path()
+    assert Provision.from_path(provision.path()).path() == provision.path()
 
 
 def test_not_a_provision_of_the_instrument() -> None:
