@@ -25,7 +25,7 @@ import regex
 from extractors.glosses import strip_glosses
 from extractors.numerals import parse_numeral_flagged
 from extractors.patterns import DOC_NUMBER, ORDER_NUMBER, ORDER_NUMBER_AFTER, compile_verbose
-from extractors.tables import issuer_codes, organ_codes, places
+from extractors.tables import PRC_PREFIX, issuer_codes, organ_codes, places
 from extractors.titles import to_simplified
 
 __all__ = [
@@ -231,7 +231,6 @@ def _parse_doc(
     )
 
 
-PRC = "中华人民共和国"
 """Left out of order codes: 中华人民共和国主席令 and 主席令 are one series."""
 
 _ORDER_CODE_ALIASES: dict[str, str] = {"国令": "国务院令"}
@@ -256,7 +255,7 @@ def _order_org(org: str, kind: str) -> str | None:
     ends with (医疗机构管理条例国务院 → 国务院).
     """
     trimmed = _STOP_PREFIXES.sub("", org)
-    bare = trimmed.removeprefix(PRC)
+    bare = trimmed.removeprefix(PRC_PREFIX)
     if bare and bare + kind in issuer_codes():
         return trimmed
     for start in range(1, min(len(trimmed), MAX_WORD_BEFORE_CODE + 1)):
@@ -315,7 +314,7 @@ def _parse_order(
     if written is None:
         return None
     written_as = _as_written(org_text, written) if bare_org != org_text else written
-    org = _simplified(written).removeprefix(PRC)
+    org = _simplified(written).removeprefix(PRC_PREFIX)
     serial = _serial(serial_text)
     if serial.value is None:
         return None

@@ -38,6 +38,7 @@ import regex
 
 from extractors import extract
 from extractors.models import Citation
+from extractors.tables import PRC_PREFIX
 from extractors.titles import to_simplified
 
 __all__ = [
@@ -249,15 +250,14 @@ def load_gold(path: Path | str, *, samples: Iterable[Path] = ()) -> list[GoldCel
 
 _STRICT_DROP = regex.compile(r"[《》〈〉\s]")
 _LENIENT_DROP = regex.compile(r"[《》〈〉<>＜＞\s（）()、，,\"“”·]")
-PRC = "中华人民共和国"
 
 
 def _strict_title(title: str | None) -> str:
-    return _STRICT_DROP.sub("", title or "").removeprefix(PRC)
+    return _STRICT_DROP.sub("", title or "").removeprefix(PRC_PREFIX)
 
 
 def _lenient_title(title: str | None) -> str:
-    return _LENIENT_DROP.sub("", to_simplified(title or "")).removeprefix(PRC)
+    return _LENIENT_DROP.sub("", to_simplified(title or "")).removeprefix(PRC_PREFIX)
 
 
 @dataclass(slots=True)

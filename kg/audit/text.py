@@ -16,6 +16,7 @@ from importlib import resources
 
 import regex
 
+from extractors.tables import PRC_PREFIX
 from kg.laws.compare import MIN_BLOCK, quote_key
 
 __all__ = [
@@ -29,7 +30,6 @@ __all__ = [
 ]
 
 _TITLE_NOISE = regex.compile(r"[\s《》〈〉<>“”\"'‘’「」]+")
-_STATE_PREFIX = "中华人民共和国"
 
 
 def title_key(title: str | None) -> str:
@@ -45,7 +45,7 @@ def title_key(title: str | None) -> str:
         return ""
     text = unicodedata.normalize("NFKC", title)
     text = _TITLE_NOISE.sub("", text)
-    return text.removeprefix(_STATE_PREFIX)
+    return text.removeprefix(PRC_PREFIX)
 
 
 @lru_cache(maxsize=65536)

@@ -17,6 +17,7 @@ import regex
 
 from extractors import patterns
 from extractors.patterns import compile_verbose
+from extractors.tables import PRC_PREFIX
 from kg.audit.corpus import Corpus, Occurrence, instrument_ref, where
 from kg.audit.docnumbers import instrument_problems
 from kg.audit.model import Evidence, Finding
@@ -25,7 +26,6 @@ from kg.audit.text import title_key
 __all__ = ["alias_definitions", "aliases", "is_alias_use", "title_form", "title_variants"]
 
 _FORM_NOISE = regex.compile(r"[\s《》〈〉<>“”\"'‘’「」]+")
-_STATE_PREFIX = "中华人民共和国"
 
 # What may stand between a citation and its 以下简称: nothing, or its （文号）.
 ALIAS_BETWEEN = regex.compile(r"\s*(?:[（(][^（）()《》]{0,40}[）)]\s*)?")
@@ -114,7 +114,7 @@ def title_variants(corpus: Corpus) -> list[Finding]:
 
 
 def _alias_reason(form: str, canonical: str) -> str:
-    if canonical == _STATE_PREFIX + form:
+    if canonical == PRC_PREFIX + form:
         return "省略“中华人民共和国” / short title without the state name"
     if form in canonical:
         return "标题的简写 / shortened title"
