@@ -5,8 +5,8 @@ or cite each instrument means joining every citation of every list: 37–72 s at
 items. The build counts them instead, into the named graph
 :func:`kg.iri.summary_graph_iri`, a few triples per node (vocabulary in
 ``ontology/kg.ttl``): ``kg:itemsRestingOn``/``kg:agenciesRestingOn`` on every node some
-item rests on (directly or through a part), ``kg:itemsCiting``/``kg:itemsCitingWithAgency``/
-``kg:agenciesCiting``/``kg:citesCount`` on every instrument a ``cites`` citation names.
+item rests on (directly or through a part), and ``kg:itemsWithAgencyRestingOn``/``kg:citesCount``
+on every instrument a ``cites`` citation names.
 
 Kept exact, not approximate: counts are distinct items and agencies over the whole store
 (one power code can stand in two lists), so a changed list's effect is not a difference
@@ -30,6 +30,7 @@ from rdflib.term import Identifier
 
 from kg.iri import summary_graph_iri
 from kg.namespace import KG
+from kg.prefixes import prologue
 from kg.store.base import Store
 from kg.store.sparql_syntax import ntriples_line, term_to_sparql
 
@@ -45,9 +46,8 @@ __all__ = [
 SUMMARY_GRAPH = summary_graph_iri()
 """The named graph of the aggregates (its IRI is also its header node, typed ``kg:Summary``)."""
 
-_PREFIXES = """PREFIX kg: <https://w3id.org/qzqd-kg/ontology#>
-PREFIX eli: <http://data.europa.eu/eli/ontology#>
-"""
+_PREFIXES = prologue()
+"""The project's prefixes (``kg:``, ``eli:`` …), from their one owner."""
 
 _RESTING = (
     _PREFIXES
@@ -92,7 +92,7 @@ WHERE {
 _ROWS = """SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }"""
 """The summary graph's triples (bind ?g); the header's tell whether it is absent, current or stale."""
 
-_HAS_LISTS = "PREFIX kg: <https://w3id.org/qzqd-kg/ontology#>\nASK { ?list a kg:PowerList }"
+_HAS_LISTS = _PREFIXES + "ASK { ?list a kg:PowerList }"
 
 VALUES_CHUNK = 500
 """Nodes per restricted count query (keeps each query text small for a server)."""
