@@ -462,6 +462,8 @@ def _labelled(store: Store, part: Identifier) -> list[Row]:
     ``citations_of``, where every list citing the part repeats it.
     """
     rows = run_query(store, "citations_of", cited=part)
+    if all(row.get("citedAs") is not None for row in rows):
+        return rows  # nothing to label (or no citation of this part): no second query
     labels = sorted((row["label"] for row in run_query(store, "cited_label", cited=part)), key=str)
     labelled: list[Row] = []
     for row in rows:
