@@ -15,6 +15,7 @@ from pathlib import PurePath
 from extractors.models import Citation, Instrument
 from kg.audit.model import InstrumentRef, ItemRef, Location
 from kg.model import TEXT_COLUMNS, ExtractedItem, PowerItem, PowerList, Repair
+from kg.resolve import Resolver, learn_numbers
 
 __all__ = [
     "DEFAULT_HEADERS",
@@ -124,11 +125,18 @@ class Occurrence:
 
 @dataclass(slots=True)
 class Corpus:
-    """Everything one audit run looks at."""
+    """Everything one audit run looks at.
+
+    "The same instrument" is the graph's decision, not the audit's: :meth:`identity` and
+    :meth:`title_identity` ask :class:`kg.resolve.Resolver`, with the numbers learned
+    across the corpus (a title cited once with its number and once without is one
+    instrument), so a finding's grouping and the key it reports agree.
+    """
 
     items: list[CitedItem] = field(default_factory=list)
     repairs: list[Repair] = field(default_factory=list)
     lists: list[PowerList] = field(default_factory=list)
+    _resolved: tuple[int, Resolver] | None = field(default=None, init=False, repr=False, compare=False)
 
     def add(self, extracted: ExtractedItem) -> None:
         """Add one item with the citations found in its cells."""
@@ -140,3 +148,31 @@ class Corpus:
             for column in TEXT_COLUMNS:
                 for citation in cited.citations(column):
                     yield Occurrence(cited, column, citation)
+
+    @property
+    def resolver(self) -> Resolver:
+        """The graph's identity rules, with the title → number pairs this corpus teaches.
+
+        Made on first use and again once items were added since.
+        """
+        if self._resolved is None or self._resolved[0] != len(self.items):
+            learned = learn_numbers(occ.instrument for occ in self.occurrences())
+            self._resolved = (len(self.items), Resolver(learned=learned))
+        return self._resolved[1]
+
+    def identity(self, instrument: Instrument) -> str:
+        """The key of ``instrument``'s graph node: equal for two citations of one instrument."""
+        return self.resolver.identity(instrument)
+
+    def title_identity(self, instrument: Instrument) -> str:
+        """The canonical title the graph knows ``instrument`` by, whatever its number."""
+        return self.resolver.title_identity(instrument)
+
+    def instrument_key(self, instrument: Instrument) -> str:
+        """Which instrument a quote or a basis names: its title identity, else its number.
+
+        Title first, as a reader compares quotes: a title cited under two numbers (one
+        of them a slip that ``doc_number_conflict`` reports) is still one law whose
+        articles are compared; the graph's node key (:meth:`identity`) would split it.
+        """
+        return self.title_identity(instrument) or instrument.doc_number or ""

@@ -10,15 +10,16 @@ other's best match), so a loosely similar third item never produces a finding.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from functools import cache
 from importlib import resources
 from itertools import combinations
 
-from extractors.models import Provision
+from extractors.models import Instrument, Provision
 from kg.audit.corpus import CitedItem, Corpus, instrument_ref, where
 from kg.audit.model import Evidence, Finding
 from kg.audit.quotes import SAME_TEXT, same_text
-from kg.audit.text import char_bigrams, expand_abbreviations, quote_key, title_key
+from kg.audit.text import char_bigrams, expand_abbreviations, quote_key
 from kg.graph.labels import provision_label
 
 __all__ = ["basis_divergences", "content_bigrams", "equivalent_items", "name_grams"]
@@ -32,7 +33,10 @@ same power type, the one-to-one pairing and :data:`CLEAR_MARGIN` keep it safe.""
 _FINE_LEVELS = frozenset({"para", "item", "subitem"})
 
 Basis = dict[str, dict[tuple[tuple[str, int], ...], Provision]]
-"""instrument key → article-level provision path → a provision cited there."""
+"""instrument identity → article-level provision path → a provision cited there."""
+
+Identity = Callable[[Instrument], str]
+"""Which instrument a citation names: :meth:`kg.audit.corpus.Corpus.instrument_key`."""
 
 
 COMMON_SHARE = 0.05
@@ -118,13 +122,12 @@ def equivalent_items(
     return pairs
 
 
-def _basis(cited: CitedItem) -> Basis:
+def _basis(cited: CitedItem, identity: Identity) -> Basis:
     out: Basis = defaultdict(dict)
     for citation in cited.citations("basis"):
         if citation.role != "cites":
             continue
-        inst = citation.instrument
-        key = title_key(inst.title or inst.raw_title) or (inst.doc_number or "")
+        key = identity(citation.instrument)
         for prov in citation.provisions:
             path = tuple(level for level in prov.path() if level[0] not in _FINE_LEVELS)
             if key and path:
@@ -141,14 +144,13 @@ def basis_divergences(corpus: Corpus) -> list[Finding]:
     findings = []
     for agency_a, agency_b in combinations(sorted(by_agency), 2):
         for x, y in equivalent_items(by_agency[agency_a], by_agency[agency_b], grams):
-            findings.extend(_divergence(x, y))
+            findings.extend(_divergence(x, y, corpus.instrument_key))
     return findings
 
 
-def _quote_of(cited: CitedItem, key: str, path: tuple[tuple[str, int], ...]) -> str:
+def _quote_of(cited: CitedItem, key: str, path: tuple[tuple[str, int], ...], identity: Identity) -> str:
     for citation in cited.citations("basis"):
-        inst = citation.instrument
-        if (title_key(inst.title or inst.raw_title) or inst.doc_number) != key:
+        if identity(citation.instrument) != key:
             continue
         for prov in citation.provisions:
             if tuple(lv for lv in prov.path() if lv[0] not in _FINE_LEVELS) == path:
@@ -156,12 +158,14 @@ def _quote_of(cited: CitedItem, key: str, path: tuple[tuple[str, int], ...]) -> 
     return ""
 
 
-def _same_text_hint(x: CitedItem, y: CitedItem, key: str, bx: dict, by: dict) -> list[str]:
+def _same_text_hint(
+    x: CitedItem, y: CitedItem, key: str, bx: dict, by: dict, identity: Identity
+) -> list[str]:
     """Where x quotes under one article the text y quotes under another (a numbering slip)."""
     hints = []
     for px, prov_x in bx.items():
         for py, prov_y in by.items():
-            qx, qy = _quote_of(x, key, px), _quote_of(y, key, py)
+            qx, qy = _quote_of(x, key, px, identity), _quote_of(y, key, py, identity)
             if qx and qy and same_text(qx, qy) >= SAME_TEXT:
                 hints.append(
                     f"序号{x.item.seq}所引{provision_label(prov_x.path())}的文字即序号{y.item.seq}所引"
@@ -170,23 +174,19 @@ def _same_text_hint(x: CitedItem, y: CitedItem, key: str, bx: dict, by: dict) ->
     return hints
 
 
-def _divergence(x: CitedItem, y: CitedItem) -> list[Finding]:
-    basis_x, basis_y = _basis(x), _basis(y)
+def _divergence(x: CitedItem, y: CitedItem, identity: Identity) -> list[Finding]:
+    basis_x, basis_y = _basis(x, identity), _basis(y, identity)
     findings = []
     for key in sorted(set(basis_x) & set(basis_y)):
         bx, by = basis_x[key], basis_y[key]
         if set(bx) & set(by):
             continue
-        inst = next(
-            c.instrument
-            for c in x.citations("basis")
-            if (title_key(c.instrument.title or c.instrument.raw_title) or c.instrument.doc_number) == key
-        )
+        inst = next(c.instrument for c in x.citations("basis") if identity(c.instrument) == key)
         side = [
             f"{where([c])}“{c.item.name}”依据{'、'.join(provision_label(p.path()) for p in b.values())}"
             for c, b in ((x, bx), (y, by))
         ]
-        hints = _same_text_hint(x, y, key, bx, by)
+        hints = _same_text_hint(x, y, key, bx, by, identity)
         message = (
             f"同类事项（{x.item.type}）在不同机关依据《{inst.title or inst.raw_title}》的不同条款："
             + "；".join(side)

@@ -24,7 +24,7 @@ from extractors.docnumbers import DocNumber, parse_any
 from extractors.models import Instrument
 from kg.audit.corpus import Corpus, Occurrence, instrument_ref, where
 from kg.audit.model import Evidence, Finding
-from kg.audit.text import coverage, title_key
+from kg.audit.text import coverage
 
 __all__ = [
     "as_written",
@@ -126,9 +126,9 @@ def malformed_doc_numbers(corpus: Corpus) -> list[Finding]:
         problems = _problems(occ)
         if problems:
             raw = as_written(occ, inst.raw_doc_number or inst.doc_number or "")
-            bad[(title_key(inst.title or inst.raw_title), raw)].append((occ, problems))
+            bad[(corpus.title_identity(inst), raw)].append((occ, problems))
         elif _well_formed(occ):
-            good[title_key(inst.title or inst.raw_title)][inst.doc_number or ""].append(occ)
+            good[corpus.title_identity(inst)][inst.doc_number or ""].append(occ)
     return [_malformed_finding(raw, group, good.get(key, {})) for (key, raw), group in bad.items()]
 
 
@@ -173,14 +173,14 @@ def doc_number_conflicts(corpus: Corpus) -> list[Finding]:
     for occ in corpus.occurrences():
         if _well_formed(occ):
             inst = occ.instrument
-            entries[(title_key(inst.title or inst.raw_title), inst.doc_number or "")].append(occ)
+            entries[(corpus.title_identity(inst), inst.doc_number or "")].append(occ)
     keys = sorted(entries)
     groups = _cluster(keys, _candidate_pairs(keys), _same_document)
     return [_conflict_finding(group, entries) for group in groups if len(group) > 1]
 
 
 Entry = tuple[str, str]
-"""(title key, normalised number) of a well-formed citation."""
+"""(title identity, normalised number) of a well-formed citation."""
 
 
 def _candidate_pairs(keys: list[Entry]) -> Iterator[tuple[Entry, Entry]]:

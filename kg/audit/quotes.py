@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from extractors.models import Provision
 from kg.audit.corpus import Corpus, Occurrence, instrument_ref, where
 from kg.audit.model import Evidence, Finding
-from kg.audit.text import MIN_BLOCK, coverage, coverage_bound, quote_key, title_key
+from kg.audit.text import MIN_BLOCK, coverage, coverage_bound, quote_key
 from kg.graph.labels import provision_label
 
 __all__ = ["QuotedText", "quoted_text_conflicts", "quoted_texts", "same_text"]
@@ -39,16 +39,13 @@ SHOWN = 40
 
 @dataclass(frozen=True, slots=True)
 class QuotedText:
-    """One quote of one provision, where it was found."""
+    """One quote of one provision, where it was found, and the instrument it quotes."""
 
     occ: Occurrence
     provision: Provision
     key: str
-
-    @property
-    def instrument(self) -> str:
-        inst = self.occ.instrument
-        return title_key(inst.title or inst.raw_title) or (inst.doc_number or "")
+    instrument: str
+    """The identity of the quoted instrument (:meth:`kg.audit.corpus.Corpus.instrument_key`)."""
 
     @property
     def article(self) -> tuple[int | None, int | None, int | None]:
@@ -84,7 +81,7 @@ def quoted_texts(corpus: Corpus) -> list[QuotedText]:
         for prov in occ.citation.provisions:
             key = quote_key(prov.quote)
             if prov.article is not None and len(key) >= max(MIN_QUOTE, MIN_BLOCK):
-                out.append(QuotedText(occ, prov, key))
+                out.append(QuotedText(occ, prov, key, corpus.instrument_key(occ.instrument)))
     return out
 
 

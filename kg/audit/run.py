@@ -29,7 +29,6 @@ from kg.audit.status import StatusTable, not_in_force
 from kg.audit.titles import alias_definitions, aliases, title_variants
 from kg.laws.cite import LibraryLike, installed_library
 from kg.model import PowerItem, PowerList, Repair, extract_item
-from kg.resolve import Resolver, learn_numbers
 
 __all__ = [
     "CHECKS",
@@ -123,7 +122,7 @@ def _key_resolver(corpus: Corpus) -> Callable[[InstrumentRef], InstrumentRef]:
     Numbers learned across the corpus (title cited once with, once without its
     number) make the key agree with the node the list that gave the number built.
     """
-    resolver = Resolver(learned=learn_numbers(occ.instrument for occ in corpus.occurrences()))
+    resolver = corpus.resolver
 
     def resolve(ref: InstrumentRef) -> InstrumentRef:
         resolved = resolver.resolve(Instrument(title=ref.title, doc_number=ref.doc_number))

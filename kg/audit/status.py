@@ -22,8 +22,8 @@ from typing import TYPE_CHECKING
 
 from kg.audit.corpus import Corpus, Occurrence, instrument_ref, where
 from kg.audit.model import Evidence, Finding, Severity
-from kg.audit.text import title_key
 from kg.laws.cite import LibraryLike, cited_date, cited_version, find_instrument
+from kg.resolve import Resolver
 
 if TYPE_CHECKING:
     from kg.laws.model import LawInstrument
@@ -70,7 +70,21 @@ class StatusTable:
         """The entry for an instrument: by its number first, else by its title."""
         if doc_number and doc_number in self.by_number:
             return self.by_number[doc_number]
-        return self.by_title.get(title_key(title)) if title else None
+        return self.by_title.get(_title_match_key(title)) if title else None
+
+
+@cache
+def _resolver() -> Resolver:
+    return Resolver()
+
+
+def _title_match_key(title: str) -> str:
+    """How a table's title key meets a cited title: 中华人民共和国, 《》 and spaces ignored (docs/audit.md).
+
+    The looser comparison is the identity owner's (:meth:`kg.resolve.Resolver.spelling_key`):
+    a user's table may write 某某条例 where a list wrote 中华人民共和国某某条例.
+    """
+    return _resolver().spelling_key(title)
 
 
 def _entry(row: dict[str, str], where: str) -> StatusEntry:
@@ -114,7 +128,7 @@ def parse_status(text: str, source: str) -> StatusTable:
         if "号" in entry.key:
             by_number[entry.key] = entry
         else:
-            by_title[title_key(entry.key)] = entry
+            by_title[_title_match_key(entry.key)] = entry
     return StatusTable(by_number, by_title)
 
 

@@ -1,22 +1,19 @@
-"""Text keys and similarity measures shared by the checks.
+"""Text similarity measures shared by the checks.
 
-Lists write one title many ways (《》 or not, 中华人民共和国 or not, full- or
-half-width brackets); quotes differ in punctuation and small copy edits. These
-helpers compare what matters and ignore the rest, so a check never fires on a
-difference a lawyer would not call a difference.
+Quotes differ in punctuation and small copy edits, item names in abbreviations.
+These helpers compare what matters and ignore the rest, so a check never fires on
+a difference a lawyer would not call a difference. Titles are not compared here:
+whether two titles name one instrument is :mod:`kg.resolve`'s to say
+(:meth:`kg.audit.corpus.Corpus.identity`).
 """
 
 from __future__ import annotations
 
-import unicodedata
 from collections import Counter
 from difflib import SequenceMatcher
 from functools import cache, lru_cache
 from importlib import resources
 
-import regex
-
-from extractors.tables import PRC_PREFIX
 from kg.laws.compare import MIN_BLOCK, quote_key
 
 __all__ = [
@@ -26,26 +23,7 @@ __all__ = [
     "dice",
     "expand_abbreviations",
     "quote_key",
-    "title_key",
 ]
-
-_TITLE_NOISE = regex.compile(r"[\s《》〈〉<>“”\"'‘’「」]+")
-
-
-def title_key(title: str | None) -> str:
-    """The key two spellings of one title share.
-
-    Examples:
-        >>> title_key("《中华人民共和国社会保险法》")
-        '社会保险法'
-        >>> title_key("办法(试行)") == title_key("办法（试行）")
-        True
-    """
-    if not title:
-        return ""
-    text = unicodedata.normalize("NFKC", title)
-    text = _TITLE_NOISE.sub("", text)
-    return text.removeprefix(PRC_PREFIX)
 
 
 @lru_cache(maxsize=65536)

@@ -9,7 +9,6 @@ became one node (``alias``), that one document number came with two titles
 
 from __future__ import annotations
 
-import unicodedata
 from collections import defaultdict
 from difflib import SequenceMatcher
 
@@ -21,11 +20,9 @@ from extractors.tables import PRC_PREFIX
 from kg.audit.corpus import Corpus, Occurrence, instrument_ref, where
 from kg.audit.docnumbers import instrument_problems
 from kg.audit.model import Evidence, Finding
-from kg.audit.text import title_key
+from kg.resolve import Resolver, clean_title, default_rules
 
 __all__ = ["alias_definitions", "aliases", "is_alias_use", "title_form", "title_variants"]
-
-_FORM_NOISE = regex.compile(r"[\s《》〈〉<>“”\"'‘’「」]+")
 
 # What may stand between a citation and its 以下简称: nothing, or its （文号）.
 ALIAS_BETWEEN = regex.compile(r"\s*(?:[（(][^（）()《》]{0,40}[）)]\s*)?")
@@ -35,13 +32,13 @@ ALIAS_DEFINITION = compile_verbose(patterns.ALIAS_DEFINITION)
 
 
 def title_form(title: str | None) -> str:
-    """A title as written, minus brackets, quotes, spaces and width differences.
+    """A title as written, cleaned as the graph cleans its labels (:func:`kg.resolve.clean_title`).
 
     Examples:
         >>> title_form("《社会保险法》")
         '社会保险法'
     """
-    return _FORM_NOISE.sub("", unicodedata.normalize("NFKC", title or ""))
+    return clean_title(title or "", default_rules())
 
 
 def _where(occs: list[Occurrence]) -> str:
@@ -69,9 +66,18 @@ def _diff(a: str, b: str) -> str:
     return "，".join(parts)
 
 
+_MARKS = regex.compile(r"[\s《》〈〉<>“”\"'‘’「」]+")
+"""Marks and spaces a message drops from a title it shows (display only: keys are kg.resolve's)."""
+
+
+def _shown(title: str | None) -> str:
+    """A title for a message: as written, without its marks and spaces."""
+    return _MARKS.sub("", title or "")
+
+
 def _shown_title(occ: Occurrence) -> str:
     inst = occ.instrument
-    return _FORM_NOISE.sub("", inst.raw_title or inst.title or "")
+    return _shown(inst.raw_title or inst.title)
 
 
 def title_variants(corpus: Corpus) -> list[Finding]:
@@ -81,7 +87,7 @@ def title_variants(corpus: Corpus) -> list[Finding]:
         inst = occ.instrument
         raw_ok = not instrument_problems(inst)
         if inst.doc_number and raw_ok and not is_alias_use(occ):
-            key = _variant_key(occ)
+            key = _variant_key(occ, corpus.resolver)
             if key:
                 by_number[inst.doc_number][key].append(occ)
     findings = []
@@ -122,14 +128,20 @@ def _alias_reason(form: str, canonical: str) -> str:
 
 
 def aliases(corpus: Corpus) -> list[Finding]:
-    """Titles written differently that the graph treats as one instrument."""
-    groups: dict[str, list[Occurrence]] = defaultdict(list)
+    """Titles written differently that the graph treats as one instrument.
+
+    One group per identity (:meth:`~kg.audit.corpus.Corpus.identity`) and title spelling:
+    two titles under one number that differ in wording are a ``title_variant``, not a
+    short form of one another.
+    """
+    groups: dict[tuple[str, str], list[Occurrence]] = defaultdict(list)
+    resolver = corpus.resolver
     for occ in corpus.occurrences():
         inst = occ.instrument
-        key = title_key(inst.title or inst.raw_title)
-        variant = inst.doc_number and _variant_key(occ) != key
-        if key and not is_alias_use(occ) and not variant:
-            groups[key].append(occ)
+        title = resolver.spelling_key(inst.title or inst.raw_title)
+        variant = inst.doc_number and _variant_key(occ, resolver) != title
+        if title and not is_alias_use(occ) and not variant:
+            groups[(corpus.identity(inst), title)].append(occ)
     findings = []
     for _, occs in sorted(groups.items()):
         canonical = max((title_form(o.instrument.title) for o in occs), key=len)
@@ -137,7 +149,7 @@ def aliases(corpus: Corpus) -> list[Finding]:
         shown: dict[str, str] = {}
         for occ in occs:
             for text in (occ.instrument.title, occ.instrument.raw_title):
-                shown.setdefault(title_form(text), _FORM_NOISE.sub("", text or ""))
+                shown.setdefault(title_form(text), _shown(text))
             forms[title_form(occ.instrument.raw_title or occ.instrument.title)].append(occ)
         others = sorted(f for f in forms if f != canonical)
         if not others:
@@ -189,16 +201,17 @@ def is_alias_use(occ: Occurrence) -> bool:
     return bool(raw and inst.alias and raw == title_form(inst.alias))
 
 
-def _variant_key(occ: Occurrence) -> str:
+def _variant_key(occ: Occurrence, resolver: Resolver) -> str:
     """The title as written, with an issuing notice reduced to what it issues.
 
     《…关于印发X的通知》 and 《X》 with one number are one document cited two
-    usual ways, not two titles.
+    usual ways, not two titles; nor are two spellings that differ only in
+    中华人民共和国, marks or bracket widths (:meth:`kg.resolve.Resolver.spelling_key`).
     """
     inst = occ.instrument
     if inst.embedded_title:
-        return title_key(inst.embedded_title)
-    return title_key(inst.raw_title or inst.title) or title_key(inst.title)
+        return resolver.spelling_key(inst.embedded_title)
+    return resolver.spelling_key(inst.raw_title or inst.title) or resolver.spelling_key(inst.title)
 
 
 def alias_definitions(corpus: Corpus) -> list[Finding]:

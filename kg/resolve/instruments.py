@@ -128,19 +128,51 @@ class Resolver:
             return record.doc_number
         return self.learned.get(title)
 
-    def resolve(self, instrument: Instrument) -> ResolvedInstrument | None:
-        """The identity of ``instrument``, or None when it has neither title nor number."""
+    def _identify(self, instrument: Instrument) -> tuple[str | None, str | None, str | None]:
+        """(canonical title, document number, key) of ``instrument``: the rules of the module docstring."""
         title = self.canonical_title(instrument.title, instrument.raw_title)
         number = instrument.doc_number or self._number_for(title)
         if not title and number and number in self.table.by_number:
             title = self.table.by_number[number].title
         if number and not _is_ambiguous(number, self.rules):
-            key = number
-        elif title:
-            key = title
-        elif number:
-            key = number
-        else:
+            return title, number, number
+        return title, number, title or number
+
+    def identity(self, instrument: Instrument) -> str:
+        """The key the graph mints ``instrument``'s node from ('' when it has neither title nor number).
+
+        Two citations are one instrument exactly when their identities are equal: the
+        audit groups "the same instrument" by this, never by a key of its own.
+        """
+        return self._identify(instrument)[2] or ""
+
+    def title_identity(self, instrument: Instrument) -> str:
+        """The title the graph knows ``instrument`` by, whatever its number ('' when it has none).
+
+        For comparisons where the number is what is in question (one title cited with
+        two numbers, a malformed number beside well-formed ones): two citations have
+        one title identity when their canonical titles agree.
+        """
+        return self._identify(instrument)[0] or ""
+
+    def spelling_key(self, title: str | None) -> str:
+        """A key two spellings of one title share, even where the identity tells them apart.
+
+        The identity keeps 中华人民共和国某某法 and 某某法 apart when no table knows the law
+        (a prefix nobody wrote is never invented). A check asking whether two titles
+        differ in *wording* (``title_variant``: one number, two titles) must not count
+        the state name, title marks or bracket widths as wording.
+
+        Examples:
+            >>> Resolver().spelling_key("《中华人民共和国某某新设法》") == Resolver().spelling_key("某某新设法")
+            True
+        """
+        return title_key(title, self.rules).removeprefix(self.rules.law_prefix) if title else ""
+
+    def resolve(self, instrument: Instrument) -> ResolvedInstrument | None:
+        """The identity of ``instrument``, or None when it has neither title nor number."""
+        title, number, key = self._identify(instrument)
+        if key is None:
             return None
         record = self.table.by_number.get(number or "") or self.table.by_title.get(title or "")
         return ResolvedInstrument(

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
+from extractors.tables import PRC_PREFIX, known_instruments
+
 __all__ = [
     "InstrumentRecord",
     "InstrumentTable",
@@ -62,10 +64,15 @@ class InstrumentTable:
 
 @dataclass(frozen=True, slots=True)
 class ResolveRules:
-    """The knobs of ``rules.toml`` (see the comments there for why each exists)."""
+    """The knobs of ``rules.toml`` (see the comments there for why each exists).
+
+    ``law_prefix`` is not one of them: national laws are cited with and without
+    :data:`extractors.tables.PRC_PREFIX`, the one owner of that name, and a table lookup
+    tries the title without it too.
+    """
 
     ambiguous_number_prefixes: tuple[str, ...] = ()
-    law_prefix: str = "中华人民共和国"
+    law_prefix: str = PRC_PREFIX
     strip_chars: str = "《》"
 
 
@@ -113,7 +120,6 @@ def default_table() -> InstrumentTable:
     ``data/instruments.csv`` adds normative documents and dates, and wins where both
     name the same title.
     """
-    from extractors.tables import known_instruments
     from kg.resolve.titles import title_key  # titles.py needs ResolveRules from here
 
     extra = resources.files("kg.resolve").joinpath("data/instruments.csv").read_text("utf-8")
@@ -137,6 +143,5 @@ def default_rules() -> ResolveRules:
     raw = tomllib.loads(resources.files("kg.resolve").joinpath("data/rules.toml").read_text("utf-8"))
     return ResolveRules(
         ambiguous_number_prefixes=tuple(raw.get("ambiguous_number_prefixes", ())),
-        law_prefix=raw.get("law_prefix", "中华人民共和国"),
         strip_chars=raw.get("strip_chars", "《》"),
     )

@@ -15,7 +15,7 @@ CREDIT = "11620500MB16170967"
 
 
 def cite(
-    title: str,
+    title: str | None,
     *,
     doc: str | None = None,
     raw_doc: str | None = None,

@@ -70,3 +70,13 @@ def test_no_article_is_named_when_the_twin_article_is_contested_too() -> None:
     findings = quoted_text_conflicts(corpus(rows))
     assert findings and all("很可能应为" not in f.message for f in findings)
     assert all(f.suggestion == "对照法条原文核对引文" for f in findings)
+
+
+def test_number_only_citation_is_compared_with_its_titled_instrument() -> None:
+    """国务院令第649号 alone is 社会救助暂行办法 to the graph, so its quotes are compared with the titled ones."""
+    rows = [
+        (item("a.txt", "1"), {"basis": [cite("社会救助暂行办法", arts=[(12, 1, FRAUD)])]}),
+        (item("b.txt", "2"), {"basis": [cite(None, doc="国务院令第649号", arts=[(12, 1, SUPERVISION)])]}),
+    ]
+    [finding] = quoted_text_conflicts(corpus(rows))
+    assert finding.evidence.seqs == ("1", "2")

@@ -95,3 +95,36 @@ def test_issuing_notice_and_the_regulation_it_issues_are_not_variants() -> None:
         ),
     ]
     assert title_variants(corpus(rows)) == []
+
+
+NEW_LAW = "某某新设法"
+"""A law no table knows: the graph keys it as written, with no 中华人民共和国 added."""
+
+
+def test_no_alias_claimed_for_two_nodes() -> None:
+    """Without a number, 中华人民共和国某某新设法 and 某某新设法 are two nodes: no "merged" finding."""
+    rows = [
+        (item("a.txt", "1"), {"basis": [cite("中华人民共和国" + NEW_LAW)]}),
+        (item("b.txt", "1"), {"basis": [cite(NEW_LAW)]}),
+    ]
+    assert aliases(corpus(rows)) == []
+
+
+def test_alias_for_state_name_under_one_number() -> None:
+    """With one number the graph merges them, and the alias finding says why."""
+    rows = [
+        (item("a.txt", "1"), {"basis": [cite("中华人民共和国" + NEW_LAW, doc="甲发〔2019〕1号")]}),
+        (item("b.txt", "1"), {"basis": [cite(NEW_LAW, doc="甲发〔2019〕1号")]}),
+    ]
+    [finding] = aliases(corpus(rows))
+    assert "省略“中华人民共和国”" in finding.message
+    assert title_variants(corpus(rows)) == []
+
+
+def test_one_number_two_wordings_is_a_variant_not_an_alias() -> None:
+    rows = [
+        (item("a.txt", "1"), {"basis": [cite("某省医疗保险基金办法", doc="甲发〔2019〕1号")]}),
+        (item("b.txt", "1"), {"basis": [cite("某省医疗保障基金办法", doc="甲发〔2019〕1号")]}),
+    ]
+    assert aliases(corpus(rows)) == []
+    assert [f.kind for f in title_variants(corpus(rows))] == ["title_variant"]

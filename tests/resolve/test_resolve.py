@@ -125,3 +125,25 @@ def test_bundled_tables_are_well_formed() -> None:
         assert title_key(record.title, default_rules()) == record.title, record
     rules = default_rules()
     assert "主席令" in rules.ambiguous_number_prefixes
+
+
+def test_identity_is_the_node_key_and_title_identity_ignores_the_number() -> None:
+    resolver = Resolver()
+    numbered = Instrument(title="社会救助暂行办法", doc_number="国务院令第649号")
+    assert resolver.identity(numbered) == resolver.resolve(numbered).key == "国务院令第649号"  # type: ignore[union-attr]
+    assert resolver.title_identity(numbered) == "社会救助暂行办法"
+    assert resolver.title_identity(Instrument(title=None, doc_number="国务院令第649号")) == "社会救助暂行办法"
+    assert resolver.identity(Instrument(title="社会保险法")) == "中华人民共和国社会保险法"
+    assert resolver.identity(Instrument(title=None)) == resolver.title_identity(Instrument(title=None)) == ""
+
+
+def test_spelling_key_drops_state_name_and_marks_only() -> None:
+    resolver = Resolver()
+    assert (
+        resolver.spelling_key("《中华人民共和国某某新设法》")
+        == resolver.spelling_key("某某新设法")
+        == "某某新设法"
+    )
+    assert resolver.spelling_key("某办法(试行)") == resolver.spelling_key("某办法（试行）")
+    assert resolver.spelling_key("某省医疗保险基金办法") != resolver.spelling_key("某省医疗保障基金办法")
+    assert resolver.spelling_key(None) == ""
