@@ -30,13 +30,13 @@ from typing import Any, Protocol
 
 import regex
 
+from extractors.tables import PRC_PREFIX
 from extractors.titles import to_simplified
 from kg.laws.model import LawInstrument, LawVersion
 from kg.laws.status import decide_status
 
 __all__ = [
     "DEFAULT_USER_LIBRARY",
-    "PRC_PREFIX",
     "SHIPPED_FILE",
     "USER_LIBRARY_ENV",
     "LawLibrary",
@@ -49,8 +49,6 @@ __all__ = [
     "title_lookup_key",
     "user_library_path",
 ]
-
-PRC_PREFIX = "中华人民共和国"
 
 _SPACES = regex.compile(r"[\s\u3000\u00a0]+")
 _REPEALS = regex.compile(r"《(?P<title>[^《》]{2,80})》[^。；《]{0,12}?同时废止")

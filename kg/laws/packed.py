@@ -42,6 +42,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from extractors.tables import PRC_PREFIX
 from kg.laws.serial import instrument_from_json, instrument_to_json
 from kg.laws.source import LawSourceError
 
@@ -50,6 +51,7 @@ if TYPE_CHECKING:
     from kg.laws.model import LawInstrument
 
 __all__ = [
+    "CODE_FACTS",
     "CODE_FILES",
     "PACK_FORMAT",
     "LazyLibrary",
@@ -66,13 +68,17 @@ PACK_FORMAT = "kg-law-pack/1"
 CODE_FILES = ("library.py", "model.py", "packed.py", "serial.py", "status.py", "text.py")
 """The modules of ``kg/laws`` whose code decides what a pack holds (merging, status, repeals, index keys)."""
 
+CODE_FACTS: tuple[tuple[str, str], ...] = (("PRC_PREFIX", PRC_PREFIX),)
+"""Facts owned outside ``kg/laws`` that the packed index is keyed by: every title is indexed
+with and without :data:`extractors.tables.PRC_PREFIX`, so a change to it makes a pack stale too."""
+
 _HEADER, _INDEX = "header.json", "index.json"
 _STAMP = (1980, 1, 1, 0, 0, 0)
 """Every member's time stamp: the same library gives the same bytes."""
 
 
 def code_digest() -> str:
-    """SHA-256 of the :data:`CODE_FILES` as they are now (the bytes, in that order).
+    """SHA-256 of the :data:`CODE_FILES` as they are now (the bytes, in that order) and the :data:`CODE_FACTS`.
 
     Any edit to them, a comment included, makes the shipped pack stale: cheap to check
     at start-up, and a repack costs seconds.
@@ -81,6 +87,8 @@ def code_digest() -> str:
     here = Path(__file__).parent
     for name in CODE_FILES:
         digest.update(name.encode() + b"\0" + (here / name).read_bytes() + b"\0")
+    for name, value in CODE_FACTS:
+        digest.update(name.encode() + b"\0" + value.encode() + b"\0")
     return digest.hexdigest()
 
 
@@ -203,7 +211,7 @@ class LazyLibrary:
 
     def get(self, title: str) -> LawInstrument | None:
         """The instrument by its official title, a short title, or the extractor's canonical title."""
-        from kg.laws.library import PRC_PREFIX, title_lookup_key
+        from kg.laws.library import title_lookup_key
 
         key = title_lookup_key(title)
         titles = self._pack.titles

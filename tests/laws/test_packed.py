@@ -46,6 +46,15 @@ def test_the_shipped_pack_was_written_by_this_code() -> None:
     assert pack.head["code"] == code_digest(), f"the shipped law library is stale: run `{REPACK}`"
 
 
+def test_the_digest_covers_the_state_name_the_index_is_keyed_by(monkeypatch: pytest.MonkeyPatch) -> None:
+    """PRC_PREFIX lives in extractors.tables, outside CODE_FILES: changing it must still make the pack stale."""
+    from kg.laws import packed
+
+    before = code_digest()
+    monkeypatch.setattr(packed, "CODE_FACTS", (("PRC_PREFIX", "中国"),))
+    assert code_digest() != before
+
+
 def test_the_shipped_pack_holds_what_this_code_makes_of_its_instruments() -> None:
     """The digest could be written by hand; this checks the facts: building the library again
     from the packed instruments gives the same instruments and the same index."""
