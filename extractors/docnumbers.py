@@ -24,7 +24,7 @@ import regex
 
 from extractors.glosses import strip_glosses
 from extractors.numerals import parse_numeral_flagged
-from extractors.patterns import DOC_NUMBER, ORDER_NUMBER, ORDER_NUMBER_AFTER, compile_verbose
+from extractors.patterns import DOC_NUMBER, ORDER_NUMBER, ORDER_NUMBER_AFTER, RELIANCE, compile_verbose
 from extractors.tables import PRC_PREFIX, issuer_codes, organ_codes, places
 from extractors.titles import to_simplified
 
@@ -46,7 +46,7 @@ MAX_SERIAL = 99_999
 """Serials of documents and orders stay well below this."""
 
 _STOP_PREFIXES = regex.compile(
-    r"^(?:根据|依据|按照|依照|参照|印发|转发|关于|见|经|以|由|和|及|与|的|是|为|即|在|于|对|文件|"
+    rf"^(?:{RELIANCE}|印发|转发|关于|见|经|以|由|和|及|与|的|是|为|即|在|于|对|文件|"
     r"原|新|详见|年|月|日|号|发布|公布|颁布|施行|修订|修正|通过)+"
 )
 _ORG_SHAPE = regex.compile(

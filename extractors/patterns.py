@@ -71,6 +71,9 @@ __all__ = [
     "QUOTING_VERBS",
     "REGEX_SPACES",
     "REGULATION_TITLE",
+    "RELIANCE",
+    "RELIANCE_SHORT",
+    "RELIANCE_VERBS",
     "RULES_TITLE",
     "RUN_GAP",
     "SEPARATOR",
@@ -334,6 +337,19 @@ TITLE_SUFFIX_NOTE = r"(?:[（(][^（）()\n]{1,20}+[）)]){0,2}+"
 """Notes after a title's last word: （试行）, （暂行）, （2014-2020年）, （修订）."""
 
 
+RELIANCE_VERBS: tuple[str, ...] = ("依据", "根据", "按照", "依照", "参照", "违反", "适用", "执行")
+"""Verbs by which a text rests on an instrument, or names the one it breaks: **根据**《…》,
+**违反**社会保险法第八十六条. Every pattern and trimmer that skips or expects such a word
+takes it from here (none is a prefix of another, so their order does not matter)."""
+
+RELIANCE_SHORT: tuple[str, ...] = ("按", "依", "据", "照")
+"""One-character forms of :data:`RELIANCE_VERBS`: **按**第八十六条, **依**本法, **据**此 —
+and the second halves a one-character verb leaves (依 + **照**), which no title begins with."""
+
+_RELIANCE_SHORT = "|".join(RELIANCE_SHORT)
+RELIANCE = "|".join(RELIANCE_VERBS)
+""":data:`RELIANCE_VERBS` as one alternation: (?:依据|根据|…)."""
+
 ORGAN_ENDINGS: tuple[str, ...] = (
     "人民政府办公厅", "人民政府办公室", "人民政府", "人民代表大会常务委员会", "常务委员会", "办公厅",
     "办公室", "委员会", "国务院", "总局", "部", "委", "局", "厅", "署", "院",
@@ -343,7 +359,7 @@ ORGAN_ENDINGS: tuple[str, ...] = (
 ISSUER_BEFORE = r"(?P<issuer>\p{Han}{2,24}?(?:" + "|".join(ORGAN_ENDINGS) + r"))[ \t\u3000]{0,2}+$"
 """An organ's name right before a title, read backwards from it: **国务院**《…》, **财政部**、…《…》."""
 
-ISSUER_LEAD = r"^(?:依据|根据|按照|依照|参照|违反|适用|执行|经|由|和|及|与|、|我省|我市|本省|本市)+"
+ISSUER_LEAD = rf"^(?:{RELIANCE}|经|由|和|及|与|、|我省|我市|本省|本市)+"
 """Words in front of an issuer that are not its name: **根据**国务院《…》, **我省**人民政府《…》."""
 
 ISSUER_JOINT = r"(?:[ \t\u3000]?+[/／、][ \t\u3000]?+|[ \u3000]{1,2}+)$"
@@ -512,8 +528,8 @@ ALIAS_DEFINITION = r"""
 """An in-cell short name: （以下简称《诚信管理办法》）, （以下简称“新农合”）."""
 
 TRIGGERED_NAME = rf"""
-    (?:(?:按照|依照|依据|根据|违反|参照|适用|执行|按|依)\s{{0,2}}+|(?<![\p{{Han}}A-Za-z0-9）)》〕\]]))
-    (?P<trig>(?!按照|依照|依据|根据|违反|参照|适用|执行|上述|前述|下列|照|据)
+    (?:(?:{RELIANCE}|{_RELIANCE_SHORT})\s{{0,2}}+|(?<![\p{{Han}}A-Za-z0-9）)》〕\]]))
+    (?P<trig>(?!{RELIANCE}|{_RELIANCE_SHORT}|上述|前述|下列)
       (?:(?!本法|本条例|本办法|本规定|本细则|本规则|该|同法)\p{{Han}}){{2,24}}?{INSTRUMENT_SUFFIX})
     \s{{0,2}}+$
 """

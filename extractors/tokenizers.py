@@ -34,6 +34,8 @@ from extractors.patterns import (
     PREFILTER_ANCHORS,
     PROVISION_RUN,
     QUOTED_TITLE,
+    RELIANCE,
+    RELIANCE_SHORT,
     STANDARD_CODE,
     TITLE_BOOK,
     TRIGGERED_NAME,
@@ -288,7 +290,8 @@ def _quoted_title_token(text: str, match: regex.Match[str]) -> Token | None:
 
 
 _BOUNDARY = regex.compile(r"[\s，,。；;：:、“”（）()\[\]《》0-9.．]")
-_LEADING_VERBS = regex.compile(r"^(?:依据|根据|按照|依照|参照|违反|适用|执行|贯彻|落实|见|据|按|依|照|对)+")
+_LEADING_VERBS = regex.compile(rf"^(?:{RELIANCE}|{'|'.join(RELIANCE_SHORT)}|贯彻|落实|见|对)+")
+"""Words a title taken back from a lone 》 may start with that are not its own: 按照社会保险法》."""
 
 
 def _missing_open_title(text: str, close: int, floor: int) -> tuple[int, str] | None:

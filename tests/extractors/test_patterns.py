@@ -1,11 +1,14 @@
-"""Patterns compiled with ``re`` mean what they mean to ``regex``."""
+"""Patterns compiled with ``re`` mean what they mean to ``regex``; word lists have one owner."""
 
 from __future__ import annotations
 
 import pytest
 import regex
 
-from extractors.patterns import compile_plain
+from extractors import extract
+from extractors.docnumbers import _STOP_PREFIXES
+from extractors.patterns import ISSUER_LEAD, RELIANCE_SHORT, RELIANCE_VERBS, compile_plain
+from extractors.tokenizers import _LEADING_VERBS
 
 
 def test_plain_space_is_regex_space_on_every_bmp_character() -> None:
@@ -29,3 +32,13 @@ def test_plain_space_inside_a_class() -> None:
 def test_plain_refuses_what_it_cannot_translate(syntax: str) -> None:
     with pytest.raises(ValueError):
         compile_plain(syntax)
+
+
+@pytest.mark.parametrize("verb", [*RELIANCE_VERBS, *RELIANCE_SHORT])
+def test_every_reliance_verb_is_skipped_wherever_one_is(verb: str) -> None:
+    """One list (patterns.RELIANCE_VERBS/RELIANCE_SHORT) for every reader that skips such a word."""
+    assert _LEADING_VERBS.sub("", verb + "某某新设条例") == "某某新设条例"
+    assert [c.instrument.title for c in extract(verb + "某某新设条例第三条")] == ["某某新设条例"]
+    if verb in RELIANCE_VERBS:
+        assert regex.sub(ISSUER_LEAD, "", verb + "某某局") == "某某局"
+        assert _STOP_PREFIXES.sub("", verb + "某某发") == "某某发"
