@@ -31,9 +31,10 @@ from typing import Any, Protocol
 import regex
 
 from extractors.tables import PRC_PREFIX
-from extractors.titles import to_simplified
 from kg.laws.model import LawInstrument, LawVersion
+from kg.laws.packed import open_pack
 from kg.laws.status import decide_status
+from kg.laws.titlekeys import index_key, title_lookup_key
 
 __all__ = [
     "DEFAULT_USER_LIBRARY",
@@ -46,38 +47,10 @@ __all__ = [
     "shipped_header",
     "shipped_library",
     "shipped_library_path",
-    "title_lookup_key",
     "user_library_path",
 ]
 
-_SPACES = regex.compile(r"[\s\u3000\u00a0]+")
 _REPEALS = regex.compile(r"《(?P<title>[^《》]{2,80})》[^。；《]{0,12}?同时废止")
-
-
-_NESTED_MARKS = str.maketrans(
-    {"〈": "《", "〉": "》", "<": "《", ">": "》", "＜": "《", "＞": "》", "(": "（", ")": "）"}
-)
-
-
-def _index_key(title: str) -> str:
-    """A title as a key: no outer 《》, no spaces, nested titles in 《》, full-width brackets.
-
-    The extractor writes a nested title in 〈〉 (最高人民法院关于适用〈中华人民共和国行政诉讼法〉的解释),
-    the texts in 《》; both give one key. The library's own titles are simplified already.
-    """
-    text = _SPACES.sub("", title.strip())
-    if text.startswith("《") and text.endswith("》"):
-        text = text[1:-1]
-    return text.translate(_NESTED_MARKS)
-
-
-def title_lookup_key(title: str) -> str:
-    """The form titles are matched in: no 《》, no spaces, simplified, full-width brackets.
-
-    Titles a user or a list writes may be traditional (社會保險法); the library's own are
-    simplified already and are keyed without the (slow) conversion.
-    """
-    return _index_key(to_simplified(_index_key(title)))
 
 
 def _merge_versions(groups: list[tuple[LawVersion, ...]]) -> tuple[LawVersion, ...]:
@@ -142,7 +115,7 @@ class Library:
     def __init__(self, instruments: Iterable[LawInstrument]) -> None:
         grouped: dict[str, list[LawInstrument]] = {}
         for instrument in instruments:
-            key = _index_key(instrument.title).removeprefix(PRC_PREFIX)
+            key = index_key(instrument.title).removeprefix(PRC_PREFIX)
             grouped.setdefault(key, []).append(instrument)
         merged = {key: _merge(group) for key, group in grouped.items()}
         self._instruments: list[LawInstrument] = sorted(merged.values(), key=lambda i: i.title)
@@ -166,10 +139,10 @@ class Library:
         """Official titles first, so a short title never hides another instrument's official one."""
         index: dict[str, LawInstrument] = {}
         for instrument in self._instruments:
-            index[_index_key(instrument.title)] = instrument
+            index[index_key(instrument.title)] = instrument
         for instrument in self._instruments:
-            key = _index_key(instrument.title)
-            for alias in (key.removeprefix(PRC_PREFIX), *map(_index_key, instrument.short_titles)):
+            key = index_key(instrument.title)
+            for alias in (key.removeprefix(PRC_PREFIX), *map(index_key, instrument.short_titles)):
                 index.setdefault(alias, instrument)
         self._by_title = index
 
@@ -256,12 +229,10 @@ def user_library_path() -> Path:
 
 @cache
 def _open_shipped() -> tuple[dict[str, Any], LawLibrary]:
-    from kg.laws.packed import open_pack
-
     path = shipped_library_path()
     if not path.is_file():
         return {}, Library(())
-    return open_pack(path)
+    return open_pack(path, Library)
 
 
 def shipped_header() -> dict[str, object]:

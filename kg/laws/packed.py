@@ -38,13 +38,14 @@ import os
 import threading
 import warnings
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from extractors.tables import PRC_PREFIX
 from kg.laws.serial import instrument_from_json, instrument_to_json
 from kg.laws.source import LawSourceError
+from kg.laws.titlekeys import title_lookup_key
 
 if TYPE_CHECKING:
     from kg.laws.library import LawLibrary, Library
@@ -65,7 +66,7 @@ __all__ = [
 PACK_FORMAT = "kg-law-pack/1"
 """The format ``header.json`` names; another value is not a pack this code reads."""
 
-CODE_FILES = ("library.py", "model.py", "packed.py", "serial.py", "status.py", "text.py")
+CODE_FILES = ("library.py", "model.py", "packed.py", "serial.py", "status.py", "text.py", "titlekeys.py")
 """The modules of ``kg/laws`` whose code decides what a pack holds (merging, status, repeals, index keys)."""
 
 CODE_FACTS: tuple[tuple[str, str], ...] = (("PRC_PREFIX", PRC_PREFIX),)
@@ -211,8 +212,6 @@ class LazyLibrary:
 
     def get(self, title: str) -> LawInstrument | None:
         """The instrument by its official title, a short title, or the extractor's canonical title."""
-        from kg.laws.library import title_lookup_key
-
         key = title_lookup_key(title)
         titles = self._pack.titles
         found = titles.get(key)
@@ -238,16 +237,22 @@ def read_pack(path: Path) -> tuple[dict[str, Any], list[LawInstrument]]:
     return pack.header, [pack.instrument(i) for i in range(len(pack.members))]
 
 
-def open_pack(path: Path) -> tuple[dict[str, Any], LawLibrary]:
-    """The library header and the library of a pack: lazy when fresh, built again when stale."""
+def open_pack(
+    path: Path, build: Callable[[Iterable[LawInstrument]], LawLibrary]
+) -> tuple[dict[str, Any], LawLibrary]:
+    """The library header and the library of a pack: lazy when fresh, built again when stale.
+
+    Args:
+        path: the pack.
+        build: makes a library of instruments (:class:`kg.laws.library.Library`), for a stale
+            pack; passed in, because the library reads the shipped pack through this module.
+    """
     pack = Pack(path)
     if not pack.stale:
         return pack.header, LazyLibrary(pack)
-    from kg.laws.library import Library
-
     warnings.warn(
         f"{path} was packed by other code than this; reading it whole "
         "(run `python tools/build_law_library.py --repack`)",
         stacklevel=2,
     )
-    return pack.header, Library(pack.instrument(i) for i in range(len(pack.members)))
+    return pack.header, build(pack.instrument(i) for i in range(len(pack.members)))

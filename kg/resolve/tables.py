@@ -14,6 +14,7 @@ from functools import cache
 from importlib import resources
 
 from extractors.tables import PRC_PREFIX, known_instruments
+from kg.resolve.titles import title_key
 
 __all__ = [
     "InstrumentRecord",
@@ -120,8 +121,6 @@ def default_table() -> InstrumentTable:
     ``data/instruments.csv`` adds normative documents and dates, and wins where both
     name the same title.
     """
-    from kg.resolve.titles import title_key  # titles.py needs ResolveRules from here
-
     extra = resources.files("kg.resolve").joinpath("data/instruments.csv").read_text("utf-8")
     rules = default_rules()
     known = [

@@ -6,6 +6,7 @@ spaces, bracket widths). A title nobody knows keeps the form it was written in: 
 中华人民共和国 is added to it.
 
 Examples:
+    >>> from kg.resolve.tables import ResolveRules
     >>> rules = ResolveRules(strip_chars="《》 ")
     >>> title_key("《中华人民共和国社会保险法》", rules)
     '中华人民共和国社会保险法'
@@ -18,8 +19,10 @@ Examples:
 from __future__ import annotations
 
 from functools import cache
+from typing import TYPE_CHECKING
 
-from kg.resolve.tables import ResolveRules
+if TYPE_CHECKING:
+    from kg.resolve.tables import ResolveRules  # the rules are data; this module only reads them
 
 __all__ = ["clean_title", "title_key"]
 

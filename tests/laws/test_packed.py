@@ -111,11 +111,11 @@ def test_a_stale_pack_is_read_whole_with_this_code_and_said_so(tmp_path: Path, s
             target.writestr(info, data)
     assert Pack(stale).stale and not Pack(path).stale
     with pytest.warns(UserWarning, match="--repack"):
-        _, library = open_pack(stale)
+        _, library = open_pack(stale, Library)
     assert isinstance(library, Library) and list(library) == list(small)
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        assert isinstance(open_pack(path)[1], LazyLibrary)
+        assert isinstance(open_pack(path, Library)[1], LazyLibrary)
 
 
 def test_a_damaged_pack_is_an_error_naming_the_file(tmp_path: Path, small: Library) -> None:
