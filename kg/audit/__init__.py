@@ -6,6 +6,11 @@ malformed power codes, quotes that do not fit their article, equivalent items on
 different articles, rows ingest repaired or skipped, in-cell short names, items
 without a legal basis and citations of instruments amended or repealed since.
 
+The audit owns no fact the build also needs: citations, document-number parts and
+flags, short names and issued titles are the extractor's (:func:`kg.model.extract_item`),
+and whether two citations name one instrument is :class:`kg.resolve.Resolver`'s
+(:meth:`Corpus.identity`), so a finding never groups what the graph keeps apart.
+
 Attributes are imported on first use (:mod:`kg.lazy`), so ``kg trace``, which
 judges quotes with :mod:`kg.audit.grounding`, does not load the list readers.
 """

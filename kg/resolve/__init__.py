@@ -1,5 +1,10 @@
 """One identity per instrument across lists: aliases, document numbers, title variants.
 
+The one authority on "are these two citations one instrument": the graph mints its nodes
+from :meth:`Resolver.identity`, and the audit groups by it (or by
+:meth:`Resolver.title_identity` where the number is in question). The canonical title it
+starts from is the extractor's (:func:`extractors.titles.canonical_title`).
+
 Tables are passed in (see :class:`Resolver`), so the rules are testable alone;
 the bundled ones come from ``kg/resolve/data``.
 """
