@@ -30,7 +30,7 @@ import regex
 
 from extractors.drafts import Draft
 from extractors.glosses import strip_glosses
-from extractors.patterns import INSTRUMENT_SUFFIX
+from extractors.patterns import INSTRUMENT_SUFFIX, RELIANCE
 from extractors.tables import PRC_PREFIX, short_name_index
 from extractors.title_notes import IMPLEMENTING_FORMS
 from extractors.titles import canonical_title
@@ -62,7 +62,7 @@ _NESTED = regex.compile(r"〈[^〈〉]{1,80}〉")
 _NUMERAL = regex.compile(r"[0-9０-９一二三四五六七八九十百千零〇两第（）()]")
 _PLACE_END = regex.compile(r"(?:省|市|县|区|州|盟|旗|自治区|特别行政区)$")
 _BEFORE_TITLE = regex.compile(
-    r"(?:依据|根据|按照|依照|遵照|执行|违反|适用|参照|遵守|贯彻|落实|的|及|和|与|或|[、，,：:；;]|[院部委局厅署会办])$"
+    rf"(?:{RELIANCE}|遵照|遵守|贯彻|落实|的|及|和|与|或|[、，,：:；;]|[院部委局厅署会办])$"
 )
 """How the words before a title lost its 《 end: a verb or joint that leads to a title, or an organ (its issuer)."""
 _PUNCTUATION = regex.compile(r"[、，,·・\-—]")

@@ -8,6 +8,7 @@ import regex
 from extractors import extract
 from extractors.docnumbers import _STOP_PREFIXES
 from extractors.patterns import ISSUER_LEAD, RELIANCE_SHORT, RELIANCE_VERBS, compile_plain
+from extractors.recover import _BEFORE_TITLE
 from extractors.tokenizers import _LEADING_VERBS
 
 
@@ -42,3 +43,4 @@ def test_every_reliance_verb_is_skipped_wherever_one_is(verb: str) -> None:
     if verb in RELIANCE_VERBS:
         assert regex.sub(ISSUER_LEAD, "", verb + "某某局") == "某某局"
         assert _STOP_PREFIXES.sub("", verb + "某某发") == "某某发"
+        assert _BEFORE_TITLE.search("行政机关" + verb)
