@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from extractors.assemble import assemble
 from extractors.document import document_units, shift
 from extractors.models import Citation
 from extractors.tokenizers import tokenize
+
+if TYPE_CHECKING:
+    from extractors.protocols import Tokenizer
 
 __all__ = ["PASSING_COLUMNS", "extract"]
 
@@ -16,7 +20,13 @@ PASSING_COLUMNS: frozenset[str] = frozenset({"责任事项", "duties"})
 passing (``mentions``); what the power rests on is in 实施依据 and 追责情形."""
 
 
-def extract(text: str, *, column: str | None = None, document: str | None = None) -> list[Citation]:
+def extract(
+    text: str,
+    *,
+    column: str | None = None,
+    document: str | None = None,
+    tokenizer: Tokenizer = tokenize,
+) -> list[Citation]:
     """Find every citation in ``text``, in text order.
 
     Args:
@@ -28,6 +38,9 @@ def extract(text: str, *, column: str | None = None, document: str | None = None
             headings, chapter names and table of contents are then structure, not
             citations, and 本法, 本编, 本章, 本节, 本条, 前款 and bare 第N条 resolve to it
             and its parts (see :mod:`extractors.document`).
+        tokenizer: what finds the tokens the citations are assembled from (default
+            :func:`extractors.tokenizers.tokenize`); one of your own may wrap it to add or
+            drop tokens (see :class:`extractors.protocols.Tokenizer`).
 
     Returns:
         Citations with spans into ``text``; role ``cites`` or ``mentions``.
@@ -38,17 +51,20 @@ def extract(text: str, *, column: str | None = None, document: str | None = None
     """
     if not isinstance(text, str):
         raise TypeError(f"extract() needs str text, got {type(text).__name__}")
-    citations = assemble(text, tokenize(text)) if document is None else _extract_document(text, document)
+    if document is None:
+        citations = assemble(text, tokenizer(text))
+    else:
+        citations = _extract_document(text, document, tokenizer)
     if column in PASSING_COLUMNS:
         citations = [replace(c, role="mentions") for c in citations]
     return citations
 
 
-def _extract_document(text: str, title: str) -> list[Citation]:
+def _extract_document(text: str, title: str, tokenizer: Tokenizer) -> list[Citation]:
     """Every paragraph of a document resolved with its place, spans moved into ``text``."""
     citations: list[Citation] = []
     for unit in document_units(text):
         body = text[unit.start : unit.end]
-        found = assemble(body, tokenize(body), (title, unit.place))
+        found = assemble(body, tokenizer(body), (title, unit.place))
         citations.extend(shift(c, unit.start) for c in found)
     return citations

@@ -8,11 +8,14 @@ its ``protocols.py``).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from extractors.models import Citation
 
-__all__ = ["Extractor", "default_extractor"]
+if TYPE_CHECKING:
+    from extractors.tokenizers import Token
+
+__all__ = ["Extractor", "Tokenizer", "default_extractor"]
 
 
 class Extractor(Protocol):
@@ -23,6 +26,17 @@ class Extractor(Protocol):
     """
 
     def __call__(self, text: str, *, column: str | None = None) -> Sequence[Citation]: ...
+
+
+class Tokenizer(Protocol):
+    """Text in, tokens out, in text order and without overlaps: :func:`extractors.tokenizers.tokenize`.
+
+    :func:`extractors.extract` takes one (``tokenizer=``), as eyecite's ``get_citations``
+    does, so a caller can add or drop a kind of token (a scanner of its own, no bare
+    names) without touching the assembler.
+    """
+
+    def __call__(self, text: str) -> list[Token]: ...
 
 
 def default_extractor() -> Extractor:

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from extractors import extract
+from extractors.tokenizers import Token, tokenize
 
 SHEBAO = "中华人民共和国社会保险法"
 
@@ -470,3 +471,17 @@ def test_traditional_raw_title_is_kept() -> None:
 def test_text_must_be_a_string() -> None:
     with pytest.raises(TypeError, match="str"):
         extract(b"bytes")  # type: ignore[arg-type]
+
+
+def test_extract_takes_a_tokenizer_of_ones_own() -> None:
+    """As eyecite's get_citations(tokenizer=…): a caller drops a kind of token without touching the assembler."""
+    text = "按照某某新设条例第三条；《中华人民共和国行政处罚法》第八条"
+
+    def no_bare_names(cell: str) -> list[Token]:
+        return [token for token in tokenize(cell) if token.rule != "bare_name"]
+
+    assert [c.instrument.title for c in extract(text)] == ["某某新设条例", "中华人民共和国行政处罚法"]
+    assert [c.instrument.title for c in extract(text, tokenizer=no_bare_names)] == [
+        "中华人民共和国行政处罚法"
+    ]
+    assert extract(text, document="某法", tokenizer=lambda cell: []) == []
