@@ -137,6 +137,9 @@ class Corpus:
     repairs: list[Repair] = field(default_factory=list)
     lists: list[PowerList] = field(default_factory=list)
     _resolved: tuple[int, Resolver] | None = field(default=None, init=False, repr=False, compare=False)
+    _identities: dict[Instrument, tuple[str, str]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     def add(self, extracted: ExtractedItem) -> None:
         """Add one item with the citations found in its cells."""
@@ -158,15 +161,27 @@ class Corpus:
         if self._resolved is None or self._resolved[0] != len(self.items):
             learned = learn_numbers(occ.instrument for occ in self.occurrences())
             self._resolved = (len(self.items), Resolver(learned=learned))
+            self._identities.clear()
         return self._resolved[1]
+
+    def _identified(self, instrument: Instrument) -> tuple[str, str]:
+        """(identity, title identity), asked once per distinct instrument: every check asks again."""
+        resolver = self.resolver
+        found = self._identities.get(instrument)
+        if found is None:
+            found = self._identities[instrument] = (
+                resolver.identity(instrument),
+                resolver.title_identity(instrument),
+            )
+        return found
 
     def identity(self, instrument: Instrument) -> str:
         """The key of ``instrument``'s graph node: equal for two citations of one instrument."""
-        return self.resolver.identity(instrument)
+        return self._identified(instrument)[0]
 
     def title_identity(self, instrument: Instrument) -> str:
         """The canonical title the graph knows ``instrument`` by, whatever its number."""
-        return self.resolver.title_identity(instrument)
+        return self._identified(instrument)[1]
 
     def instrument_key(self, instrument: Instrument) -> str:
         """Which instrument a quote or a basis names: its title identity, else its number.
