@@ -180,9 +180,9 @@ def test_one_reference_naming_three_provisions_is_one_reference_and_three_citati
     assert citations == sorted(iri.citation_iri(reference, n) for n in range(3))
     assert {g.value(c, KG.citedResource) for c in citations} == {_sub(LAW, f"art_{n}") for n in (8, 9, 10)}
     # the quote says which provision it is of: the citation of 第九条 holds it, the others none
-    assert {(g.value(c, KG.citedResource), g.value(c, KG.quote)) for c in citations if g.value(c, KG.quote)} == {
-        (_sub(LAW, "art_9"), Literal("第九条的原文"))
-    }
+    assert {
+        (g.value(c, KG.citedResource), g.value(c, KG.quote)) for c in citations if g.value(c, KG.quote)
+    } == {(_sub(LAW, "art_9"), Literal("第九条的原文"))}
     # the reference's facts are written once, not once per provision
     for prop in (KG.citingItem, KG.role, KG.spanStart, KG.rawText, KG.citedInstrument, KG.rawTitle):
         assert len(list(g.objects(reference, prop))) == 1, prop

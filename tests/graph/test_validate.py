@@ -90,7 +90,14 @@ def _bad_credit_code(graph: Graph) -> None:
         (_orphan_provision, ELI.is_part_of),
         (_bad_credit_code, KG.creditCode),
     ],
-    ids=["no-citing-item", "bad-role", "span-backwards", "citation-of-nothing", "orphan-provision", "bad-credit-code"],
+    ids=[
+        "no-citing-item",
+        "bad-role",
+        "span-backwards",
+        "citation-of-nothing",
+        "orphan-provision",
+        "bad-credit-code",
+    ],
 )
 def test_damage_is_caught(damage, path: URIRef) -> None:  # type: ignore[no-untyped-def]
     graph = _graph()

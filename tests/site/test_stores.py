@@ -96,7 +96,9 @@ def test_oxigraph_and_memory_agree(stores: dict[str, Store], part: str) -> None:
     ],
     ids=["instruments", "items", "citations", "agencies"],
 )
-def test_no_record_is_counted_twice(stores: dict[str, Store], pattern: str, count: Callable[..., int]) -> None:
+def test_no_record_is_counted_twice(
+    stores: dict[str, Store], pattern: str, count: Callable[..., int]
+) -> None:
     """The site holds each resource once, however many lists' graphs repeat it."""
     sparql = f"""
     PREFIX eli: <http://data.europa.eu/eli/ontology#>
