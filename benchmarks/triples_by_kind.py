@@ -7,10 +7,10 @@ one kind, by its graph and its subject's ``rdf:type``:
 
 - **item**: about a power item (name, 序号, columns, type, agency links, ``kg:restsOn``);
 - **cell provenance**: where a cited text came from — a cell or column node's facts
-  (``kg:hasColumn``), and a citation's file, line, list, column and header where the
-  citation carries them;
-- **citation**: a citation's own facts (what it cites, role, span, raw text, quote …)
-  and the item ↔ citation links;
+  (``kg:hasColumn``), and a citation's or reference's file, line, list, column and header
+  where it carries them;
+- **citation**: a reference's and its citations' own facts (what it cites, role, span,
+  raw text, quote …) and the links between them and the item;
 - **instrument** / **provision**: the cited instrument or subdivision (and the
   instrument-kind concepts), as written in the graphs that hold them;
 - **list/agency**: the list, agencies, their units, power-type concepts;
@@ -74,6 +74,7 @@ def _terms() -> tuple[dict[URIRef, str], set[URIRef], set[URIRef]]:
         KG.Agency: "list/agency",
         KG.OrgUnit: "list/agency",
     }
+    by_type[URIRef(_KG + "Reference")] = "citation"  # a reference and its (untyped) citations
     cell = getattr(KG, "Cell", None)
     if cell is not None:
         by_type[URIRef(str(cell))] = "cell provenance"
@@ -90,6 +91,7 @@ def classify(quads: Iterable[tuple[object, object, object, object]]) -> tuple[Co
     library = library_graph_iri()
     summary = summary_graph_iri()
     has_column = URIRef(_KG + "hasColumn")
+    reference = URIRef(_KG + "reference")
     rows = list(quads)
     kind_of: dict[object, str] = {}
     schemes = {scheme_iri("instrument-kind"): "instrument", scheme_iri("power-type"): "list/agency"}
@@ -102,6 +104,8 @@ def classify(quads: Iterable[tuple[object, object, object, object]]) -> tuple[Co
             kind_of[s] = schemes[o]  # type: ignore[index]
         elif p == has_column:
             kind_of[o] = "cell provenance"
+        elif p == reference:
+            kind_of[s] = "citation"  # citations are untyped since issue 13's references
     counts: Counter[str] = Counter()
     for s, p, _o, g in rows:
         kind = "library" if g == library else "summary" if g == summary else kind_of.get(s, "other")

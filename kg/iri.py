@@ -50,6 +50,7 @@ __all__ = [
     "power_type_iri",
     "provision_iri",
     "provision_path",
+    "reference_iri",
     "scheme_iri",
     "segment",
     "summary_graph_iri",
@@ -296,15 +297,24 @@ def graph_iri(list_key: str) -> URIRef:
     return URIRef(f"{BASE}graph/{_list_path(list_key)}")
 
 
-def citation_iri(*, list_key: str, seq: str, column: str, span: tuple[int, int], n: int) -> URIRef:
-    """One reified citation: list, 序号, column, span and the provision's index in it.
+def reference_iri(*, list_key: str, seq: str, column: str, span: tuple[int, int]) -> URIRef:
+    """One reference as written in one cell (《X法》第八条、第九条): list, 序号, column and span.
 
     The list is part of the IRI (not the power code) because one code may appear
-    in two lists, and each list's citations must stay in, and go with, its own graph.
+    in two lists, and each list's references must stay in, and go with, its own graph.
     ``list_key`` is :func:`list_key`'s, ``seq`` the item's key (:func:`item_keys`).
     """
-    local = f"{segment(column)}_{span[0]}-{span[1]}_{n}"
+    local = f"{segment(column)}_{span[0]}-{span[1]}"
     return URIRef(f"{BASE}citation/{_list_path(list_key)}/{segment(seq)}/{local}")
+
+
+def citation_iri(reference: URIRef, n: int) -> URIRef:
+    """The citation of the ``n``-th provision a reference names (0 for one naming none).
+
+    ``reference`` is :func:`reference_iri`'s; the two IRIs differ only by ``_n``, so a
+    citation's IRI names its list, item, column and span as its reference's does.
+    """
+    return URIRef(f"{reference}_{n}")
 
 
 def library_graph_iri() -> URIRef:

@@ -27,6 +27,7 @@ class KG(DefinedNamespace):
     OrgUnit: URIRef  # class: organisational unit
     PowerItem: URIRef  # class: power item
     PowerList: URIRef  # class: power list
+    Reference: URIRef  # class: reference
     Summary: URIRef  # class: summary
     accountabilityText: URIRef  # datatype property: accountability text
     agenciesRestingOn: URIRef  # datatype property: agencies resting on
@@ -75,6 +76,7 @@ class KG(DefinedNamespace):
     rawDocNumber: URIRef  # datatype property: raw document number
     rawText: URIRef  # datatype property: raw text
     rawTitle: URIRef  # datatype property: raw title
+    reference: URIRef  # object property: reference
     relatedEvidence: URIRef  # object property: related evidence
     remark: URIRef  # datatype property: remark
     restsOn: URIRef  # object property: rests on

@@ -72,11 +72,13 @@ _RESTING_OF = "VALUES ?node { %s } ?cited eli:is_part_of* ?node . ?item kg:rests
 _CITES = (
     _PREFIXES
     + """SELECT ?g ?node (COUNT(DISTINCT ?citation) AS ?citations)
-WHERE { GRAPH ?g { ?citation kg:citedInstrument ?node ; kg:role "cites" } }
+WHERE { GRAPH ?g { ?reference kg:citedInstrument ?node ; kg:role "cites" . ?citation kg:reference ?reference } }
 GROUP BY ?g ?node"""
 )
 """Citations (role cites) per instrument in each graph (bind ?g for one list's). A citation's
-IRI names its list, so a list's citations are its own and these add up across graphs."""
+IRI names its list, so a list's citations are its own and these add up across graphs. The
+instrument is its reference's, not each cited provision's ``kg:instrument``: that fact is
+asserted in every citing list's graph, so the join would repeat each row once per list."""
 
 _TOUCHED = (
     _PREFIXES

@@ -24,7 +24,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import RDF, BNode, Literal, URIRef
+from rdflib import BNode, Literal, URIRef
 from rdflib.term import Identifier
 
 from extractors.models import Citation
@@ -153,7 +153,7 @@ def build_list_graph(
     lines: dict[str, None] = {}
     citations = 0
     for s, p, o, _g in graph.quads():
-        citations += p == RDF.type and o == KG.Citation
+        citations += p == KG.reference  # one per citation (citations are untyped)
         lines[f"{term(s)} {term(p)} {term(o)} .\n"] = None
     return ListGraphBytes(
         graph=str(graph_iri(list_key(power_list))),

@@ -134,29 +134,34 @@ def test_paragraph_chain_up_to_the_instrument() -> None:
     assert (leaf, KG.levelName, Literal("item")) in g
 
 
-def test_reified_citation_carries_its_own_facts_and_reaches_its_source_through_the_item() -> None:
+def test_reference_holds_the_cell_facts_and_its_citation_what_it_cites() -> None:
     text = "依据《社会保险法》第五十八条：“用人单位应当……”"
     power = item("12", text, line=31)
     citation = cite("社会保险法", prov(58, quote="用人单位应当……"), span=(2, 14), rule="title_then_article")
     g = _graph([ExtractedItem(power, (CellCitations("basis", text, (citation,)),))])
-    (node,) = set(g.subjects(RDF.type, KG.Citation))
-    assert node == iri.citation_iri(list_key=JIA_KEY, seq="12", column="basis", span=(2, 14), n=0)
+    (reference,) = set(g.subjects(RDF.type, KG.Reference))
+    assert reference == iri.reference_iri(list_key=JIA_KEY, seq="12", column="basis", span=(2, 14))
     expected = {
         KG.role: Literal("cites"),
         KG.column: Literal("basis"),
         KG.spanStart: Literal(2),
         KG.spanEnd: Literal(14),
         KG.rawText: Literal(text[2:14]),
-        KG.quote: Literal("用人单位应当……"),
-        KG.citedResource: _sub(LAW, "art_58"),
         KG.citedInstrument: LAW,
         KG.citingItem: iri.power_item_iri(code=None, list_key=JIA_KEY, seq="12"),
     }
     for prop, value in expected.items():
-        assert g.value(node, prop) == value, prop
-    assert {p for p in g.predicates(node, None)} == {RDF.type, KG.rawTitle, *expected}
+        assert g.value(reference, prop) == value, prop
+    assert {p for p in g.predicates(reference, None)} == {RDF.type, KG.rawTitle, *expected}
+    (node,) = set(g.subjects(KG.reference, reference))
+    assert node == iri.citation_iri(reference, 0)
+    assert {(p, o) for p, o in g.predicate_objects(node)} == {
+        (KG.reference, reference),
+        (KG.citedResource, _sub(LAW, "art_58")),
+        (KG.quote, Literal("用人单位应当……")),
+    }
     # file, line and header have one owner each: the list, the item, the list's column node
-    power_node = g.value(node, KG.citingItem)
+    power_node = g.value(reference, KG.citingItem)
     assert g.value(power_node, KG.sourceLine) == Literal(31)
     assert g.value(g.value(power_node, KG.inList), KG.sourceFile) == Literal("jia.txt")
     (column,) = g.objects(iri.list_iri(JIA_KEY), KG.hasColumn)
@@ -165,9 +170,29 @@ def test_reified_citation_carries_its_own_facts_and_reaches_its_source_through_t
     assert (column, KG.columnHeader, Literal("实施依据")) in g
 
 
+def test_one_reference_naming_three_provisions_is_one_reference_and_three_citations() -> None:
+    text = "《社会保险法》第八条、第九条、第十条"
+    quoted = prov(9, quote="第九条的原文")
+    citation = cite("社会保险法", prov(8), quoted, prov(10), span=(0, len(text)))
+    g = _graph([ExtractedItem(item("5", text), (CellCitations("basis", text, (citation,)),))])
+    (reference,) = set(g.subjects(RDF.type, KG.Reference))
+    citations = sorted(g.subjects(KG.reference, reference))
+    assert citations == sorted(iri.citation_iri(reference, n) for n in range(3))
+    assert {g.value(c, KG.citedResource) for c in citations} == {_sub(LAW, f"art_{n}") for n in (8, 9, 10)}
+    # the quote says which provision it is of: the citation of 第九条 holds it, the others none
+    assert {
+        (g.value(c, KG.citedResource), g.value(c, KG.quote)) for c in citations if g.value(c, KG.quote)
+    } == {(_sub(LAW, "art_9"), Literal("第九条的原文"))}
+    # the reference's facts are written once, not once per provision
+    for prop in (KG.citingItem, KG.role, KG.spanStart, KG.rawText, KG.citedInstrument, KG.rawTitle):
+        assert len(list(g.objects(reference, prop))) == 1, prop
+        assert not [o for c in citations for o in g.objects(c, prop)], prop
+    assert set(g.objects(None, KG.restsOn)) == {_sub(LAW, f"art_{n}") for n in (8, 9, 10)}
+
+
 def test_column_header_is_written_once_per_list_not_per_citation() -> None:
     g = _graph([_extracted(item(str(n)), basis=[cite("社会保险法", prov(n))]) for n in range(1, 4)])
-    assert len(set(g.subjects(RDF.type, KG.Citation))) == 3
+    assert len(set(g.subjects(KG.reference, None))) == 3
     assert len(list(g.triples((None, KG.columnHeader, None)))) == 1
 
 

@@ -49,7 +49,7 @@ def test_build_summary_site_and_sparql_agree(built: tuple[Path, str], tmp_path: 
     db, output = built
     by_hand = {
         "powers": _sparql(db, "SELECT (COUNT(DISTINCT ?i) AS ?n) WHERE { ?i a kg:PowerItem }"),
-        "citations": _sparql(db, "SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE { ?c kg:citingItem ?i }"),
+        "citations": _sparql(db, "SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE { ?c kg:reference ?r }"),
         "lists": _sparql(db, "SELECT (COUNT(DISTINCT ?l) AS ?n) WHERE { ?i kg:inList ?l }"),
     }
     assert by_hand["citations"] > by_hand["powers"] > 0
@@ -90,7 +90,8 @@ def test_trace_counts_what_the_site_and_sparql_count(built: tuple[Path, str], re
     assert counts["powers"] == len(payload["powers"]) == len({p["item"] for p in payload["powers"]})
     assert counts["citations"] == sum(len(p["citations"]) for p in payload["powers"])
     on_node = (
-        f"?cited eli:is_part_of* <{node}> . ?c kg:citedResource ?cited ; kg:role 'cites' ; kg:citingItem ?i ."
+        f"?cited eli:is_part_of* <{node}> . ?c kg:citedResource ?cited ; kg:reference ?r ."
+        " ?r kg:role 'cites' ; kg:citingItem ?i ."
     )
     assert counts["powers"] == _sparql(db, f"SELECT (COUNT(DISTINCT ?i) AS ?n) WHERE {{ {on_node} }}")
     assert counts["citations"] == _sparql(db, f"SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE {{ {on_node} }}")

@@ -87,16 +87,21 @@ def test_agency_iri(credit: str | None, name: str, expected: str) -> None:
     assert iri.agency_iri(credit_code=credit, name=name) == URIRef(iri.BASE + expected)
 
 
-def test_citation_iri_is_distinct_per_list_column_span_and_index() -> None:
-    base = {"list_key": "甲", "seq": "1", "column": "basis", "span": (0, 9), "n": 0}
+def test_reference_iri_is_distinct_per_list_column_and_span_and_citation_iri_per_index() -> None:
+    base = {"list_key": "甲", "seq": "1", "column": "basis", "span": (0, 9)}
     variants = [
         base,
         {**base, "list_key": "乙"},
+        {**base, "seq": "2"},
         {**base, "column": "duties"},
         {**base, "span": (1, 9)},
-        {**base, "n": 1},
     ]
-    assert len({iri.citation_iri(**v) for v in variants}) == len(variants)
+    references = {iri.reference_iri(**v) for v in variants}
+    assert len(references) == len(variants)
+    citations = {iri.citation_iri(r, n) for r in references for n in (0, 1, 10)}
+    assert len(citations | references) == 4 * len(variants)
+    # the citation IRIs are those the graph minted before references were split out
+    assert str(iri.citation_iri(iri.reference_iri(**base), 0)).endswith("/1/basis_0-9_0")
 
 
 @pytest.mark.parametrize(

@@ -43,22 +43,32 @@ def test_built_graph_conforms() -> None:
     assert report.violations == []
 
 
-def _citation(graph: Graph) -> URIRef:
-    return next(iter(graph.subjects(RDF.type, KG.Citation)))  # type: ignore[return-value]
+def _reference(graph: Graph) -> URIRef:
+    return next(iter(graph.subjects(RDF.type, KG.Reference)))  # type: ignore[return-value]
 
 
 def _drop_citing_item(graph: Graph) -> None:
-    graph.remove((_citation(graph), KG.citingItem, None))
+    graph.remove((_reference(graph), KG.citingItem, None))
 
 
 def _bad_role(graph: Graph) -> None:
-    node = _citation(graph)
+    node = _reference(graph)
     graph.set((node, KG.role, Literal("maybe")))
 
 
 def _span_backwards(graph: Graph) -> None:
-    node = _citation(graph)
+    node = _reference(graph)
     graph.set((node, KG.spanStart, Literal(50)))
+
+
+def _citation_of_nothing(graph: Graph) -> None:
+    node = next(iter(graph.subjects(KG.reference, None)))
+    graph.remove((node, KG.citedResource, None))
+
+
+def _reference_without_citation(graph: Graph) -> None:
+    for node in list(graph.subjects(KG.reference, _reference(graph))):
+        graph.remove((node, None, None))
 
 
 def _orphan_provision(graph: Graph) -> None:
@@ -76,10 +86,18 @@ def _bad_credit_code(graph: Graph) -> None:
         (_drop_citing_item, KG.citingItem),
         (_bad_role, KG.role),
         (_span_backwards, KG.spanStart),
+        (_citation_of_nothing, KG.citedResource),
         (_orphan_provision, ELI.is_part_of),
         (_bad_credit_code, KG.creditCode),
     ],
-    ids=["no-citing-item", "bad-role", "span-backwards", "orphan-provision", "bad-credit-code"],
+    ids=[
+        "no-citing-item",
+        "bad-role",
+        "span-backwards",
+        "citation-of-nothing",
+        "orphan-provision",
+        "bad-credit-code",
+    ],
 )
 def test_damage_is_caught(damage, path: URIRef) -> None:  # type: ignore[no-untyped-def]
     graph = _graph()
@@ -96,3 +114,12 @@ def test_validate_store_reads_every_graph() -> None:
     report = validate_store(store)
     assert report.conforms
     assert report.triples == len(graph)
+
+
+def test_a_reference_without_any_citation_is_caught() -> None:
+    graph = _graph()
+    reference = _reference(graph)
+    _reference_without_citation(graph)
+    report = validate_graph(graph)
+    assert not report.conforms
+    assert str(reference) in {focus for focus, _p, _msg in report.violations}
