@@ -92,6 +92,7 @@ class KG(DefinedNamespace):
     suggestion: URIRef  # datatype property: suggestion
     summaryStale: URIRef  # datatype property: summary stale
     unitOf: URIRef  # object property: unit of
+    withoutBasis: URIRef  # datatype property: without basis
 
 
 class ELI(DefinedNamespace):

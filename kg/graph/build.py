@@ -46,6 +46,7 @@ _DIVISIONS = tuple(level for level in LEVELS if level.division)
 _HEADS = frozenset(level.name for level in LEVELS[: LEVELS.index(_DIVISIONS[0])])
 """附件 and 部分, the levels above the divisions: a division's IRI starts with them."""
 _ARTICLE = LEVEL_BY_FIELD["article"].name
+_TRUE = Literal(True)
 
 
 def list_key(power_list: PowerList) -> str:
@@ -115,11 +116,16 @@ class ListGraph:
         """
         self._seen: set[object] = set()
         self._resolved: dict[object, ResolvedInstrument | None] = {}
+        self._resting_on_basis: set[URIRef] = set()
         yield from self._q(self._list_triples())
         for extracted in self.items:
             yield from self._q(self._item_triples(extracted.item))
             for cell in extracted.cells:
                 yield from self._q(self._cell_triples(extracted.item, cell))
+            node = self.item_iri(extracted.item)
+            if node not in self._resting_on_basis:
+                # the one fact items_without_basis needs: a lookup, not a scan of every citation
+                yield (node, KG.withoutBasis, _TRUE, self.graph)
 
     def _q(self, triples: Iterable[tuple[Identifier, Identifier, Identifier]]) -> Iterator[Quad]:
         graph = self.graph
@@ -253,6 +259,8 @@ class ListGraph:
                 yield from _citation_triples(iri.citation_iri(reference, n), reference, target, provision)
                 if citation.role == "cites":
                     yield node, KG.restsOn, target
+                    if cell.field == "basis":
+                        self._resting_on_basis.add(node)
 
 
 def _reference_triples(

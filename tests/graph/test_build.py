@@ -208,6 +208,20 @@ def test_accountability_citations_count_as_basis_citations_elsewhere() -> None:
     assert set(g.objects(None, KG.column)) == {Literal("accountability")}
 
 
+def test_only_items_whose_basis_cell_rests_on_nothing_are_marked_without_basis() -> None:
+    g = _graph(
+        [
+            _extracted(item("1"), basis=[cite("社会保险法", prov(86))]),
+            _extracted(item("2"), basis=[cite("社会保险法", prov(86), role="mentions")]),
+            _extracted(item("3"), accountability=[cite("社会保险法", prov(93))]),
+            _extracted(item("4")),
+            _extracted(item("5"), basis=[cite(None)]),  # nothing the resolver can name
+        ]
+    )
+    marked = {str(node).rsplit("/", 1)[-1] for node in g.subjects(KG.withoutBasis, Literal(True))}
+    assert marked == {"2", "3", "4", "5"}
+
+
 def test_items_and_agencies_by_code_else_by_list_and_name() -> None:
     g = _graph(
         [
