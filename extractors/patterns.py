@@ -74,6 +74,8 @@ __all__ = [
     "REGULATION_TITLE",
     "RELIANCE",
     "RELIANCE_SHORT",
+    "RELIANCE_SHORT_ALONE",
+    "RELIANCE_SHORT_WORDS",
     "RELIANCE_VERBS",
     "RULES_TITLE",
     "RUN_GAP",
@@ -347,7 +349,19 @@ RELIANCE_SHORT: tuple[str, ...] = ("按", "依", "据", "照")
 """One-character forms of :data:`RELIANCE_VERBS`: **按**第八十六条, **依**本法, **据**此 —
 and the second halves a one-character verb leaves (依 + **照**), which no title begins with."""
 
-_RELIANCE_SHORT = "|".join(RELIANCE_SHORT)
+RELIANCE_SHORT_WORDS: tuple[str, ...] = (
+    "依法", "依规", "依纪", "依次", "依序", "依托", "依靠", "按时", "按需", "按揭", "按摩", "据悉",
+    "照章", "照常", "照明", "照护", "照料", "照顾",
+)  # fmt: skip
+"""Words that begin with a one-character verb of :data:`RELIANCE_SHORT` (**依法**治省纲要,
+**照明**设施管理办法): there 依/按/据/照 is no verb before a title, the title starts with it.
+A one-character verb stands alone before a bare title only when it and the next character
+make no such word (**依**治安管理处罚法, **按**居住证暂行条例). Words whose second character
+often starts a title are left out (按劳 — 劳动法, 按期 — 期货交易管理条例, 据实 — 实施细则)."""
+
+_RELIANCE_SHORT = "(?:" + "|".join(RELIANCE_SHORT) + ")"
+RELIANCE_SHORT_ALONE = "(?!" + "|".join(RELIANCE_SHORT_WORDS) + ")" + _RELIANCE_SHORT
+"""A one-character verb of reliance that is not the first half of one of :data:`RELIANCE_SHORT_WORDS`."""
 RELIANCE = "|".join(RELIANCE_VERBS)
 """:data:`RELIANCE_VERBS` as one alternation: (?:依据|根据|…)."""
 
@@ -534,8 +548,8 @@ ALIAS_DEFINITION = r"""
 """An in-cell short name: （以下简称《诚信管理办法》）, （以下简称“新农合”）."""
 
 TRIGGERED_NAME = rf"""
-    (?:(?:{RELIANCE}|{_RELIANCE_SHORT})\s{{0,2}}+|(?<![\p{{Han}}A-Za-z0-9）)》〕\]]))
-    (?P<trig>(?!{RELIANCE}|{_RELIANCE_SHORT}|上述|前述|下列)
+    (?:(?:{RELIANCE}|{RELIANCE_SHORT_ALONE})\s{{0,2}}+|(?<![\p{{Han}}A-Za-z0-9）)》〕\]]))
+    (?P<trig>(?!{RELIANCE}|{RELIANCE_SHORT_ALONE}|上述|前述|下列)
       (?:(?!本法|本条例|本办法|本规定|本细则|本规则|该|同法)\p{{Han}}){{2,24}}?{INSTRUMENT_SUFFIX})
     \s{{0,2}}+$
 """

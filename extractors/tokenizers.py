@@ -36,7 +36,7 @@ from extractors.patterns import (
     PROVISION_RUN,
     QUOTED_TITLE,
     RELIANCE,
-    RELIANCE_SHORT,
+    RELIANCE_SHORT_ALONE,
     STANDARD_CODE,
     TITLE_BOOK,
     TRIGGERED_NAME,
@@ -291,7 +291,7 @@ def _quoted_title_token(text: str, match: regex.Match[str]) -> Token | None:
 
 
 _BOUNDARY = regex.compile(r"[\s，,。；;：:、“”（）()\[\]《》0-9.．]")
-_LEADING_VERBS = regex.compile(rf"^(?:{RELIANCE}|{'|'.join(RELIANCE_SHORT)}|贯彻|落实|见|对)+")
+_LEADING_VERBS = regex.compile(rf"^(?:{RELIANCE}|{RELIANCE_SHORT_ALONE}|贯彻|落实|见|对)+")
 """Words a title taken back from a lone 》 may start with that are not its own: 按照社会保险法》."""
 
 
