@@ -24,7 +24,14 @@ import regex
 
 from extractors.glosses import strip_glosses
 from extractors.numerals import parse_numeral_flagged
-from extractors.patterns import DOC_NUMBER, ORDER_NUMBER, ORDER_NUMBER_AFTER, RELIANCE, compile_verbose
+from extractors.patterns import (
+    DOC_NUMBER,
+    ORDER_NUMBER,
+    ORDER_NUMBER_AFTER,
+    ORGAN_ENDING,
+    RELIANCE,
+    compile_verbose,
+)
 from extractors.tables import PRC_PREFIX, issuer_codes, organ_codes, places
 from extractors.titles import to_simplified
 
@@ -49,9 +56,7 @@ _STOP_PREFIXES = regex.compile(
     rf"^(?:{RELIANCE}|印发|转发|关于|见|经|以|由|和|及|与|的|是|为|即|在|于|对|文件|"
     r"原|新|详见|年|月|日|号|发布|公布|颁布|施行|修订|修正|通过)+"
 )
-_ORG_SHAPE = regex.compile(
-    r"(?:部|委员会|委|局|署|院|行|会|厅|政府|主席|国|总局|办|办公室|总署|法院|检察院|常委会)$"
-)
+_ORG_SHAPE = regex.compile(rf"(?:{ORGAN_ENDING})$")
 
 
 CODE_CACHE_SIZE = 4096
@@ -128,7 +133,7 @@ def _trim_code(code: str) -> str:
     return trimmed or code
 
 
-_ORGAN_BEFORE_CODE = regex.compile(r"^\p{Han}{2,10}?(?:部|委员会|总局|局|厅|署)(?=\p{Han}{2,6}$)")
+_ORGAN_BEFORE_CODE = regex.compile(rf"^\p{{Han}}{{2,10}}?(?:{ORGAN_ENDING})(?=\p{{Han}}{{2,6}}$)")
 """An organ's name written before its own code: 水利部水建〔1998〕16号 → 水建〔1998〕16号
 (民政部民发, 卫生部卫医发); a one-character rest (人社部发) is the code itself."""
 

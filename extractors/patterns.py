@@ -57,6 +57,7 @@ __all__ = [
     "ORDER_ANCHOR",
     "ORDER_NUMBER",
     "ORDER_NUMBER_AFTER",
+    "ORGAN_ENDING",
     "ORGAN_ENDINGS",
     "PARTY_TITLE",
     "PART_MARKER",
@@ -73,6 +74,8 @@ __all__ = [
     "REGULATION_TITLE",
     "RELIANCE",
     "RELIANCE_SHORT",
+    "RELIANCE_SHORT_ALONE",
+    "RELIANCE_SHORT_WORDS",
     "RELIANCE_VERBS",
     "RULES_TITLE",
     "RUN_GAP",
@@ -346,17 +349,34 @@ RELIANCE_SHORT: tuple[str, ...] = ("按", "依", "据", "照")
 """One-character forms of :data:`RELIANCE_VERBS`: **按**第八十六条, **依**本法, **据**此 —
 and the second halves a one-character verb leaves (依 + **照**), which no title begins with."""
 
-_RELIANCE_SHORT = "|".join(RELIANCE_SHORT)
+RELIANCE_SHORT_WORDS: tuple[str, ...] = (
+    "依法", "依规", "依纪", "依次", "依序", "依托", "依靠", "按时", "按需", "按揭", "按摩", "据悉",
+    "照章", "照常", "照明", "照护", "照料", "照顾",
+)  # fmt: skip
+"""Words that begin with a one-character verb of :data:`RELIANCE_SHORT` (**依法**治省纲要,
+**照明**设施管理办法): there 依/按/据/照 is no verb before a title, the title starts with it.
+A one-character verb stands alone before a bare title only when it and the next character
+make no such word (**依**治安管理处罚法, **按**居住证暂行条例). Words whose second character
+often starts a title are left out (按劳 — 劳动法, 按期 — 期货交易管理条例, 据实 — 实施细则)."""
+
+_RELIANCE_SHORT = "(?:" + "|".join(RELIANCE_SHORT) + ")"
+RELIANCE_SHORT_ALONE = "(?!" + "|".join(RELIANCE_SHORT_WORDS) + ")" + _RELIANCE_SHORT
+"""A one-character verb of reliance that is not the first half of one of :data:`RELIANCE_SHORT_WORDS`."""
 RELIANCE = "|".join(RELIANCE_VERBS)
 """:data:`RELIANCE_VERBS` as one alternation: (?:依据|根据|…)."""
 
 ORGAN_ENDINGS: tuple[str, ...] = (
-    "人民政府办公厅", "人民政府办公室", "人民政府", "人民代表大会常务委员会", "常务委员会", "办公厅",
-    "办公室", "委员会", "国务院", "总局", "部", "委", "局", "厅", "署", "院",
+    "人民代表大会常务委员会", "人民政府办公厅", "人民政府办公室", "常务委员会", "人民政府", "领导小组",
+    "办公厅", "办公室", "委员会", "国务院", "检察院", "常委会", "法院", "总局", "总署", "政府", "主席",
+    "中心", "部", "委", "局", "厅", "署", "院", "会", "办", "行",
 )  # fmt: skip
-"""Words an issuing organ's name ends with (甘肃省人民政府**办公厅**, 税务**总局**), longest first."""
+"""Words an issuing organ's name ends with (甘肃省人民政府**办公厅**, 税务**总局**, 人民银**行**), longest first.
+The one list of them: every pattern that reads an organ's name takes its endings from here."""
 
-ISSUER_BEFORE = r"(?P<issuer>\p{Han}{2,24}?(?:" + "|".join(ORGAN_ENDINGS) + r"))[ \t\u3000]{0,2}+$"
+ORGAN_ENDING = "|".join(ORGAN_ENDINGS)
+""":data:`ORGAN_ENDINGS` as one alternation, longest first."""
+
+ISSUER_BEFORE = rf"(?P<issuer>\p{{Han}}{{2,24}}?(?:{ORGAN_ENDING}))[ \t\u3000]{{0,2}}+$"
 """An organ's name right before a title, read backwards from it: **国务院**《…》, **财政部**、…《…》."""
 
 ISSUER_LEAD = rf"^(?:{RELIANCE}|经|由|和|及|与|、|我省|我市|本省|本市)+"
@@ -426,10 +446,10 @@ EMBEDDED_TITLE = (
 """The instrument a notice issues: 关于印发**《社会保险基金财务制度》**的通知."""
 
 ISSUER_PREFIX = (
-    r"^(?P<issuer>.{2,40}?(?:人民政府办公厅|人民政府办公室|人民政府|办公厅|办公室|委员会|领导小组|部|委|局|厅|署|院|会|中心))"
+    rf"^(?P<issuer>.{{2,40}}?(?:{ORGAN_ENDING}))"
     r"\s?(?:关于|印发)"
 )
-"""The organ a title starts with, before 关于/印发: **国务院办公厅**关于…; its own endings (领导小组, 中心)."""
+"""The organ a title starts with, before 关于/印发: **国务院办公厅**关于…, **国务院扶贫开发领导小组**关于…."""
 
 APPROVAL_OF_FORM = r"的?(?:批复|审批意见|审查意见|审批决定)$"
 """An approval ending a form's name: 建设项目环境影响报告表**批复**, …**审批意见**."""
@@ -528,8 +548,8 @@ ALIAS_DEFINITION = r"""
 """An in-cell short name: （以下简称《诚信管理办法》）, （以下简称“新农合”）."""
 
 TRIGGERED_NAME = rf"""
-    (?:(?:{RELIANCE}|{_RELIANCE_SHORT})\s{{0,2}}+|(?<![\p{{Han}}A-Za-z0-9）)》〕\]]))
-    (?P<trig>(?!{RELIANCE}|{_RELIANCE_SHORT}|上述|前述|下列)
+    (?:(?:{RELIANCE}|{RELIANCE_SHORT_ALONE})\s{{0,2}}+|(?<![\p{{Han}}A-Za-z0-9）)》〕\]]))
+    (?P<trig>(?!{RELIANCE}|{RELIANCE_SHORT_ALONE}|上述|前述|下列)
       (?:(?!本法|本条例|本办法|本规定|本细则|本规则|该|同法)\p{{Han}}){{2,24}}?{INSTRUMENT_SUFFIX})
     \s{{0,2}}+$
 """

@@ -30,7 +30,7 @@ import regex
 
 from extractors.drafts import Draft
 from extractors.glosses import strip_glosses
-from extractors.patterns import INSTRUMENT_SUFFIX, RELIANCE
+from extractors.patterns import INSTRUMENT_SUFFIX, ORGAN_ENDINGS, RELIANCE
 from extractors.tables import PRC_PREFIX, short_name_index
 from extractors.title_notes import IMPLEMENTING_FORMS
 from extractors.titles import canonical_title
@@ -61,8 +61,10 @@ _READS_AS_INSTRUMENT = regex.compile(rf"{INSTRUMENT_SUFFIX}(?:[（(][^（）()]{
 _NESTED = regex.compile(r"〈[^〈〉]{1,80}〉")
 _NUMERAL = regex.compile(r"[0-9０-９一二三四五六七八九十百千零〇两第（）()]")
 _PLACE_END = regex.compile(r"(?:省|市|县|区|州|盟|旗|自治区|特别行政区)$")
+_ONE_CHARACTER_ORGAN = "[" + "".join(ending for ending in ORGAN_ENDINGS if len(ending) == 1) + "]"
+"""An organ word of one character (部, 局 …): the end of an issuer's name however long it is."""
 _BEFORE_TITLE = regex.compile(
-    rf"(?:{RELIANCE}|遵照|遵守|贯彻|落实|的|及|和|与|或|[、，,：:；;]|[院部委局厅署会办])$"
+    rf"(?:{RELIANCE}|遵照|遵守|贯彻|落实|的|及|和|与|或|[、，,：:；;]|{_ONE_CHARACTER_ORGAN})$"
 )
 """How the words before a title lost its 《 end: a verb or joint that leads to a title, or an organ (its issuer)."""
 _PUNCTUATION = regex.compile(r"[、，,·・\-—]")

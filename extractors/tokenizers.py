@@ -30,12 +30,13 @@ from extractors.patterns import (
     ORDER_ANCHOR,
     ORDER_NUMBER,
     ORDER_NUMBER_AFTER,
+    ORGAN_ENDING,
     PART_MARKER,
     PREFILTER_ANCHORS,
     PROVISION_RUN,
     QUOTED_TITLE,
     RELIANCE,
-    RELIANCE_SHORT,
+    RELIANCE_SHORT_ALONE,
     STANDARD_CODE,
     TITLE_BOOK,
     TRIGGERED_NAME,
@@ -290,7 +291,7 @@ def _quoted_title_token(text: str, match: regex.Match[str]) -> Token | None:
 
 
 _BOUNDARY = regex.compile(r"[\s，,。；;：:、“”（）()\[\]《》0-9.．]")
-_LEADING_VERBS = regex.compile(rf"^(?:{RELIANCE}|{'|'.join(RELIANCE_SHORT)}|贯彻|落实|见|对)+")
+_LEADING_VERBS = regex.compile(rf"^(?:{RELIANCE}|{RELIANCE_SHORT_ALONE}|贯彻|落实|见|对)+")
 """Words a title taken back from a lone 》 may start with that are not its own: 按照社会保险法》."""
 
 
@@ -321,9 +322,7 @@ def _quoted_title_ok(text: str, match: regex.Match[str]) -> bool:
 MAX_JOINT_ISSUERS = 120
 """How far back to look for the co-issuers of a joint order (seven ministries fit)."""
 
-_CO_ISSUERS = regex.compile(
-    r"(?:\p{Han}{2,16}?(?:部|委员会|委|总局|局|署|办|院|会|厅|行)[ \u3000、]{1,2}){1,12}+$"
-)
+_CO_ISSUERS = regex.compile(rf"(?:\p{{Han}}{{2,16}}?(?:{ORGAN_ENDING})[ \u3000、]{{1,2}}){{1,12}}+$")
 
 _CO_ISSUER_GAPS = frozenset(" \u3000、")
 """What separates co-issuers; without one right before the organ there is no joint order."""

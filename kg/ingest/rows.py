@@ -16,6 +16,7 @@ from pathlib import Path
 
 import regex
 
+from extractors.patterns import RELIANCE
 from kg.ingest.agency import ListOwner, parse_list_title, resolve_agency, split_org_units
 from kg.ingest.codes import decode_power_code
 from kg.ingest.errors import NotAPowerList
@@ -45,9 +46,11 @@ AGENCY_NAME = regex.compile(
 """A field that starts with an agency name and a space: ``瓜州县医疗保障局 1. 《…》``."""
 
 LEGAL_TEXT_START = regex.compile(
-    r"^(?:<[a-zA-Z]|[《〈“\"「]|\d{1,3}\s*[.、．]|[（(]?[一二三四五六七八九十\d]{1,3}[)）、]|第|根据|依据|按照|依照|【)"
+    r"^(?:<[a-zA-Z]|[《〈“\"「]|\d{1,3}\s*[.、．]|[（(]?[一二三四五六七八九十\d]{1,3}[)）、]|第|【|"
+    rf"{RELIANCE})"
 )
-"""How a 实施依据 cell begins: a title, a list number, 第, 根据 …"""
+"""How a 实施依据 cell begins: a title, a list number, 第, or a verb of reliance (根据, 依照 …,
+:data:`extractors.patterns.RELIANCE_VERBS`)."""
 
 
 MAX_CELL_CHARS = 1 << 20

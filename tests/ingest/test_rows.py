@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from extractors.patterns import RELIANCE_VERBS
 from kg.ingest import read_list
 
 HEADER = "序号\t事项名称\t子项名称\t权力类型\t行使主体\t实施依据\t责任事项\t追责情形\t备注"
@@ -39,6 +40,16 @@ def test_joined_agency_and_basis_split(tmp_path: Path) -> None:
     assert item.duties == "责任" and item.accountability == "追责"
     assert [r.kind for r in item.repairs] == ["split_agency_basis", "pad_missing_fields"]
     assert item.repairs[0].line == 5
+
+
+@pytest.mark.parametrize("verb", RELIANCE_VERBS)
+def test_joined_agency_and_basis_split_before_each_reliance_verb(tmp_path: Path, verb: str) -> None:
+    """Every verb of reliance the extractor knows starts a 实施依据 cell (参照, 适用 … as much as 根据)."""
+    result = _read(
+        tmp_path, f"1\t甲\t\t行政处罚\t某县交通运输局 {verb}《中华人民共和国公路法》\t责任\t追责\t"
+    )
+    item = result.items[0]
+    assert (item.agency, item.basis) == ("某县交通运输局", f"{verb}《中华人民共和国公路法》")
 
 
 def test_agency_name_with_space_in_ordinary_text_not_split(tmp_path: Path) -> None:
