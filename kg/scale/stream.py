@@ -57,7 +57,7 @@ from kg.graph.provisions import SharedNodes
 from kg.model import PowerItem, PowerList
 from kg.resolve import Resolver
 from kg.scale.manifest import Manifest, ManifestEntry, manifest_path, pipeline_version
-from kg.scale.provisions import SharedProvisions
+from kg.scale.provisions import SharedProvisions, provision_graph_size
 from kg.scale.summary import SummaryRefresh
 from kg.scale.worker import ListOutcome, build_outcome, process_list
 from kg.store.base import Store
@@ -113,6 +113,9 @@ class StreamSummary:
     items: int = 0
     citations: int = 0
     triples: int = 0
+    """Triples the lists hold: their graphs' (as recorded) and the shared provision graph's."""
+    shared_triples: int = 0
+    """Of :attr:`triples`, those of the shared provision graph (each provision's facts once)."""
     instruments: int | None = None
     provisions: int | None = None
     store: GraphCounts | None = None
@@ -477,10 +480,14 @@ def stream_build(
         else:
             summary.triples = built_triples
         if target.refresh is not None:
-            refreshed = time.perf_counter()
+            finished = time.perf_counter()
             target.provisions().finish()
+            refreshed = time.perf_counter()
+            summary.stages["provisions"] = refreshed - finished
             target.refresh.finish()
             summary.stages["summary"] = time.perf_counter() - refreshed
+        summary.shared_triples = provision_graph_size(store)
+        summary.triples += summary.shared_triples
         if counts and summary.triples <= COUNT_LIMIT:
             summary.store = graph_counts(store)
             summary.instruments, summary.provisions = summary.store.instruments, summary.store.provisions
