@@ -71,6 +71,7 @@ __all__ = [
     "StreamSummary",
     "build_in_process",
     "plan_build",
+    "remove_list",
     "stream_build",
 ]
 
@@ -493,6 +494,21 @@ def stream_build(
             summary.instruments, summary.provisions = summary.store.instruments, summary.store.provisions
     summary.seconds = time.perf_counter() - started
     return summary, store
+
+
+def remove_list(store: Store, graph: URIRef) -> None:
+    """Drop one list's graph as a build's prune does (``kg remove``): summary refreshed, shared nodes pruned.
+
+    The shared provision nodes only this list needed go right after its graph; both
+    markers stand until then, so a command killed half-way is made good by the next build.
+    """
+    refresh, shared = SummaryRefresh(store), SharedProvisions(store)
+    refresh.before_change(graph)
+    shared.before_change(graph)
+    store.remove(graph)
+    shared.after_change()
+    shared.finish()
+    refresh.finish()
 
 
 def build_in_process(

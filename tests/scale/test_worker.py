@@ -30,7 +30,9 @@ def test_worker_triples_equal_list_quads(corpus: Path) -> None:
     expected = set(list_quads(result.power_list, [extract_item(i, extract) for i in result.items]))
     assert parsed == expected
     assert outcome.triples == sum(1 for quad in expected if quad[3] != PROVISION_GRAPH)
-    assert [node for node, _ in outcome.shared] == sorted({str(q[0]) for q in expected if q[3] == PROVISION_GRAPH})
+    assert [node for node, _ in outcome.shared] == sorted(
+        {str(q[0]) for q in expected if q[3] == PROVISION_GRAPH}
+    )
     assert outcome.items == len(result.items) and outcome.error is None
 
 
