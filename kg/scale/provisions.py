@@ -163,9 +163,11 @@ class SharedProvisions:
             self._freed |= needed(named_nodes(self.store, graph))
 
     def add(self, nodes: SharedNodes) -> None:
-        """Write the nodes a list's new graph needs that the shared graph does not hold yet."""
-        if self.whole:
-            return
+        """Write the nodes a list's new graph needs that the shared graph does not hold yet.
+
+        Also when the graph is to be written whole at the end: readers meanwhile never
+        find a list naming a node the shared graph lacks.
+        """
         fresh = self._new(nodes)
         if fresh:
             self.store.add(parse_ntriples(PROVISION_GRAPH, b"".join(fresh)), PROVISION_GRAPH)
