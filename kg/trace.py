@@ -451,8 +451,27 @@ def _citation_rows(store: Store, node: URIRef) -> list[Row]:
     parts of the node, then the citations of each part) take milliseconds.
     """
     parts = sorted({row["cited"] for row in run_query(store, "parts_of", target=node)}, key=str)
-    rows = {_row_order(row): row for part in parts for row in run_query(store, "citations_of", cited=part)}
+    rows = {_row_order(row): row for part in parts for row in _labelled(store, part)}
     return [rows[key] for key in sorted(rows)]
+
+
+def _labelled(store: Store, part: Identifier) -> list[Row]:
+    """The citations of one part, each row's ``citedAs`` the part's label where the citation has none.
+
+    The label is asked once per part (``cited_label``) rather than joined per row in
+    ``citations_of``, where every list citing the part repeats it.
+    """
+    rows = run_query(store, "citations_of", cited=part)
+    if all(row.get("citedAs") is not None for row in rows):
+        return rows  # nothing to label (or no citation of this part): no second query
+    labels = sorted((row["label"] for row in run_query(store, "cited_label", cited=part)), key=str)
+    labelled: list[Row] = []
+    for row in rows:
+        if row.get("citedAs") is not None or not labels:
+            labelled.append(row)
+        else:
+            labelled.extend({**row, "citedAs": label} for label in labels)
+    return labelled
 
 
 def trace(

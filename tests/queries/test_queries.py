@@ -87,13 +87,16 @@ def test_cited_as_names_the_chapter_where_the_cell_did_else_the_provisions_label
         ("1", "第五章第二十七条"),
         ("2", "第二十七条"),
     ]
-    # kg trace's step per part: citations_of names what the cell wrote, else the provision's label
+    # kg trace's two steps: citations_of names only what the cell wrote beyond the label,
+    # and cited_label gives the label once for the rest
     article = URIRef(f"{law}/art_27")
     rows = run_query(store, "citations_of", cited=article)
     assert sorted((str(r["seq"]), str(r.get("citedAs"))) for r in rows) == [
         ("1", "第五章第二十七条"),
-        ("2", "第二十七条"),
+        ("2", "None"),
     ]
+    assert [str(r["label"]) for r in run_query(store, "cited_label", cited=article)] == ["第二十七条"]
+    assert run_query(store, "cited_label", cited=law) == []
 
 
 def test_powers_on_an_instrument(store: Store) -> None:
