@@ -48,7 +48,9 @@ __all__ = [
     "org_unit_iri",
     "power_item_iri",
     "power_type_iri",
+    "provision_graph_iri",
     "provision_iri",
+    "provision_of",
     "provision_path",
     "reference_iri",
     "scheme_iri",
@@ -181,6 +183,29 @@ def provision_path(iri: str, instrument: str | None = None) -> tuple[tuple[str, 
             return None
         path.append((name, int(number)))
     return tuple(path)
+
+
+_INSTRUMENTS = f"{BASE}instrument/"
+"""Where :func:`instrument_iri` mints (one segment below: the key, percent-encoded)."""
+
+
+def provision_of(iri: str) -> tuple[URIRef, tuple[tuple[str, int], ...]] | None:
+    """The instrument and path of an IRI :func:`provision_iri` minted; None for any other IRI.
+
+    What lets a provision's facts be written from its IRI alone (the shared provision graph).
+
+    Examples:
+        >>> provision_of(BASE + "instrument/a/chp_5__art_27")
+        (rdflib.term.URIRef('https://w3id.org/qzqd-kg/id/instrument/a'), (('chp', 5), ('art', 27)))
+        >>> provision_of(BASE + "instrument/a") is None
+        True
+    """
+    instrument = iri.rpartition("/")[0]
+    key = instrument.removeprefix(_INSTRUMENTS)
+    if key == instrument or not key or "/" in key:
+        return None
+    path = provision_path(iri, instrument)
+    return (URIRef(instrument), path) if path else None
 
 
 def list_key(title: str, source_file: str) -> str:
@@ -323,6 +348,16 @@ def library_graph_iri() -> URIRef:
     Outside ``graph/``, so no list's title can mint the same IRI.
     """
     return _mint("library", "graph")
+
+
+def provision_graph_iri() -> URIRef:
+    """The one named graph of the facts a provision's IRI alone decides (:mod:`kg.scale.provisions`).
+
+    Its type, label, level, number, instrument and structural parent, written once for
+    every list that cites it rather than once per list. Outside ``graph/``, so no
+    list's title can mint the same IRI.
+    """
+    return _mint("provisions", "graph")
 
 
 def summary_graph_iri() -> URIRef:

@@ -71,6 +71,7 @@ class KG(DefinedNamespace):
     powerCode: URIRef  # datatype property: power code
     powerCodeValid: URIRef  # datatype property: power code valid
     powerType: URIRef  # object property: power type
+    provisionsStale: URIRef  # datatype property: shared provisions stale
     publishedBy: URIRef  # object property: published by
     quote: URIRef  # datatype property: quoted provision text
     rawDocNumber: URIRef  # datatype property: raw document number

@@ -459,7 +459,9 @@ def _labelled(store: Store, part: Identifier) -> list[Row]:
     """The citations of one part, each row's ``citedAs`` the part's label where the citation has none.
 
     The label is asked once per part (``cited_label``) rather than joined per row in
-    ``citations_of``, where every list citing the part repeats it.
+    ``citations_of``: Oxigraph evaluates that OPTIONAL join apart from the bound part,
+    a scan of every provision's label (measured at 10,000 items: 6 → 44 ms CPU for
+    行政处罚法第八条), even now that each label is asserted once.
     """
     rows = run_query(store, "citations_of", cited=part)
     if all(row.get("citedAs") is not None for row in rows):

@@ -316,7 +316,7 @@ def remove_command(
     例如 / for example:  kg remove 天水市医保局权责清单
     """
     from kg.queries.lists import graphs_for
-    from kg.scale.summary import SummaryRefresh
+    from kg.scale import remove_list
 
     console = consoles.err()
     with open_store(store, db, endpoint, console=console) as opened:
@@ -334,10 +334,7 @@ def remove_command(
                 console.print(f"  {known}", highlight=False)
             raise typer.Exit(EXIT_NOT_FOUND)
         graph = found[0]
-        refresh = SummaryRefresh(opened)
-        refresh.before_change(graph)
-        opened.remove(graph)
-        refresh.finish()
+        remove_list(opened, graph)
     consoles.out().print(f"removed {graph}", highlight=False)
 
 

@@ -1,8 +1,12 @@
 """Records + citations → quads, with the ontology's terms and deterministic IRIs.
 
-One list becomes one named graph. Every fact about an instrument or provision is
-asserted in the graph of each list that cites it, so dropping one list never
-removes what another list still says.
+One list becomes one named graph. Every fact about an instrument is asserted in
+the graph of each list that cites it (the list's resolver decides it), so dropping
+one list never removes what another list still says. The facts a provision's IRI
+alone decides (type, label, level, number, instrument, structural parent) are
+quads of the one shared provision graph instead (:mod:`kg.graph.provisions`), the
+same whichever list yields them; only the article → 章/节 link a cell makes
+(第五章第二十七条) is the list's own.
 
 Each fact has one owner inside the graph (issue 13, a lean graph): the file name is
 the list's (``kg:sourceFile``), the line the item's (``kg:sourceLine``), the column
@@ -32,6 +36,7 @@ from rdflib.term import Identifier
 from extractors.models import LEVEL_BY_FIELD, LEVELS, Citation, Provision
 from kg import iri
 from kg.graph.labels import provision_label
+from kg.graph.provisions import PROVISION_GRAPH, node_triples
 from kg.model import CellCitations, ExtractedItem, PowerItem, PowerList
 from kg.namespace import ELI, KG
 from kg.resolve import ResolvedInstrument, Resolver, learn_numbers
@@ -117,6 +122,7 @@ class ListGraph:
         self._seen: set[object] = set()
         self._resolved: dict[object, ResolvedInstrument | None] = {}
         self._resting_on_basis: set[URIRef] = set()
+        self._shared: dict[URIRef, tuple[URIRef, tuple[tuple[str, int], ...]]] = {}
         yield from self._q(self._list_triples())
         for extracted in self.items:
             yield from self._q(self._item_triples(extracted.item))
@@ -126,6 +132,23 @@ class ListGraph:
             if node not in self._resting_on_basis:
                 # the one fact items_without_basis needs: a lookup, not a scan of every citation
                 yield (node, KG.withoutBasis, _TRUE, self.graph)
+        yield from self._shared_quads()
+
+    def _shared_quads(self) -> Iterator[Quad]:
+        """The shared provision graph's quads for the provisions this list needs, each node once."""
+        for instrument, path in self._shared.values():
+            for s, p, o in node_triples(instrument, path):
+                yield (s, p, o, PROVISION_GRAPH)
+
+    def _provision(
+        self, instrument: URIRef, provision: Provision
+    ) -> Iterator[tuple[Identifier, Identifier, Identifier]]:
+        """Note the shared nodes a cited provision needs; yield the list's own article → division link."""
+        nodes, link = _provision_nodes(instrument, provision)
+        for path in nodes:
+            self._shared.setdefault(iri.provision_iri(instrument, path), (instrument, path))
+        if link is not None:
+            yield link
 
     def _q(self, triples: Iterable[tuple[Identifier, Identifier, Identifier]]) -> Iterator[Quad]:
         graph = self.graph
@@ -255,7 +278,7 @@ class ListGraph:
                     if self._once(
                         ("provision", instrument, path, provision.book, provision.chapter, provision.section)
                     ):
-                        yield from _provision_triples(instrument, provision)
+                        yield from self._provision(instrument, provision)
                 yield from _citation_triples(iri.citation_iri(reference, n), reference, target, provision)
                 if citation.role == "cites":
                     yield node, KG.restsOn, target
@@ -349,43 +372,25 @@ def _instrument_triples(
         yield node, ELI.date_document, Literal(resolved.date, datatype=XSD.date)
 
 
-def _subdivision(
-    node: URIRef, parent: URIRef, instrument: URIRef, path: list[tuple[str, int]]
-) -> Iterator[tuple[Identifier, Identifier, Identifier]]:
-    name, number = path[-1]
-    yield node, RDF.type, ELI.LegalResourceSubdivision
-    yield node, ELI.is_part_of, parent
-    yield node, KG.instrument, instrument
-    yield node, RDFS.label, _zh(provision_label(path))
-    yield node, KG.levelName, _str(name)
-    yield node, KG.number, _int(number)
-
-
-def _provision_triples(
+def _provision_nodes(
     instrument: URIRef, provision: Provision
-) -> Iterator[tuple[Identifier, Identifier, Identifier]]:
-    """The chain item → paragraph → article → instrument, plus article → chapter."""
-    path = list(provision.path())
-    parent = instrument
-    article_node: URIRef | None = None
-    for depth in range(1, len(path) + 1):
-        node = iri.provision_iri(instrument, path[:depth])
-        yield from _subdivision(node, parent, instrument, path[:depth])
-        if path[depth - 1][0] == _ARTICLE:
-            article_node = node
-        parent = node
-    if article_node is None:
-        return
-    head = [level for level in path if level[0] in _HEADS]
+) -> tuple[list[tuple[tuple[str, int], ...]], tuple[URIRef, URIRef, URIRef] | None]:
+    """The paths of the shared nodes a cited provision needs, and the list's article → division link.
+
+    The nodes: the chain item → paragraph → article (its IRI leaves the divisions out)
+    and, for an article cited with its 编/章/节, the division chain. The link from the
+    article to its innermost division is what the cell said, so it stays the list's.
+    """
+    path = tuple(provision.path())
+    nodes = [path[:depth] for depth in range(1, len(path) + 1)]
+    articles = [depth for depth in range(1, len(path) + 1) if path[depth - 1][0] == _ARTICLE]
     divisions = _divisions(provision)
-    parent = iri.provision_iri(instrument, head) if head else instrument
-    for depth in range(1, len(divisions) + 1):
-        chain = head + divisions[:depth]
-        node = iri.provision_iri(instrument, chain)
-        yield from _subdivision(node, parent, instrument, chain)
-        parent = node
-    if divisions:
-        yield article_node, ELI.is_part_of, parent
+    if not articles or not divisions:
+        return nodes, None
+    head = tuple(level for level in path if level[0] in _HEADS)
+    chain = [head + tuple(divisions[:depth]) for depth in range(1, len(divisions) + 1)]
+    article = iri.provision_iri(instrument, path[: articles[-1]])
+    return nodes + chain, (article, ELI.is_part_of, iri.provision_iri(instrument, chain[-1]))
 
 
 def _agency_credit_codes(items: Iterable[PowerItem]) -> dict[str, str]:

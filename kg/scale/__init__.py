@@ -4,12 +4,14 @@
 * :mod:`kg.scale.manifest` — which file was built into which graph from which content;
 * :mod:`kg.scale.stream` — the build loop: plan, extract on all cores in order, load, record;
   :func:`build_in_process` is the same loop in one process, for tests and notebooks;
+* :mod:`kg.scale.provisions` — the shared provision graph: nodes written once, pruned with the change
+  that frees them;
 * :mod:`kg.scale.shards` — the store as N-Quads shards for a server's bulk loader.
 """
 
 from kg.scale.manifest import Manifest, ManifestEntry, manifest_path, pipeline_version
 from kg.scale.shards import export_shards
-from kg.scale.stream import FileError, StreamSummary, build_in_process, stream_build
+from kg.scale.stream import FileError, StreamSummary, build_in_process, remove_list, stream_build
 from kg.scale.worker import ListOutcome, build_list_graph, process_list
 
 __all__ = [
@@ -24,5 +26,6 @@ __all__ = [
     "manifest_path",
     "pipeline_version",
     "process_list",
+    "remove_list",
     "stream_build",
 ]

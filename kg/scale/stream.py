@@ -23,6 +23,11 @@ Tests and notebooks call the same function in one process: :func:`build_in_proce
 takes files or lists already read (``(PowerList, items)`` pairs, built with no
 manifest) and may swap in a stand-in extractor or resolver.
 
+The facts a provision's IRI decides go into one shared graph (:mod:`kg.scale.provisions`):
+a first build appends it to the bulk load; a changed list adds the nodes the store lacks
+before its graph is written and prunes the nodes no list needs after it; a removed list
+prunes after its graph is dropped.
+
 Workers die with the build: each asks the kernel for SIGKILL when its parent
 dies (``PR_SET_PDEATHSIG`` on Linux) and also watches its parent's pid, so a
 killed ``kg build`` leaves no worker behind.
@@ -48,9 +53,11 @@ from rdflib import URIRef
 
 from extractors.protocols import Extractor
 from kg.counts import GraphCounts, graph_counts
+from kg.graph.provisions import SharedNodes
 from kg.model import PowerItem, PowerList
 from kg.resolve import Resolver
 from kg.scale.manifest import Manifest, ManifestEntry, manifest_path, pipeline_version
+from kg.scale.provisions import SharedProvisions, provision_graph_size
 from kg.scale.summary import SummaryRefresh
 from kg.scale.worker import ListOutcome, build_outcome, process_list
 from kg.store.base import Store
@@ -64,6 +71,7 @@ __all__ = [
     "StreamSummary",
     "build_in_process",
     "plan_build",
+    "remove_list",
     "stream_build",
 ]
 
@@ -106,6 +114,9 @@ class StreamSummary:
     items: int = 0
     citations: int = 0
     triples: int = 0
+    """Triples the lists hold: their graphs' (as recorded) and the shared provision graph's."""
+    shared_triples: int = 0
+    """Of :attr:`triples`, those of the shared provision graph (each provision's facts once)."""
     instruments: int | None = None
     provisions: int | None = None
     store: GraphCounts | None = None
@@ -191,8 +202,11 @@ class _Target:
         self.tracked = tracked
         self.store: Store | None = None
         self.refresh: SummaryRefresh | None = None
+        self.shared: SharedProvisions | None = None
         self.manifest = Manifest(version=pipeline_version())
         self.path: Path | None = None
+        self.rebuilds_all = not tracked
+        """Every list in the store is rebuilt (untracked, or recorded by another pipeline version)."""
         if isinstance(store_or_opener, Store):
             self.open()
 
@@ -207,7 +221,19 @@ class _Target:
                 recorded = Manifest.load(self.path)
                 if recorded.version == pipeline_version():
                     self.manifest = recorded
+                else:
+                    self.rebuilds_all = True
         return self.store
+
+    def provisions(self, *, whole: bool | None = None) -> SharedProvisions:
+        """The shared provision graph's bookkeeping, opened on first need.
+
+        ``whole`` (default: when every list is rebuilt) asks it to write the graph whole at the end.
+        """
+        assert self.store is not None
+        if self.shared is None:
+            self.shared = SharedProvisions(self.store, whole=self.rebuilds_all if whole is None else whole)
+        return self.shared
 
     def record(self, outcome: ListOutcome, key: str) -> None:
         """Journal the list just loaded; drop the graph it used to fill if no file fills it now."""
@@ -244,10 +270,13 @@ class _Target:
             summary.pruned += 1
 
     def _remove(self, graph: URIRef) -> None:
-        """Drop a list's graph, its summary nodes noted first."""
+        """Drop a list's graph, its summary nodes noted first, the shared nodes it alone needed pruned."""
         assert self.store is not None and self.refresh is not None
+        shared = self.provisions()
         self.refresh.before_change(graph)
+        shared.before_change(graph)
         self.store.remove(graph)
+        shared.after_change()
 
 
 def _entry(outcome: ListOutcome) -> ManifestEntry:
@@ -303,8 +332,12 @@ class _Landing:
             self.inside += time.perf_counter() - entered
             yield pair
             entered = time.perf_counter()
-            outcome.data = b""
+            outcome.data, outcome.shared = b"", ()
         self.inside += time.perf_counter() - entered
+
+    def shared_of_last(self) -> SharedNodes:
+        """The shared provision nodes of the list whose pair was handed over last."""
+        return self.landed[-1][0].shared
 
     def _land(self, outcome: ListOutcome) -> tuple[URIRef, bytes] | None:
         path = Path(outcome.path)
@@ -416,18 +449,25 @@ def stream_build(
     landing = _Landing(outcomes, target, summary, owners, sized=not read, progress=progress)
     load_started = time.perf_counter()
     pairs = _first(iter(landing))
+    rebuild_all = full or emptied or not target.tracked
     if pairs is not None:
         store = target.open()
         refresh = target.refresh
         assert refresh is not None
         if store.is_empty():
-            store.load_graphs(pairs)
+            shared = target.provisions(whole=False)
+            store.load_graphs(shared.bulk(pairs, landing.shared_of_last))
             target.record_all(landing.landed)
             refresh.whole_count()
         else:
+            shared = target.provisions(whole=rebuild_all or target.rebuilds_all)
             for graph, data in pairs:
+                nodes = landing.shared_of_last()
                 refresh.before_change(graph)
+                shared.before_change(graph)
+                shared.add(nodes)
                 store.load_ntriples(graph, data)
+                shared.after_change(nodes)
                 refresh.changed(graph)
                 target.record(*landing.landed[-1])
     summary.stages["load"] += time.perf_counter() - load_started - landing.inside
@@ -441,14 +481,34 @@ def stream_build(
         else:
             summary.triples = built_triples
         if target.refresh is not None:
+            finished = time.perf_counter()
+            target.provisions().finish()
             refreshed = time.perf_counter()
+            summary.stages["provisions"] = refreshed - finished
             target.refresh.finish()
             summary.stages["summary"] = time.perf_counter() - refreshed
+        summary.shared_triples = provision_graph_size(store)
+        summary.triples += summary.shared_triples
         if counts and summary.triples <= COUNT_LIMIT:
             summary.store = graph_counts(store)
             summary.instruments, summary.provisions = summary.store.instruments, summary.store.provisions
     summary.seconds = time.perf_counter() - started
     return summary, store
+
+
+def remove_list(store: Store, graph: URIRef) -> None:
+    """Drop one list's graph as a build's prune does (``kg remove``): summary refreshed, shared nodes pruned.
+
+    The shared provision nodes only this list needed go right after its graph; both
+    markers stand until then, so a command killed half-way is made good by the next build.
+    """
+    refresh, shared = SummaryRefresh(store), SharedProvisions(store)
+    refresh.before_change(graph)
+    shared.before_change(graph)
+    store.remove(graph)
+    shared.after_change()
+    shared.finish()
+    refresh.finish()
 
 
 def build_in_process(

@@ -28,7 +28,7 @@ from collections.abc import Iterator, Sequence
 from rdflib import RDF, Literal, URIRef
 from rdflib.term import Identifier
 
-from kg.iri import summary_graph_iri
+from kg.iri import provision_graph_iri, summary_graph_iri
 from kg.namespace import KG
 from kg.prefixes import prologue
 from kg.store.base import Store
@@ -291,8 +291,9 @@ def summary_rows(store: Store) -> Iterator[Row]:
 
 
 def list_graphs(store: Store) -> list[URIRef]:
-    """The store's named graphs without the summary graph, sorted."""
-    return [graph for graph in store.graphs() if graph != SUMMARY_GRAPH]
+    """The store's named graphs without the summary graph and the shared provision graph, sorted."""
+    shared = provision_graph_iri()
+    return [graph for graph in store.graphs() if graph not in (SUMMARY_GRAPH, shared)]
 
 
 def summary_size(store: Store) -> int:

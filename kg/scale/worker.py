@@ -11,6 +11,10 @@ straight into the store. Each list is built alone, with the bundled resolver
 tables and numbers learned from that list only, so the bytes are the same
 whichever process, in whichever order, with however many ``--jobs``.
 
+Beside the list's own graph a worker hands back the shared provision facts the
+list needs (:mod:`kg.graph.provisions`), node by node, so the parent writes into
+the shared graph only the nodes it does not hold yet.
+
 Identical cell texts are extracted once per worker (an LRU keyed by
 (column, text)): agencies copy 实施依据 boilerplate from each other, and the
 extractor is a pure function of those two arguments.
@@ -30,6 +34,7 @@ from rdflib.term import Identifier
 from extractors.models import Citation
 from extractors.protocols import Extractor
 from kg.graph.build import ListGraph, list_key
+from kg.graph.provisions import PROVISION_GRAPH, SharedNodes
 from kg.iri import graph_iri
 from kg.model import PowerItem, PowerList, extract_item
 from kg.namespace import KG
@@ -62,6 +67,8 @@ class ListOutcome:
     citations: int = 0
     triples: int = 0
     data: bytes = b""
+    shared: SharedNodes = ()
+    """The shared provision nodes the list needs (:data:`SharedNodes`), for the shared graph."""
     error: str | None = None
     seconds: dict[str, float] = field(default_factory=dict)
     cache_hits: int = 0
@@ -74,6 +81,8 @@ class ListGraphBytes:
 
     graph: str
     data: bytes
+    shared: SharedNodes
+    """The shared provision graph's nodes this list needs, each with its N-Triples lines."""
     items: int
     citations: int
     triples: int
@@ -151,13 +160,19 @@ def build_list_graph(
     graph = ListGraph(power_list, extracted, resolver or _resolver())
     term = _ntriples_term
     lines: dict[str, None] = {}
+    shared: dict[str, list[str]] = {}
     citations = 0
-    for s, p, o, _g in graph.quads():
+    for s, p, o, g in graph.quads():
+        line = f"{term(s)} {term(p)} {term(o)} .\n"
+        if g == PROVISION_GRAPH:
+            shared.setdefault(str(s), []).append(line)
+            continue
         citations += p == KG.reference  # one per citation (citations are untyped)
-        lines[f"{term(s)} {term(p)} {term(o)} .\n"] = None
+        lines[line] = None
     return ListGraphBytes(
         graph=str(graph_iri(list_key(power_list))),
         data="".join(lines).encode("utf-8"),
+        shared=tuple((node, "".join(shared[node]).encode("utf-8")) for node in sorted(shared)),
         items=len(extracted),
         citations=citations,
         triples=len(lines),
@@ -182,7 +197,7 @@ def build_outcome(
         outcome.error = f"{path}: cannot be built ({type(error).__name__}: {str(error)[:200]})"
         return outcome
     new_hits, new_misses = cache_stats()
-    outcome.graph, outcome.data = built.graph, built.data
+    outcome.graph, outcome.data, outcome.shared = built.graph, built.data, built.shared
     outcome.items, outcome.citations, outcome.triples = built.items, built.citations, built.triples
     outcome.seconds = dict(built.seconds)
     outcome.cache_hits, outcome.cache_misses = new_hits - hits, new_misses - misses

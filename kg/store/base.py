@@ -63,7 +63,8 @@ class Store(ABC):
     """A quad store with named graphs, SPARQL and export.
 
     Everything a caller may use is declared here: replacing, adding and removing
-    a graph, loading N-Triples bytes (one graph, or many into an empty store), SELECT/ASK and streamed queries, iterating
+    a graph, deleting some subjects' triples from one, loading N-Triples bytes (one graph, or many
+    into an empty store), SELECT/ASK and streamed queries, iterating
     the quads, exporting, and where the store lives. Capabilities are class
     attributes (as rdflib's ``Store`` declares them), so a caller reads them
     rather than probing the instance; where a backend has a faster way, it
@@ -140,6 +141,29 @@ class Store(ABC):
             NotImplementedError: the backend cannot add to a graph.
         """
         raise NotImplementedError(f"{type(self).__name__} cannot add quads to a graph (Store.add)")
+
+    def remove_subjects(self, graph: URIRef, subjects: Iterable[URIRef]) -> int:
+        """Delete every triple of ``graph`` whose subject is one of ``subjects``; return how many went.
+
+        How the shared provision graph loses the nodes no list needs any more, while the
+        rest of it stays. Backends with transactions delete them in one write; this
+        default reads the graph and replaces it with what stays (:meth:`replace_graph`,
+        atomic), which every backend can do.
+        """
+        gone = set(subjects)
+        kept: list[Quad] = []
+        removed = 0
+        for row in self.query(_GRAPH_TRIPLES, {"g": graph}):
+            s, p, o = row["s"], row["p"], row["o"]
+            if s is None or p is None or o is None:
+                continue
+            if s in gone:
+                removed += 1
+            else:
+                kept.append((s, p, o, graph))
+        if removed:
+            self.replace_graph(graph, kept)
+        return removed
 
     @abstractmethod
     def remove(self, graph: URIRef) -> bool:

@@ -121,6 +121,18 @@ class MemoryStore(Store):
         self._save()
         return len(target) - before
 
+    def remove_subjects(self, graph: URIRef, subjects: Iterable[URIRef]) -> int:
+        """Delete the subjects' triples from ``graph``, then write the file once."""
+        self._writable()
+        target = self._dataset.graph(graph)
+        before = len(target)
+        for subject in subjects:
+            target.remove((subject, None, None))
+        removed = before - len(target)
+        if removed:
+            self._save()
+        return removed
+
     def remove(self, graph: URIRef) -> bool:
         """Drop a named graph; False when it was not there."""
         self._writable()

@@ -440,6 +440,21 @@ class OxigraphStore(Store):
         self._store.bulk_extend(counter.count(_as_ox(quads, graph)))
         return counter.value
 
+    def remove_subjects(self, graph: URIRef, subjects: Iterable[URIRef]) -> int:
+        """Delete the subjects' triples from ``graph`` in one SPARQL update (one transaction)."""
+        self._writable()
+        target = ox.NamedNode(str(graph))
+        nodes = [ox.NamedNode(str(subject)) for subject in subjects]
+        count = sum(len(list(self._store.quads_for_pattern(node, None, None, target))) for node in nodes)
+        if not count:
+            return 0
+        values = " ".join(str(node) for node in nodes)
+        self._store.update(
+            f"DELETE {{ GRAPH {target} {{ ?s ?p ?o }} }} WHERE {{ VALUES ?s {{ {values} }} GRAPH {target} {{ ?s ?p ?o }} }}"
+        )
+        self._store.flush()
+        return count
+
     def remove(self, graph: URIRef) -> bool:
         """Drop a named graph; False when it was not there."""
         self._writable()

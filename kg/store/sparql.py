@@ -366,6 +366,25 @@ class SparqlStore(Store):
         _iri(graph)
         return sum(self._post(graph, batch) for batch in self._batches(quads))
 
+    def remove_subjects(self, graph: URIRef, subjects: Iterable[URIRef]) -> int:
+        """Delete the subjects' triples from ``graph``: one ``DELETE … WHERE`` per batch of subjects.
+
+        One request (one transaction on the server) for up to :data:`UPDATE_BATCH` subjects.
+        """
+        self._writable()
+        target = _iri(graph)
+        nodes = [_iri(subject) for subject in subjects]
+        removed = 0
+        for start in range(0, len(nodes), UPDATE_BATCH):
+            values = " ".join(nodes[start : start + UPDATE_BATCH])
+            where = f"VALUES ?s {{ {values} }} GRAPH {target} {{ ?s ?p ?o }}"
+            rows = self._select(f"SELECT (COUNT(*) AS ?n) WHERE {{ {where} }}")
+            count = int(rows[0]["n"].toPython()) if rows and rows[0].get("n") is not None else 0
+            if count:
+                self._update_text(f"DELETE {{ GRAPH {target} {{ ?s ?p ?o }} }} WHERE {{ {where} }}")
+                removed += count
+        return removed
+
     def remove(self, graph: URIRef) -> bool:
         """Drop ``graph``; False when the server had no such graph."""
         self._writable()

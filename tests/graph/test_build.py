@@ -97,8 +97,10 @@ def test_iris_do_not_depend_on_other_lists() -> None:
     for pl, items in ((power_list(), first), (power_list("乙清单", "yi.txt"), second)):
         for s, p, o, g in list_quads(pl, items, Resolver()):
             together.graph(g).add((s, p, o))
-    graph_of_first = together.graph(iri.graph_iri(JIA_KEY))
-    assert set(graph_of_first) == alone
+    shared = together.graph(iri.provision_graph_iri())
+    graph_of_first = set(together.graph(iri.graph_iri(JIA_KEY)))
+    assert graph_of_first | {t for t in shared if t in alone} == alone  # the shared facts the same too
+    assert alone - graph_of_first == {t for t in alone if t[0] == _sub(iri.instrument_iri("丙办法"), "art_3")}
     assert (URIRef(iri.instrument_iri("丙办法")), RDF.type, ELI.LegalResource) in alone
 
 
@@ -252,9 +254,11 @@ def test_provenance_of_items_and_list_has_one_owner_each() -> None:
     assert g.value(iri.list_iri(JIA_KEY), RDFS.label) is None
 
 
-def test_everything_lands_in_the_lists_named_graph() -> None:
+def test_everything_lands_in_the_lists_named_graph_but_the_shared_provision_facts() -> None:
     quads = list(list_quads(power_list(), [_extracted(item("1"), basis=[cite("社会保险法", prov(8))])]))
-    assert {g for *_, g in quads} == {iri.graph_iri(JIA_KEY)}
+    assert {g for *_, g in quads} == {iri.graph_iri(JIA_KEY), iri.provision_graph_iri()}
+    article = _sub(iri.instrument_iri("中华人民共和国社会保险法"), "art_8")
+    assert {s for s, _p, _o, g in quads if g == iri.provision_graph_iri()} == {article}
 
 
 def test_same_input_gives_identical_quads() -> None:

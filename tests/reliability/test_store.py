@@ -68,8 +68,8 @@ def test_a_build_beside_a_reader_gets_exit_3_and_leaves_the_store(built: Path, t
         assert done.returncode == 3, done.stderr
         assert "in use" in done.stderr and "Traceback" not in done.stderr
         assert (
-            reader.graphs() == before and len(before) == 3
-        )  # the list's graph, the library's and the summary
+            reader.graphs() == before and len(before) == 4
+        )  # the list's graph, the shared provision graph, the library's and the summary
     finally:
         reader.close()
 

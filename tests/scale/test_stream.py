@@ -10,6 +10,7 @@ import pytest
 from kg.ingest import iter_input_files
 from kg.scale import Manifest, StreamSummary, manifest_path, stream_build
 from kg.scale import worker as worker_module
+from kg.scale.provisions import provision_graph_size
 from kg.scale.summary import list_graphs, summary_size
 from kg.store.oxigraph import OxigraphStore
 
@@ -53,6 +54,7 @@ def test_unchanged_corpus_extracts_nothing(corpus: Path, tmp_path: Path, extract
     assert (second.lists, second.unchanged) == (0, 2)
     assert _dump(store) == before
     assert second.triples == first.triples == len(store) - summary_size(store)
+    assert 0 < second.shared_triples == provision_graph_size(store)
 
 
 def test_touched_but_same_content_is_not_rebuilt(corpus: Path, tmp_path: Path, extracted: list[str]) -> None:

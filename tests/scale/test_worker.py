@@ -10,6 +10,7 @@ from rdflib import Literal, URIRef
 
 from extractors.protocols import default_extractor
 from kg.graph.build import list_quads
+from kg.graph.provisions import PROVISION_GRAPH
 from kg.ingest import read_list
 from kg.scale.worker import _ntriples_term, build_list_graph, cache_stats, extract_item, process_list
 from kg.store.convert import from_ox
@@ -18,18 +19,20 @@ from kg.store.convert import from_ox
 def test_worker_triples_equal_list_quads(corpus: Path) -> None:
     path = sorted(corpus.iterdir())[0]
     outcome = process_list(str(path))
+    shared = b"".join(data for _node, data in outcome.shared)
     parsed = {
-        (from_ox(t.subject), from_ox(t.predicate), from_ox(t.object))
-        for t in ox.parse(outcome.data, ox.RdfFormat.N_TRIPLES)
+        (from_ox(t.subject), from_ox(t.predicate), from_ox(t.object), graph)
+        for data, graph in ((outcome.data, URIRef(outcome.graph)), (shared, PROVISION_GRAPH))
+        for t in ox.parse(data, ox.RdfFormat.N_TRIPLES)
     }
     result = read_list(path)
     extract = default_extractor()
-    expected = {
-        (s, p, o)
-        for s, p, o, _g in list_quads(result.power_list, [extract_item(i, extract) for i in result.items])
-    }
+    expected = set(list_quads(result.power_list, [extract_item(i, extract) for i in result.items]))
     assert parsed == expected
-    assert outcome.triples == len(expected)
+    assert outcome.triples == sum(1 for quad in expected if quad[3] != PROVISION_GRAPH)
+    assert [node for node, _ in outcome.shared] == sorted(
+        {str(q[0]) for q in expected if q[3] == PROVISION_GRAPH}
+    )
     assert outcome.items == len(result.items) and outcome.error is None
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -316,3 +317,23 @@ def test_reloading_a_changed_graph_keeps_every_character(any_store: Store) -> No
     assert _graph_names(any_store, G1) == {*EDGY, "kept", "new"}
     rows = any_store.query(f"SELECT ?s WHERE {{ ?s <{NAME}> ?o }}", {"o": Literal(EDGY[0])})
     assert [r["s"] for r in rows] == [URIRef(f"{EX}power/0")]
+
+
+@pytest.mark.parametrize("implementation", ["backend", "base"])
+def test_remove_subjects_deletes_their_triples_from_one_graph_only(
+    any_store: Store, implementation: str
+) -> None:
+    """The backend's own deletion, and the base class's (read and replace) that any backend inherits."""
+    remove = (
+        any_store.remove_subjects
+        if implementation == "backend"
+        else partial(Store.remove_subjects, any_store)
+    )
+    kept, gone = URIRef(EX + "power/1"), [URIRef(EX + "power/0"), URIRef(EX + "power/2")]
+    any_store.replace_graph(G1, [*_quads(G1, 3), (gone[0], NAME, Literal("again"), G1)])
+    any_store.replace_graph(G2, _quads(G2, 3, "w"))
+    assert remove(G1, [*gone, URIRef(EX + "power/none")]) == 3
+    rows = any_store.query(f"SELECT ?s ?o WHERE {{ GRAPH ?g {{ ?s <{NAME}> ?o }} }}", {"g": G1})
+    assert [(r["s"], str(r["o"])) for r in rows] == [(kept, "v1")]
+    assert _names(any_store) == {"v1", "w0", "w1", "w2"}  # the other graph keeps the same subjects
+    assert remove(G1, gone) == 0
