@@ -322,6 +322,15 @@ def graph_iri(list_key: str) -> URIRef:
     return URIRef(f"{BASE}graph/{_list_path(list_key)}")
 
 
+def is_list_graph(graph: str) -> bool:
+    """True for a graph :func:`graph_iri` minted for a list, not the build's own graphs.
+
+    The library, shared-provision and summary graphs live outside ``graph/``; removing
+    one of them as if it were a list would leave the store answering wrongly.
+    """
+    return graph.startswith(f"{BASE}graph/") and len(graph) > len(f"{BASE}graph/")
+
+
 def reference_iri(*, list_key: str, seq: str, column: str, span: tuple[int, int]) -> URIRef:
     """One reference as written in one cell (《X法》第八条、第九条): list, 序号, column and span.
 

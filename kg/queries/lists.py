@@ -12,7 +12,7 @@ from pathlib import PurePath
 
 from rdflib import URIRef
 
-from kg.iri import graph_iri, list_key_of
+from kg.iri import graph_iri, is_list_graph, list_key_of
 from kg.queries import run_query
 from kg.store.base import Store
 
@@ -27,7 +27,8 @@ def graphs_for(store: Store, name: str) -> list[URIRef]:
     """
     graphs = set(store.graphs())
     if URIRef(name) in graphs:
-        return [URIRef(name)]
+        # the build's own graphs (library, shared provisions, summary) are no list
+        return [URIRef(name)] if is_list_graph(name) else []
     wanted, file_name = name.strip(), PurePath(name.strip()).name
     found: set[URIRef] = set()
     for row in run_query(store, "power_lists"):

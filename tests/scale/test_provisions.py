@@ -144,6 +144,22 @@ def test_kg_remove_leaves_what_a_fresh_build_of_the_rest_holds(tmp_path: Path, b
     store.close()
 
 
+@pytest.mark.parametrize("graph", [iri.provision_graph_iri(), iri.summary_graph_iri()])
+def test_kg_remove_refuses_the_build_s_own_graphs(tmp_path: Path, graph: URIRef) -> None:
+    folder = _both(tmp_path)
+    db = tmp_path / "db"
+    _build(folder, _opener("oxigraph", db)).close()
+    store = open_store("oxigraph", db=db)
+    before = _quads(store)
+    assert graph in store.graphs()
+    store.close()
+    removed = CliRunner().invoke(app, ["remove", str(graph), "--db", str(db)])
+    assert removed.exit_code != 0 and "no list" in removed.output
+    store = open_store("oxigraph", db=db)
+    assert _quads(store) == before
+    store.close()
+
+
 def test_a_changed_list_leaves_what_a_fresh_build_of_the_new_lists_holds(
     tmp_path: Path, backend: str
 ) -> None:
