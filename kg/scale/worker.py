@@ -28,9 +28,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import BNode, Literal, URIRef
-from rdflib.term import Identifier
-
 from extractors.models import Citation
 from extractors.protocols import Extractor
 from kg.graph.build import ListGraph, list_key
@@ -39,6 +36,7 @@ from kg.iri import graph_iri
 from kg.model import PowerItem, PowerList, extract_item
 from kg.namespace import KG
 from kg.resolve import Resolver
+from kg.store.sparql_syntax import ntriples_term
 
 __all__ = [
     "CACHE_SIZE",
@@ -117,27 +115,6 @@ def cache_stats() -> tuple[int, int]:
     return info.hits, info.misses
 
 
-_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
-_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-
-
-@functools.lru_cache(maxsize=1 << 18)
-def _ntriples_term(term: Identifier) -> str:
-    """One term in N-Triples syntax (IRIs come from :mod:`kg.iri`, already valid and encoded)."""
-    if isinstance(term, URIRef):
-        return f"<{term}>"
-    if isinstance(term, Literal):
-        text = '"' + str(term).translate(_ESCAPES) + '"'
-        if term.language:
-            return f"{text}@{term.language}"
-        if term.datatype is not None and str(term.datatype) != _XSD_STRING:
-            return f"{text}^^<{term.datatype}>"
-        return text
-    if isinstance(term, BNode):
-        return f"_:{term}"
-    raise TypeError(f"cannot write {term!r} as N-Triples")
-
-
 def build_list_graph(
     power_list: PowerList,
     items: Sequence[PowerItem],
@@ -158,7 +135,7 @@ def build_list_graph(
     extracted = [extract_item(item, extract) for item in items]
     extracted_at = time.perf_counter()
     graph = ListGraph(power_list, extracted, resolver or _resolver())
-    term = _ntriples_term
+    term = ntriples_term
     lines: dict[str, None] = {}
     shared: dict[str, list[str]] = {}
     citations = 0

@@ -15,6 +15,7 @@ empty result still has its header.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Literal as TypingLiteral
 from typing import NamedTuple
@@ -28,6 +29,7 @@ __all__ = [
     "Token",
     "bind_values",
     "ntriples_line",
+    "ntriples_term",
     "projection",
     "query_form",
     "select_page",
@@ -253,10 +255,16 @@ def _escape_string(text: str) -> str:
 
 def ntriples_line(subject: Identifier, predicate: Identifier, obj: Identifier) -> str:
     """One N-Triples line; blank nodes keep their label (``_:b1``) within one document."""
-    return f"{_node(subject)} {_node(predicate)} {_node(obj)} .\n"
+    return f"{ntriples_term(subject)} {ntriples_term(predicate)} {ntriples_term(obj)} .\n"
 
 
-def _node(term: Identifier) -> str:
+@functools.lru_cache(maxsize=1 << 18)
+def ntriples_term(term: Identifier) -> str:
+    """One term as N-Triples writes it: :func:`term_to_sparql`'s checked form, blank nodes labelled.
+
+    The one writer of N-Triples terms (the build's workers write every list with it);
+    cached, because a list repeats its IRIs and literals thousands of times.
+    """
     if isinstance(term, BNode):
         label = regex.sub(r"[^A-Za-z0-9_]", "_", str(term))
         return f"_:b{label}"

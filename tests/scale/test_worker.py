@@ -12,8 +12,9 @@ from extractors.protocols import default_extractor
 from kg.graph.build import list_quads
 from kg.graph.provisions import PROVISION_GRAPH
 from kg.ingest import read_list
-from kg.scale.worker import _ntriples_term, build_list_graph, cache_stats, extract_item, process_list
+from kg.scale.worker import build_list_graph, cache_stats, extract_item, process_list
 from kg.store.convert import from_ox
+from kg.store.sparql_syntax import ntriples_term
 
 
 def test_worker_triples_equal_list_quads(corpus: Path) -> None:
@@ -50,7 +51,7 @@ def test_worker_triples_equal_list_quads(corpus: Path) -> None:
     ids=["iri", "escapes", "lang", "integer"],
 )
 def test_term_syntax_round_trips(term: object, text: str) -> None:
-    assert _ntriples_term(term) == text  # type: ignore[arg-type]
+    assert ntriples_term(term) == text  # type: ignore[arg-type]
     parsed = next(iter(ox.parse(f"<urn:s> <urn:p> {text} .".encode(), ox.RdfFormat.N_TRIPLES)))
     assert from_ox(parsed.object) == term
 
