@@ -363,7 +363,7 @@ def query_command(
     """
     from kg.prefixes import prologue
     from kg.results import compact, row_variables, to_csv, to_json
-    from kg.serve.engine import client_message
+    from kg.serve.answer import client_message
     from kg.serve.guard import QueryGuardError, check_query, run_on_deep_stack
     from kg.store.sparql_syntax import projection
 

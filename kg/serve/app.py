@@ -27,7 +27,8 @@ from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from kg.serve.engine import Answer, QueryBusyError, QueryError, QueryRunner
+from kg.serve.answer import Answer, QueryBusyError, QueryError
+from kg.serve.engine import QueryRunner
 from kg.serve.page import render_page
 from kg.serve.results import (
     UnknownFormatError,

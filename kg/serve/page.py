@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from rdflib.term import BNode, Identifier, Literal, URIRef
 
 from kg.prefixes import PREFIXES, prologue
-from kg.serve.engine import Answer
+from kg.serve.answer import Answer
 
 __all__ = ["EXAMPLE_QUERY", "render_page", "short_name"]
 

@@ -26,7 +26,7 @@ from collections.abc import Callable
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 
-from kg.serve.engine import (
+from kg.serve.answer import (
     Answer,
     QueryBusyError,
     QueryCrashError,

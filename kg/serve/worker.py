@@ -1,7 +1,7 @@
 """A query worker process: open the store read-only, answer queries sent down a pipe.
 
 The parent (:class:`kg.serve.pool.ProcessPool`) sends ``(sparql, limit)`` and
-reads back an :class:`~kg.serve.engine.Answer` or ``(status, message)``. The
+reads back an :class:`~kg.serve.answer.Answer` or ``(status, message)``. The
 worker never decides when to stop a query: the parent kills it past the
 timeout. It ignores Ctrl+C (the parent handles it and kills its workers) and
 dies with the process that forked it, so no worker outlives the server.
@@ -15,7 +15,7 @@ import time
 from collections.abc import Callable
 from multiprocessing.connection import Connection
 
-from kg.serve.engine import Answer, QueryBusyError, QueryError, answer_query
+from kg.serve.answer import Answer, QueryBusyError, QueryError, answer_query
 from kg.serve.guard import run_on_deep_stack
 from kg.serve.reopen import IDLE_CLOSE, FreshStore, StoreRebuilding
 from kg.store.base import Store, StoreError
