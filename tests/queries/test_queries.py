@@ -131,29 +131,25 @@ def test_items_without_basis(store: Store) -> None:
     assert [(str(r["listTitle"])[:1], str(r["seq"])) for r in rows] == [("乙", "9"), ("甲", "2"), ("甲", "3")]
 
 
-def test_an_item_two_lists_share_has_a_basis_if_either_list_gives_one(tmp_path: Path) -> None:
-    """One power code in two lists: the list that gives no basis marks it, the other's basis counts."""
+def test_an_item_two_lists_share_is_listed_for_the_row_that_gives_no_basis(tmp_path: Path) -> None:
+    """One power code in two lists: the row without a basis is listed, with its own 序号 and line."""
     shared = CODE_PREFIX + "05"
     store = open_store("memory", db=tmp_path / "db.nq")
     bing = power_list("丙市医保局权责清单", "bing.txt")
     ding = power_list("丁市医保局权责清单", "ding.txt")
     store.replace_graph(
         graph_iri(bing.title),
-        list_quads(bing, [ExtractedItem(item("1", code=shared, list_title=bing.title), _cells())]),
+        list_quads(bing, [ExtractedItem(item("1", code=shared, list_title=bing.title, line=7), _cells())]),
     )
-    assert [str(r["seq"]) for r in run_query(store, "items_without_basis")] == ["1"]
+    cited = _cells([cite("社会保险法", prov(8))])
     store.replace_graph(
         graph_iri(ding.title),
-        list_quads(
-            ding,
-            [
-                ExtractedItem(
-                    item("1", code=shared, list_title=ding.title), _cells([cite("社会保险法", prov(8))])
-                )
-            ],
-        ),
+        list_quads(ding, [ExtractedItem(item("2", code=shared, list_title=ding.title, line=9), cited)]),
     )
-    assert run_query(store, "items_without_basis") == []
+    rows = run_query(store, "items_without_basis")
+    assert [(str(r["listTitle"]), str(r["seq"]), int(r["line"])) for r in rows] == [
+        ("丙市医保局权责清单", "1", 7)
+    ]
 
 
 def test_backends_agree_on_every_canned_query(tmp_path: Path) -> None:
