@@ -121,12 +121,18 @@ def test_the_scenario_covers_every_case(tmp_path: Path) -> None:
     assert {_node(PENALTY, ("chp", 2)), _node(PENALTY, ("art", 9))} <= gone  # a division A alone names
 
 
-def test_pruning_a_removed_list_leaves_what_a_fresh_build_of_the_rest_holds(
-    tmp_path: Path, backend: str
-) -> None:
+def _built_both(tmp_path: Path, backend: str) -> tuple[Path, Path]:
+    """Lists A and B built into a ``backend`` store: their folder and the store's path."""
     folder = _both(tmp_path)
     db = tmp_path / ("db" if backend == "oxigraph" else "db.nq")
     _build(folder, _opener(backend, db)).close()
+    return folder, db
+
+
+def test_pruning_a_removed_list_leaves_what_a_fresh_build_of_the_rest_holds(
+    tmp_path: Path, backend: str
+) -> None:
+    folder, db = _built_both(tmp_path, backend)
     (folder / "甲.txt").unlink()
     store = _build(folder, _opener(backend, db), prune=True)
     assert _quads(store) == _scratch(tmp_path, backend, {"乙": B})
@@ -134,9 +140,7 @@ def test_pruning_a_removed_list_leaves_what_a_fresh_build_of_the_rest_holds(
 
 
 def test_kg_remove_leaves_what_a_fresh_build_of_the_rest_holds(tmp_path: Path, backend: str) -> None:
-    folder = _both(tmp_path)
-    db = tmp_path / ("db" if backend == "oxigraph" else "db.nq")
-    _build(folder, _opener(backend, db)).close()
+    _, db = _built_both(tmp_path, backend)
     removed = CliRunner().invoke(app, ["remove", "甲市医保局权责清单", "--store", backend, "--db", str(db)])
     assert removed.exit_code == 0, removed.output
     store = open_store(backend, db=db)
@@ -146,9 +150,7 @@ def test_kg_remove_leaves_what_a_fresh_build_of_the_rest_holds(tmp_path: Path, b
 
 @pytest.mark.parametrize("graph", [iri.provision_graph_iri(), iri.summary_graph_iri()])
 def test_kg_remove_refuses_the_build_s_own_graphs(tmp_path: Path, graph: URIRef) -> None:
-    folder = _both(tmp_path)
-    db = tmp_path / "db"
-    _build(folder, _opener("oxigraph", db)).close()
+    _, db = _built_both(tmp_path, "oxigraph")
     store = open_store("oxigraph", db=db)
     before = _quads(store)
     assert graph in store.graphs()
@@ -163,9 +165,7 @@ def test_kg_remove_refuses_the_build_s_own_graphs(tmp_path: Path, graph: URIRef)
 def test_a_changed_list_leaves_what_a_fresh_build_of_the_new_lists_holds(
     tmp_path: Path, backend: str
 ) -> None:
-    folder = _both(tmp_path)
-    db = tmp_path / ("db" if backend == "oxigraph" else "db.nq")
-    _build(folder, _opener(backend, db)).close()
+    folder, db = _built_both(tmp_path, backend)
     _write(folder, "甲", A_CHANGED)
     store = _build(folder, _opener(backend, db))
     after = _quads(store)
@@ -177,9 +177,7 @@ def test_a_changed_list_leaves_what_a_fresh_build_of_the_new_lists_holds(
 def test_a_change_killed_before_its_prune_is_made_good_by_the_next_build(
     tmp_path: Path, backend: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    folder = _both(tmp_path)
-    db = tmp_path / ("db" if backend == "oxigraph" else "db.nq")
-    _build(folder, _opener(backend, db)).close()
+    folder, db = _built_both(tmp_path, backend)
     _write(folder, "甲", A_CHANGED)
 
     def killed(self: SharedProvisions, nodes: object = ()) -> None:
