@@ -128,11 +128,19 @@ class ListGraph:
             yield from self._q(self._item_triples(extracted.item))
             for cell in extracted.cells:
                 yield from self._q(self._cell_triples(extracted.item, cell))
-            node = self.item_iri(extracted.item)
-            if node not in self._resting_on_basis:
-                # the one fact items_without_basis needs: a lookup, not a scan of every citation
-                yield (node, KG.withoutBasis, _TRUE, self.graph)
+        yield from self._without_basis()
         yield from self._shared_quads()
+
+    def _without_basis(self) -> Iterator[Quad]:
+        """The one fact items_without_basis needs (a lookup, not a scan of every citation).
+
+        Decided once the whole list is read: two rows with one power code are one node,
+        which rests on a basis if either row gives one, whichever comes first.
+        """
+        nodes = dict.fromkeys(self.item_iri(extracted.item) for extracted in self.items)
+        for node in nodes:
+            if node not in self._resting_on_basis:
+                yield (node, KG.withoutBasis, _TRUE, self.graph)
 
     def _shared_quads(self) -> Iterator[Quad]:
         """The shared provision graph's quads for the provisions this list needs, each node once."""

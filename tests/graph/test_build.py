@@ -224,6 +224,15 @@ def test_only_items_whose_basis_cell_rests_on_nothing_are_marked_without_basis()
     assert marked == {"2", "3", "4", "5"}
 
 
+def test_two_rows_with_one_code_are_without_basis_only_if_neither_gives_one() -> None:
+    without, with_basis = (
+        _extracted(item("1", code=CODE)),
+        _extracted(item("2", code=CODE), basis=[cite("社会保险法", prov(86))]),
+    )
+    for rows in ([without, with_basis], [with_basis, without]):
+        assert not set(_graph(rows).subjects(KG.withoutBasis, Literal(True)))
+
+
 def test_items_and_agencies_by_code_else_by_list_and_name() -> None:
     g = _graph(
         [
