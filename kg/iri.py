@@ -185,6 +185,18 @@ def provision_path(iri: str, instrument: str | None = None) -> tuple[tuple[str, 
     return tuple(path)
 
 
+def provision_within(node: str, ancestor: str) -> bool:
+    """Whether the provision IRI ``node`` is ``ancestor`` or a part of it by path.
+
+    Examples:
+        >>> provision_within("https://x/a/art_27__para_1", "https://x/a/art_27")
+        True
+        >>> provision_within("https://x/a/art_270", "https://x/a/art_27")
+        False
+    """
+    return node == ancestor or node.startswith(ancestor + _LEVEL_JOIN)
+
+
 _INSTRUMENTS = f"{BASE}instrument/"
 """Where :func:`instrument_iri` mints (one segment below: the key, percent-encoded)."""
 

@@ -30,6 +30,7 @@ from collections.abc import Callable, Iterable, Iterator
 from rdflib import Literal, URIRef
 
 from kg.graph.provisions import PROVISION_GRAPH, SharedNodes, needed, node_ntriples
+from kg.iri import provision_within
 from kg.namespace import KG
 from kg.prefixes import prologue
 from kg.store.base import Store, parse_ntriples
@@ -78,11 +79,6 @@ def named_nodes(store: Store, graph: URIRef | None = None) -> set[URIRef]:
 
 def _instrument(node: URIRef) -> URIRef:
     return URIRef(str(node).rpartition("/")[0])
-
-
-def _below_or_self(node: URIRef, other: URIRef) -> bool:
-    """Whether ``other`` is ``node`` or below it by path (``art_27__para_1`` below ``art_27``)."""
-    return other == node or str(other).startswith(f"{node}__")
 
 
 class SharedProvisions:
@@ -186,7 +182,7 @@ class SharedProvisions:
                 node
                 for candidate in candidates
                 for node in self._by_instrument.get(_instrument(candidate), ())
-                if _below_or_self(candidate, node)
+                if provision_within(node, candidate)
             }
         )
         named: set[URIRef] = set()

@@ -28,7 +28,7 @@ from collections.abc import Iterator, Sequence
 from rdflib import RDF, Literal, URIRef
 from rdflib.term import Identifier
 
-from kg.iri import provision_graph_iri, summary_graph_iri
+from kg.iri import is_list_graph, summary_graph_iri
 from kg.namespace import KG
 from kg.prefixes import prologue
 from kg.store.base import Store
@@ -77,8 +77,8 @@ GROUP BY ?g ?node"""
 )
 """Citations (role cites) per instrument in each graph (bind ?g for one list's). A citation's
 IRI names its list, so a list's citations are its own and these add up across graphs. The
-instrument is its reference's, not each cited provision's ``kg:instrument``: that fact is
-asserted in every citing list's graph, so the join would repeat each row once per list."""
+instrument is read from the citation's reference (``kg:citedInstrument``, inside the list's
+graph), not from each cited provision's ``kg:instrument`` in the shared provision graph."""
 
 _TOUCHED = (
     _PREFIXES
@@ -291,9 +291,8 @@ def summary_rows(store: Store) -> Iterator[Row]:
 
 
 def list_graphs(store: Store) -> list[URIRef]:
-    """The store's named graphs without the summary graph and the shared provision graph, sorted."""
-    shared = provision_graph_iri()
-    return [graph for graph in store.graphs() if graph not in (SUMMARY_GRAPH, shared)]
+    """The store's named graphs minted for lists (:func:`kg.iri.is_list_graph`), sorted."""
+    return [graph for graph in store.graphs() if is_list_graph(graph)]
 
 
 def summary_size(store: Store) -> int:
