@@ -431,7 +431,8 @@ def stream_build(
     summary = StreamSummary()
     # A manifest beside an emptied store describes graphs that are gone: build everything.
     emptied = target.tracked and target.store is not None and target.store.is_empty()
-    plan = plan_build(files, target.manifest, full=full or emptied or not target.tracked, verify=verify)
+    rebuild_all = full or emptied or not target.tracked
+    plan = plan_build(files, target.manifest, full=rebuild_all, verify=verify)
     if on_plan is not None:
         on_plan(plan)
     summary.unchanged = len(plan.unchanged)
@@ -449,7 +450,6 @@ def stream_build(
     landing = _Landing(outcomes, target, summary, owners, sized=not read, progress=progress)
     load_started = time.perf_counter()
     pairs = _first(iter(landing))
-    rebuild_all = full or emptied or not target.tracked
     if pairs is not None:
         store = target.open()
         refresh = target.refresh
