@@ -10,8 +10,10 @@ peak-memory figure is that step's own:
    largest worker, peak memory summed over the parent and every worker (``VmHWM``),
    triples/s into the store, extraction-cache hit rate, size on disk;
 2. rebuild of the unchanged corpus, then with one list changed (a byte appended);
-3. latency (median, p95) of ``kg trace`` on cited provisions and of the
-   interactive canned queries, on the store opened read-only.
+3. latency (median, p95) of ``kg trace`` on cited provisions (``trace``: the page the
+   command shows, :data:`kg.trace.PAGE` powers with the counts of all; ``trace_all``: every
+   power; ``rows`` is the number of powers either way) and of the interactive canned
+   queries, on the store opened read-only.
 
 Prints one JSON line per size (``--json``) or readable lines; the figures go into
 ``benchmarks/RESULTS.md``.
@@ -245,15 +247,16 @@ def do_one(db: Path, kind: str, name: str, repeat: int) -> dict:
     """Time one trace (``kind`` trace) or canned query (``kind`` query) on the store (child side)."""
     from kg.queries import parameters, run_query
     from kg.store.oxigraph import OxigraphStore
-    from kg.trace import TraceError, trace
+    from kg.trace import PAGE, TraceError, trace
 
     store = OxigraphStore(db, read_only=True)
     counted = [0]
-    if kind == "trace":
+    if kind in ("trace", "trace_all"):
+        limit = PAGE if kind == "trace" else None  # what `kg trace` shows on screen, or every power
 
         def run() -> None:
             try:
-                counted[0] = len(trace(name, store).powers)
+                counted[0] = trace(name, store, limit=limit).counts.powers
             except TraceError:
                 counted[0] = -1
 
@@ -269,14 +272,14 @@ def do_one(db: Path, kind: str, name: str, repeat: int) -> dict:
 
 def do_queries(db: Path, repeat: int) -> dict:
     """Latency of trace and of the canned queries, each in its own process with a time limit."""
-    out: dict[str, dict] = {"trace": {}, "queries": {}}
-    for kind, names in (("trace", TRACES), ("query", QUERIES)):
+    out: dict[str, dict] = {"trace": {}, "trace_all": {}, "queries": {}}
+    for kind, names in (("trace", TRACES), ("trace_all", TRACES), ("query", QUERIES)):
         for name in names:
             try:
                 figures = _child(["--child-one", str(db), kind, name, str(repeat)], timeout=QUERY_TIMEOUT)
             except subprocess.TimeoutExpired:
                 figures = {"timeout_s": QUERY_TIMEOUT}
-            out["trace" if kind == "trace" else "queries"][name] = figures
+            out["queries" if kind == "query" else kind][name] = figures
     return out
 
 
@@ -331,13 +334,15 @@ def _print(result: dict) -> None:
         f"  rebuild unchanged {result['unchanged']['wall']:.2f}s; "
         f"one list changed {result['one_changed']['wall']:.2f}s ({result['one_changed']['lists']} rebuilt)"
     )
-    latency = result.get("latency", {"trace": {}, "queries": {}})
-    for name, figures in {**latency["trace"], **latency["queries"]}.items():
-        if "timeout_s" in figures:
-            print(f"  {name}: > {figures['timeout_s']:.0f} s (stopped)")
-            continue
-        rows = f" rows {figures['rows']}" if "rows" in figures else ""
-        print(f"  {name}: median {figures['median_ms']:.1f} ms p95 {figures['p95_ms']:.1f} ms{rows}")
+    latency = result.get("latency", {})
+    for kind, measured in latency.items():
+        for name, figures in measured.items():
+            label = f"{kind} {name}" if kind != "queries" else name
+            if "timeout_s" in figures:
+                print(f"  {label}: > {figures['timeout_s']:.0f} s (stopped)")
+                continue
+            rows = f" rows {figures['rows']}" if "rows" in figures else ""
+            print(f"  {label}: median {figures['median_ms']:.1f} ms p95 {figures['p95_ms']:.1f} ms{rows}")
 
 
 def main() -> None:

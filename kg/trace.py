@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from kg.laws.model import LawInstrument
 
 __all__ = [
+    "PAGE",
     "ParsedReference",
     "TraceCounts",
     "TraceError",
@@ -44,6 +45,10 @@ __all__ = [
     "resolve_reference",
     "trace",
 ]
+
+PAGE = 20
+"""Powers a terminal answer of ``kg trace`` shows (``--all`` shows every one): a page a person
+reads, and what keeps a trace of a node 10,000 powers rest on as quick as one of a few."""
 
 MAX_CANDIDATES = 5
 """Closest known nodes offered when a reference is unknown; more would bury the right one."""
@@ -197,9 +202,17 @@ class TraceResult:
     article_text: str | None = None
     """The traced provision's text in the version in force, when the library has it."""
 
+    totals: TraceCounts | None = None
+    """Everything the trace found, counted, when ``powers`` is one page of it (None: all shown)."""
+
     @property
     def counts(self) -> TraceCounts:
-        """Distinct powers, provisions, citations and agencies in this answer."""
+        """Distinct powers, provisions, citations and agencies resting on the node.
+
+        Of the whole answer even when ``powers`` is one page of it (``totals``).
+        """
+        if self.totals is not None:
+            return self.totals
         citations = [c for p in self.powers for c in p.citations]
         return TraceCounts(
             powers=len(self.powers),
@@ -208,12 +221,18 @@ class TraceResult:
             agencies=len({p.agency for p in self.powers if p.agency}),
         )
 
+    @property
+    def complete(self) -> bool:
+        """Whether ``powers`` holds every power the counts count (False: one page of them)."""
+        return len(self.powers) == self.counts.powers
+
     def to_dict(self) -> dict[str, Any]:
         """The JSON object of ``kg trace --json``."""
         return {
             "provision": {"iri": self.iri, "label": self.label, "article_text": self.article_text},
             "law": self.law.to_dict() if self.law is not None else None,
             "counts": self.counts.to_dict(),
+            "complete": self.complete,
             "powers": [p.to_dict() for p in self.powers],
         }
 
@@ -443,27 +462,34 @@ def _row_order(row: Row) -> tuple[Any, ...]:
     )  # fmt: skip
 
 
-def _citation_rows(store: Store, node: URIRef) -> list[Row]:
-    """The rows of ``powers_on_provision`` for ``node``, asked in two indexed steps.
+def _parts(store: Store, node: URIRef) -> list[Identifier]:
+    """``node`` and every part of it (item → paragraph → article → chapter), sorted.
 
-    One query with the ``is_part_of*`` path and the citation join left the join order
-    to the engine, and at 100,000 items Oxigraph took seconds where these steps (the
-    parts of the node, then the citations of each part) take milliseconds.
+    Asked apart from the citations: one query with the ``is_part_of*`` path and the
+    citation join left the join order to the engine, and at 100,000 items Oxigraph took
+    seconds where the steps (the parts, then each part's citations) take milliseconds.
     """
-    parts = sorted({row["cited"] for row in run_query(store, "parts_of", target=node)}, key=str)
-    rows = {_row_order(row): row for part in parts for row in _labelled(store, part)}
+    return sorted({row["cited"] for row in run_query(store, "parts_of", target=node)}, key=str)
+
+
+def _citation_rows(store: Store, parts: Sequence[Identifier]) -> list[Row]:
+    """The rows of ``powers_on_provision`` for the node whose ``parts`` these are, in its order."""
+    rows = {
+        _row_order(row): row
+        for part in parts
+        for row in _labelled(store, part, run_query(store, "citations_of", cited=part))
+    }
     return [rows[key] for key in sorted(rows)]
 
 
-def _labelled(store: Store, part: Identifier) -> list[Row]:
-    """The citations of one part, each row's ``citedAs`` the part's label where the citation has none.
+def _labelled(store: Store, part: Identifier, rows: list[Row]) -> list[Row]:
+    """``rows`` (citations of ``part``), each ``citedAs`` the part's label where the citation has none.
 
     The label is asked once per part (``cited_label``) rather than joined per row in
     ``citations_of``: Oxigraph evaluates that OPTIONAL join apart from the bound part,
     a scan of every provision's label (measured at 10,000 items: 6 → 44 ms CPU for
     行政处罚法第八条), even now that each label is asserted once.
     """
-    rows = run_query(store, "citations_of", cited=part)
     if all(row.get("citedAs") is not None for row in rows):
         return rows  # nothing to label (or no citation of this part): no second query
     labels = sorted((row["label"] for row in run_query(store, "cited_label", cited=part)), key=str)
@@ -476,6 +502,79 @@ def _labelled(store: Store, part: Identifier) -> list[Row]:
     return labelled
 
 
+def _page_key(row: Row) -> tuple[str, str]:
+    """The order a paged trace takes its powers in: by agency, then by item, as the graph names them.
+
+    IRIs, not display names or row numbers, so that ordering costs no lookup per power
+    (an agency's IRI is its credit code or its name; an item's, its power code or its
+    list and 序号); the page is then shown grouped by name as a whole answer is.
+    """
+    return (str(row.get("agency") or ""), str(row["item"]))
+
+
+READ_WHOLE_BELOW = 4
+"""A node fewer than this many pages of powers rest on is read whole and cut: the citations
+of every part in one query each cost less than two queries per power on the page."""
+
+
+def _page_rows(store: Store, parts: Sequence[Identifier], limit: int) -> tuple[list[Row], TraceCounts]:
+    """The citation rows of the first ``limit`` powers resting on the parts, and the counts of all.
+
+    Every count is exact: the powers and their agencies from each part's ``part_powers``
+    (one index lookup per power, no citation joined), the citations from each part's
+    count (a citation names one resource, so the parts' counts add up). Only the powers
+    on the page have their citations and row read (``item_citations``, ``item_facts``):
+    at a million items a node 12,000 powers rest on costs its keys, not 12,000 joined rows.
+    """
+    keys: dict[str, Row] = {}
+    agencies: set[str] = set()
+    cited_parts = 0
+    for part in parts:
+        found = run_query(store, "part_powers", cited=part)
+        cited_parts += bool(found)
+        for row in found:
+            keys.setdefault(str(row["item"]), row)
+            if row.get("agency") is not None:
+                agencies.add(str(row["agency"]))
+    page = sorted(keys.values(), key=_page_key)[:limit]
+    shown = {str(row["item"]) for row in page}
+    if len(keys) < limit * READ_WHOLE_BELOW:
+        every = _citation_rows(store, parts)
+        citations = len({str(row["citation"]) for row in every})
+        rows = [row for row in every if str(row["item"]) in shown]
+    else:
+        citations = sum(
+            _int(row.get("citations"))
+            for part in parts
+            for row in run_query(store, "part_citation_count", cited=part)
+        )
+        rows = _rows_of_items(store, parts, [row["item"] for row in page])
+    return rows, TraceCounts(
+        powers=len(keys), provisions=cited_parts, citations=citations, agencies=len(agencies)
+    )
+
+
+def _rows_of_items(store: Store, parts: Sequence[Identifier], items: Sequence[Identifier]) -> list[Row]:
+    """The ``citations_of`` rows of ``items`` alone, for the citations that name one of ``parts``."""
+    wanted = set(map(str, parts))
+    by_part: dict[Identifier, list[Row]] = {}
+    for item in items:
+        facts = run_query(store, "item_facts", item=item)
+        for cited in run_query(store, "item_citations", item=item):
+            if str(cited["cited"]) in wanted:
+                by_part.setdefault(cited["cited"], []).extend({**fact, **cited} for fact in facts)
+    rows = {
+        _row_order(row): row
+        for part in sorted(by_part, key=str)
+        for row in _labelled(store, part, by_part[part])
+    }
+    return [rows[key] for key in sorted(rows)]
+
+
+def _int(term: Identifier | None) -> int:
+    return int(str(term)) if term is not None else 0
+
+
 def trace(
     text: str,
     store: Store,
@@ -483,11 +582,17 @@ def trace(
     extract: Extractor | None = None,
     resolver: Resolver | None = None,
     library: LibraryLike | None = None,
+    limit: int | None = None,
 ) -> TraceResult:
     """Resolve ``text`` and list every power resting on that node or any part of it.
 
     Each citation carries the cited provision's text from the law library (the one
     shipped with the package when ``library`` is None) beside its quote.
+
+    With ``limit``, only the first ``limit`` powers (by agency and item, see
+    :func:`_page_key`) are read whole; the counts are still of every power
+    (``TraceResult.totals``), so the answer costs its page, not its size. None
+    reads them all.
 
     Examples:
         See ``tests/trace/test_trace.py``; from the shell: ``kg trace "社会保险法第五十八条"``.
@@ -498,15 +603,28 @@ def trace(
     if law is not None and not has_text(law):
         law = None
     instrument = str(instrument_node)
-    rows = _citation_rows(store, node)
+    parts = _parts(store, node)
+    totals: TraceCounts | None = None
+    if limit is None:
+        rows = _citation_rows(store, parts)
+    else:
+        rows, totals = _page_rows(store, parts, limit)
     by_item: dict[str, list[Row]] = {}
     for row in rows:
         by_item.setdefault(str(row["item"]), []).append(row)
-    result = TraceResult(iri=str(node), label=label)
+    result = TraceResult(iri=str(node), label=label, totals=totals)
     if law is not None:
         result.law = law_facts(law)
         if parsed.provision is not None:
             result.article_text = report(law, parsed.provision).article_text
+    reports: dict[tuple[str, str | None], QuoteReport | None] = {}
+
+    def grounded(cited: str, quote: str | None) -> QuoteReport | None:
+        """The law's report on one (provision, quote), asked once: lists copy their quotes."""
+        if (cited, quote) not in reports:
+            reports[cited, quote] = _grounded(law, instrument, cited, quote)
+        return reports[cited, quote]
+
     for item, item_rows in by_item.items():
         first = item_rows[0]
         one_row_each = {str(row["citation"]): row for row in reversed(item_rows)}
@@ -519,7 +637,7 @@ def trace(
                 column=str(row["column"]),
                 raw_text=_text(row.get("rawText")),
                 line=int(str(row["line"])),
-                law=_grounded(law, instrument, str(row["cited"]), _text(row.get("quote"))),
+                law=grounded(str(row["cited"]), _text(row.get("quote"))),
             )
             for iri, row in sorted(one_row_each.items(), key=lambda kv: _row_order(kv[1]))
         )

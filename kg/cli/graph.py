@@ -255,6 +255,15 @@ def trace_command(
     files: Annotated[
         bool, typer.Option("--files", help="Name each row's source file beside list title, 序号 and line.")
     ] = False,
+    limit: Annotated[
+        int | None,
+        typer.Option(
+            "--limit",
+            min=1,
+            help="Show this many powers (the counts are still of all). Default: 20 on screen, all with --json.",
+        ),
+    ] = None,
+    show_all: Annotated[bool, typer.Option("--all", help="Show every power, however many.")] = False,
     store: StoreOption = DEFAULT_STORE,
     db: DbOption = None,
     endpoint: EndpointOption = None,
@@ -267,18 +276,24 @@ def trace_command(
 
       kg trace "《中华人民共和国社会保险法》第77条" --json
 
-      kg trace "国务院令第649号"
+      kg trace "国务院令第649号" --all
+
+    On screen the first 20 powers are shown (by agency), the counts are of all of them;
+    --all shows every one, --json prints every one unless --limit is given.
 
     Exit code 1: the graph does not know it (the closest known ones are listed);
     2: the words name no provision, or several.
     """
     from kg.cli.trace_view import trace_view
-    from kg.trace import TraceError, trace
+    from kg.trace import PAGE, TraceError, trace
 
+    if show_all and limit is not None:
+        raise typer.BadParameter("give --limit or --all, not both", param_hint="--limit")
+    shown = None if show_all else limit if limit is not None else None if as_json else PAGE
     console = consoles.err()
     with open_store(store, db, endpoint, read_only=True, console=console) as opened:
         try:
-            result = trace(reference, opened)
+            result = trace(reference, opened, limit=shown)
         except TraceError as error:
             _print_trace_error(console, error, as_json)
             raise typer.Exit(error.exit_code) from error

@@ -102,6 +102,8 @@ def trace_view(result: TraceResult, *, show_files: bool = False) -> Group:
         )
     if not result.powers:
         parts.append(Text("无事项以此为依据 / no power rests on it", style="yellow"))
+    if not result.complete:
+        parts.append(_more(result))
     ordered = sorted(result.powers, key=lambda p: (p.agency or "", p.list, p.line, p.seq))
     for (agency, title), powers in groupby(ordered, key=lambda p: (p.agency or "", p.list)):
         heading = Text("\n")
@@ -110,4 +112,15 @@ def trace_view(result: TraceResult, *, show_files: bool = False) -> Group:
         parts.append(heading)
         for power in powers:
             parts.extend(_power_lines(power, show_files, result.article_text))
+    if not result.complete:
+        parts.append(Text("\n").append(_more(result)))
     return Group(*parts)
+
+
+def _more(result: TraceResult) -> Text:
+    """The line that says the answer shows one page: how many of how many, and how to see all."""
+    return Text(
+        f"显示前 {len(result.powers)} 项，共 {result.counts.powers} 项 / showing {len(result.powers)} of "
+        f"{result.counts.powers} powers: --all shows every one, --json prints them for programs",
+        style="yellow",
+    )

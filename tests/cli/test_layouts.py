@@ -16,6 +16,7 @@ from typer.testing import CliRunner
 
 from kg.cli import app
 from kg.cli.wrap import CLOSING, OPENING, wrap
+from kg.trace import PAGE
 
 WIDTH = 80
 LATIN_WORD = regex.compile(r"[A-Za-z_]{3,}")
@@ -75,8 +76,9 @@ def test_audit_reads_at_80_columns(db: Path) -> None:
 
 @pytest.mark.parametrize("reference", ["社会保险法", "国务院令第649号", "社会保险法第七十七条"])
 def test_trace_reads_at_80_columns(db: Path, reference: str) -> None:
-    text = _run(["trace", reference, "--db", str(db)])
+    text = _run(["trace", reference, "--db", str(db), "--all"])
     payload = json.loads(_run(["trace", reference, "--db", str(db), "--json"]))
+    assert payload["complete"] and "showing" not in text
     words = {w for p in payload["powers"] for w in LATIN_WORD.findall(p["name"])}
     assert_reads_at_80(text, words)
     assert "…" not in text
@@ -117,3 +119,23 @@ def test_wrap_never_starts_with_closing_nor_ends_with_opening() -> None:
         assert all(cell_len(line) <= width for line in lines)
         assert all(line[0] not in CLOSING for line in lines[1:])
         assert all(line[-1] not in OPENING for line in lines[:-1])
+
+
+def test_trace_shows_one_page_and_says_so(db: Path) -> None:
+    """On screen, a node more powers rest on than a page shows the page; the counts and --json are of all."""
+    payload = json.loads(_run(["trace", "社会保险法", "--db", str(db), "--json"]))
+    total = payload["counts"]["powers"]
+    assert payload["complete"] and len(payload["powers"]) == total > 5, (
+        "the samples must rest more than a page on it"
+    )
+    assert total <= PAGE, "the default page shows the samples whole"
+    assert "showing" not in _run(["trace", "社会保险法", "--db", str(db)])
+    text = _run(["trace", "社会保险法", "--db", str(db), "--limit", "5"])
+    assert f"{total} 项权力" in text
+    assert f"showing 5 of {total} powers" in " ".join(text.split())
+    assert len([p for p in payload["powers"] if f"{p['list']} 序号{p['seq']} " in text]) == 5
+    paged = json.loads(_run(["trace", "社会保险法", "--db", str(db), "--json", "--limit", "3"]))
+    assert paged["counts"] == payload["counts"] and not paged["complete"] and len(paged["powers"]) == 3
+    assert all(p in payload["powers"] for p in paged["powers"])
+    result = CliRunner().invoke(app, ["trace", "社会保险法", "--db", str(db), "--all", "--limit", "3"])
+    assert result.exit_code == 2 and "not both" in result.output

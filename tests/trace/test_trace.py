@@ -87,7 +87,8 @@ def test_unknown_article_offers_the_nearest_known_ones(store: MemoryStore) -> No
 
 def test_json_form(store: MemoryStore) -> None:
     payload = trace("社会保险法第七十七条", store, extract=EXTRACT).to_dict()
-    assert set(payload) == {"provision", "counts", "powers", "law"}
+    assert set(payload) == {"provision", "counts", "complete", "powers", "law"}
+    assert payload["complete"] is True
     assert payload["provision"]["label"] == "中华人民共和国社会保险法第七十七条"
     assert payload["counts"] == {"powers": 1, "provisions": 1, "citations": 1, "agencies": 1}
     source = payload["powers"][0]["source"]
