@@ -36,6 +36,7 @@ class KG(DefinedNamespace):
     basisText: URIRef  # datatype property: legal basis text
     citedAs: URIRef  # datatype property: cited as
     citedInstrument: URIRef  # object property: cited instrument
+    citedRank: URIRef  # datatype property: rank among the most cited
     citedResource: URIRef  # object property: cited resource
     citedVersion: URIRef  # datatype property: cited version
     citesCount: URIRef  # datatype property: citations citing

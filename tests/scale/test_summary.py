@@ -167,3 +167,20 @@ def _build_samples(db: Path) -> Store:
     summary, store = stream_build(bundled_samples(), open_store("oxigraph", db=db), jobs=1, counts=False)
     assert store is not None and summary.lists == 2
     return store
+
+
+def test_most_cited_provisions_reads_the_ranked_head_of_the_scan(
+    synthetic: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ranks cut the ranking at RANKED provisions; the rows above the cut are the scan's, in its order."""
+    from kg.scale import summary
+
+    store = _build(_corpus(synthetic, tmp_path), lambda: open_store("oxigraph", db=tmp_path / "db"))
+    scan = _scan(store, "most_cited_provisions")
+    assert len(scan) > 12, "the corpus must cite more provisions than the cut below"
+    assert run_query(store, "most_cited_provisions") == scan
+    monkeypatch.setattr(summary, "RANKED", 12)
+    rebuild_summary(store)
+    assert run_query(store, "most_cited_provisions") == scan[:12]
+    ranks = [row for row in summary_rows(store) if str(row[1]).endswith("citedRank")]
+    assert sorted(int(row[2]) for row in ranks) == list(range(1, 13))
